@@ -1,0 +1,174 @@
+"""Russian grammar for documents: cases of names and positions, initials, dates in words, number agreement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from functools import lru_cache
+
+import pymorphy3
+from pytrovich.enums import Case as PetrovichCase
+from pytrovich.enums import Gender, NamePart
+from pytrovich.maker import PetrovichDeclinationMaker
+
+
+class Case(Enum):
+    """Grammatical cases the documents use; the value is the short Russian name templates see."""
+
+    NOMN = "им"
+    GENT = "рп"
+    DATV = "дп"
+    ACCS = "вп"
+    ABLT = "тп"
+
+
+_PETROVICH = {
+    Case.GENT: PetrovichCase.GENITIVE,
+    Case.DATV: PetrovichCase.DATIVE,
+    Case.ACCS: PetrovichCase.ACCUSATIVE,
+    Case.ABLT: PetrovichCase.INSTRUMENTAL,
+}
+_PYMORPHY = {Case.NOMN: "nomn", Case.GENT: "gent", Case.DATV: "datv", Case.ACCS: "accs", Case.ABLT: "ablt"}
+
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)
+
+
+@lru_cache(maxsize=1)
+def _maker() -> PetrovichDeclinationMaker:
+    return PetrovichDeclinationMaker()
+
+
+@lru_cache(maxsize=1)
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+def infer_sex(middle_name: str | None) -> str | None:
+    """«ж» or «м» from the patronymic (incl. -оглы / -кызы), None when it does not tell."""
+    if not middle_name:
+        return None
+    ending = middle_name.strip().lower().replace("ё", "е")
+    if ending.endswith(("вна", "чна", "шна", "кызы", "гызы")):
+        return "ж"
+    if ending.endswith(("вич", "ьич", "ич", "оглы", "улы")):
+        return "м"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def decline_name(last: str, first: str, middle: str | None, female: bool, case: Case) -> str:
+    """«Иванову Марию Петровну» from «Иванова Мария Петровна» in the accusative."""
+    parts = [last, first] + ([middle] if middle else [])
+    if case is Case.NOMN:
+        return " ".join(parts)
+    gender = Gender.FEMALE if female else Gender.MALE
+    maker, pcase = _maker(), _PETROVICH[case]
+    declined = [
+        maker.make(NamePart.LASTNAME, gender, pcase, last),
+        maker.make(NamePart.FIRSTNAME, gender, pcase, first),
+    ]
+    if middle:
+        declined.append(maker.make(NamePart.MIDDLENAME, gender, pcase, middle))
+    return " ".join(declined)
+
+
+def initials(first: str, middle: str | None) -> str:
+    """«Т.А.» — initials without spaces, as ГОСТ Р 7.0.97 writes them before a surname."""
+    return f"{first[0]}." + (f"{middle[0]}." if middle else "")
+
+
+@lru_cache(maxsize=4096)
+def decline_position(phrase: str, case: Case) -> str:
+    """Inflect the head noun of a position and the adjectives before it; keep the dependent tail.
+
+    «заместитель директора по учебно-воспитательной работе» → «заместителя директора по …» (genitive).
+    """
+    if case is Case.NOMN or not phrase.strip():
+        return phrase
+    words = phrase.split(" ")
+    out: list[str] = []
+    for index, word in enumerate(words):
+        pos = _nominative_pos(word)
+        if pos is None:
+            return " ".join(out + words[index:]) if out else phrase
+        out.append(_inflect_word(word, case))
+        if pos == "NOUN":
+            return " ".join(out + words[index + 1 :])
+    return phrase
+
+
+def _nominative_pos(word: str) -> str | None:
+    """«NOUN» or «ADJF» when the word (every part of a hyphenated one) is a nominative noun or adjective."""
+    kinds = set()
+    for part in word.split("-"):
+        parse = _nominative_parse(part)
+        if parse is None:
+            return None
+        kinds.add(parse.tag.POS)
+    return "NOUN" if "NOUN" in kinds else "ADJF"
+
+
+def _nominative_parse(word: str):
+    if not word or not word.isalpha():
+        return None
+    for parse in _morph().parse(word.lower()):
+        if parse.tag.case == "nomn" and parse.tag.POS in ("NOUN", "ADJF", "PRTF") and parse.tag.number == "sing":
+            return parse
+    return None
+
+
+def _inflect_word(word: str, case: Case) -> str:
+    return "-".join(_inflect_part(part, case) for part in word.split("-"))
+
+
+def _inflect_part(part: str, case: Case) -> str:
+    parse = _nominative_parse(part)
+    grammemes = {_PYMORPHY[case]}
+    if case is Case.ACCS and parse.tag.POS != "NOUN" and parse.tag.gender == "masc":
+        grammemes.add("anim")
+    inflected = parse.inflect(grammemes)
+    if inflected is None:
+        return part
+    word = inflected.word
+    if "ё" in word and "ё" not in part.lower():
+        word = word.replace("ё", "е")
+    return _same_capitals(part, word)
+
+
+def _same_capitals(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def date_words(day: dt.date) -> str:
+    """«1 сентября 2026 г.» for the text of a document."""
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} г."
+
+
+def date_digits(day: dt.date) -> str:
+    """«01.09.2026» for requisites and tables."""
+    return day.strftime("%d.%m.%Y")
+
+
+def plural(number: int, one: str, few: str, many: str) -> str:
+    """The noun form that agrees with a number: 1 год, 2 года, 5 лет, 11 лет, 21 год."""
+    tail, tens = number % 10, number % 100
+    if tail == 1 and tens != 11:
+        return one
+    if 2 <= tail <= 4 and not 12 <= tens <= 14:
+        return few
+    return many
+
+
+def years(value: float) -> str:
+    """«5 лет», «22 года», «1,5 года» (a fraction takes the genitive singular)."""
+    if float(value).is_integer():
+        whole = int(value)
+        return f"{whole} {plural(whole, 'год', 'года', 'лет')}"
+    return f"{value:g}".replace(".", ",") + " года"

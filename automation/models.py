@@ -1,0 +1,259 @@
+"""Pydantic models of the workbook's rows; the header text is each field's alias, taken from the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, ClassVar
+
+from openpyxl.utils.datetime import from_excel
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from automation import schema
+from automation.schema import Column, Kind
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
+
+
+def _problem(code: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(code, message)
+
+
+def parse_date(value: Any) -> dt.date:
+    """A real Excel date, an Excel serial number, or text ДД.ММ.ГГГГ."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return from_excel(value).date()
+    match = _DATE_TEXT.match(str(value).strip())
+    if not match:
+        raise _problem("date", f"«{value}» — не дата. Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026.")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise _problem(
+            "date", f"даты «{value}» не бывает. Проверьте день и месяц и введите дату в виде ДД.ММ.ГГГГ."
+        ) from None
+
+
+def parse_number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise _problem("number", f"«{value}» — не число. Введите число, например 12.")
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).replace(",", ".").replace(" ", ""))
+    except ValueError:
+        raise _problem("number", f"«{value}» — не число. Введите число, например 12.") from None
+
+
+def parse_yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = schema.normalize(str(value))
+    if text in ("да", "нет"):
+        return text == "да"
+    raise _problem("yes_no", f"«{value}» — введите «да» или «нет».")
+
+
+def as_text(value: Any) -> str:
+    """Cell text as typed; a whole number stored as float loses its «.0»."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y")
+    return str(value).strip()
+
+
+def convert(column: Column, value: Any) -> Any:
+    """One cell's value in the type its column declares, or a Russian problem."""
+    if value is None:
+        if column.required:
+            raise _problem("blank", "ячейка пуста. Заполните её.")
+        return None
+    if column.kind is Kind.DATE:
+        return parse_date(value)
+    if column.kind is Kind.NUMBER:
+        return parse_number(value)
+    if column.kind is Kind.YES_NO:
+        return parse_yes_no(value)
+    text = as_text(value)
+    if column.kind is Kind.CHOICE:
+        choice = schema.find_choice(text, column.choices)
+        if choice is None:
+            allowed = "; ".join(f"«{c}»" for c in column.choices)
+            raise _problem("choice", f"«{text}» нет в списке. Выберите одно из значений: {allowed}.")
+        return choice
+    return text
+
+
+def _config(columns: tuple[Column, ...]) -> ConfigDict:
+    headers = {c.key: c.header for c in columns}
+    return ConfigDict(frozen=True, populate_by_name=True, alias_generator=lambda name: headers.get(name, name))
+
+
+class SheetModel(BaseModel):
+    """A row of one sheet: fields are the sheet's column keys, aliases its header texts."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+    columns: ClassVar[tuple[Column, ...]]
+    row: int = 0
+
+    @classmethod
+    def column(cls, key: str) -> Column:
+        return next(c for c in cls.columns if c.key == key)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _cell(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name == "row":
+            return value
+        return convert(cls.column(info.field_name), value)
+
+
+class Organization(SheetModel):
+    columns = schema.SETTINGS
+    model_config = _config(schema.SETTINGS)
+    full_name: str
+    short_name: str
+    place: str
+    head_position: str
+    head_name: str
+    curator: str
+    regulation: str
+    legal_basis: str | None = None
+
+
+class Person(SheetModel):
+    columns = schema.PEOPLE.columns
+    model_config = _config(schema.PEOPLE.columns)
+    code: str
+    last_name: str
+    first_name: str
+    middle_name: str | None = None
+    sex: str | None = None
+    position: str
+    workplace: str | None = None
+    experience: float | None = None
+    category: str | None = None
+    young: bool | None = None
+    competences: str | None = None
+    difficulties: str | None = None
+    publish: bool | None = None
+    birth_date: dt.date | None = None
+    education: str | None = None
+    awards: str | None = None
+    total_experience: float | None = None
+    local_experience: float | None = None
+    name_gent: str | None = None
+    name_datv: str | None = None
+    name_accs: str | None = None
+    name_ablt: str | None = None
+
+    @property
+    def female(self) -> bool:
+        return self.sex == "ж"
+
+
+class Pair(SheetModel):
+    columns = schema.PAIRS.columns
+    model_config = _config(schema.PAIRS.columns)
+    number: str
+    mentor: str
+    mentee: str
+    form: str
+    interaction: str
+    direction: str
+    consent: dt.date | None = None
+    agreement: str | None = None
+    order: str | None = None
+
+
+class Programme(SheetModel):
+    columns = schema.PROGRAMMES.columns
+    model_config = _config(schema.PROGRAMMES.columns)
+    number: str
+    goal: str
+    tasks: str
+    difficulties: str | None = None
+    strengths: str | None = None
+    expected: str | None = None
+    start: dt.date
+    end: dt.date
+    status: str | None = None
+    finished_on: dt.date | None = None
+    completion_ground: str | None = None
+    extend_to: dt.date | None = None
+    results: str | None = None
+    completion_order: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status == schema.PROGRAMME_FINISHED
+
+
+class PlanItem(SheetModel):
+    columns = schema.PLAN.columns
+    model_config = _config(schema.PLAN.columns)
+    programme: str
+    activity: str
+    due: dt.date
+    form: str | None = None
+    responsible: str | None = None
+    result: str | None = None
+    done: bool | None = None
+
+
+class Replacement(SheetModel):
+    columns = schema.REPLACEMENTS.columns
+    model_config = _config(schema.REPLACEMENTS.columns)
+    number: str
+    former: str
+    new: str
+    date: dt.date
+    ground: str
+    order: str | None = None
+
+
+class Incentive(SheetModel):
+    columns = schema.INCENTIVES.columns
+    model_config = _config(schema.INCENTIVES.columns)
+    mentor: str
+    measure: str
+    level: str
+    reason: str
+    date: dt.date | None = None
+    order: str | None = None
+    protocol: str | None = None
+
+    @property
+    def above_school(self) -> bool:
+        return self.level != schema.LEVEL_SCHOOL
+
+
+class Order(SheetModel):
+    columns = schema.ORDERS.columns
+    model_config = _config(schema.ORDERS.columns)
+    number: str
+    date: dt.date | None = None
+    kind: str
+    status: str | None = None
+
+    @property
+    def signed(self) -> bool:
+        return self.status == schema.ORDER_SIGNED
+
+
+MODELS: dict[str, type[SheetModel]] = {
+    schema.PEOPLE.key: Person,
+    schema.PAIRS.key: Pair,
+    schema.PROGRAMMES.key: Programme,
+    schema.PLAN.key: PlanItem,
+    schema.REPLACEMENTS.key: Replacement,
+    schema.INCENTIVES.key: Incentive,
+    schema.ORDERS.key: Order,
+}

@@ -1,0 +1,346 @@
+"""Every sheet, header and closed list of the workbook, declared once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(Enum):
+    TEXT = "text"
+    DATE = "date"
+    NUMBER = "number"
+    YES_NO = "yes_no"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    width: int = 18
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    row_is: str
+    hint: str = ""
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def header(self, key: str) -> str:
+        return self.column(key).header
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A closed-list value: the text in the dropdown and the phrase an order uses."""
+
+    text: str
+    phrase: str = ""
+
+
+# Regulation II.3: forms of mentoring (reverse mentoring is a kind of «педагог – педагог»).
+FORM_PEER = "педагог – педагог"
+FORM_REVERSE = "реверсивное «педагог – педагог»"
+FORM_HEAD = "руководитель образовательной организации – педагог"
+FORM_GROUP = "наставничество в группе"
+FORM_SCHOOL = "школа – школа"
+FORM_PARTNER = "социальный партнёр – педагог"
+MENTORING_FORMS = (FORM_PEER, FORM_REVERSE, FORM_HEAD, FORM_GROUP, FORM_SCHOOL, FORM_PARTNER)
+
+# Regulation II.4: forms of interaction.
+INTERACTION_FORMS = (
+    "один-на-один",
+    "виртуальное (дистанционное)",
+    "краткосрочное (целеполагающее)",
+    "ситуационное",
+    "скоростное",
+)
+
+# Regulation III.9: grounds to appoint or replace a mentor, with the wording an order uses.
+REPLACEMENT_GROUNDS = (
+    Choice("личное заявление наставляемого и (или) наставника", "на основании личного заявления"),
+    Choice(
+        "длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)",
+        "в связи с длительным отсутствием наставника",
+    ),
+    Choice(
+        "увольнение или перевод на другую работу наставника или наставляемого",
+        "в связи с увольнением или переводом на другую работу",
+    ),
+    Choice(
+        "привлечение наставника к дисциплинарной ответственности",
+        "в связи с привлечением наставника к дисциплинарной ответственности",
+    ),
+    Choice(
+        "психологическая несовместимость наставника и наставляемого",
+        "в связи с психологической несовместимостью наставника и наставляемого",
+    ),
+)
+
+# Regulation VII.1: grounds to complete a programme.
+COMPLETION_GROUNDS = (
+    Choice("выполнение плана мероприятий в полном объёме", "в связи с выполнением плана мероприятий в полном объёме"),
+    Choice(
+        "инициатива наставника или наставляемого и (или) обоюдное решение",
+        "по инициативе наставника или наставляемого и (или) по обоюдному решению",
+    ),
+    Choice("инициатива куратора", "по инициативе куратора"),
+)
+
+PROGRAMME_ACTIVE = "реализуется"
+PROGRAMME_FINISHED = "завершена"
+PROGRAMME_EXTENDED = "продлена"
+PROGRAMME_STATUSES = (PROGRAMME_ACTIVE, PROGRAMME_EXTENDED, PROGRAMME_FINISHED)
+
+# Regulation IX, with the named awards split out, plus «благодарность» used by school orders.
+INCENTIVE_MEASURES = (
+    "объявление благодарности",
+    "почётная грамота",
+    "благодарственное письмо",
+    "размещение фотографии на Доске почёта",
+    "знак отличия «За наставничество»",
+    "нагрудный знак «Почётный наставник»",
+    "значок «Молодость и профессионализм»",
+    "включение в резерв управленческих кадров",
+    "участие в фестивалях, форумах, конференциях наставников",
+    "участие в конкурсах профессионального мастерства",
+    "информирование общественности о лучших практиках",
+    "организация сообществ наставников",
+    "образовательное стимулирование",
+    "популяризация лучших практик и авторских методик",
+    "участие в грантовых программах",
+)
+
+LEVEL_SCHOOL = "школьный"
+LEVELS = (LEVEL_SCHOOL, "муниципальный", "региональный", "федеральный")
+
+CATEGORIES = (
+    "без категории",
+    "соответствие занимаемой должности",
+    "первая",
+    "высшая",
+    "педагог-методист",
+    "педагог-наставник",
+)
+
+ORDER_ASSIGNMENT = "О закреплении наставнических пар (групп)"
+ORDER_REPLACEMENT = "О замене наставника"
+ORDER_COMPLETION = "О завершении персонализированных программ наставничества"
+ORDER_EXTENSION = "О продлении срока реализации программы"
+ORDER_INCENTIVE = "О поощрении наставников"
+ORDER_KINDS = (ORDER_ASSIGNMENT, ORDER_REPLACEMENT, ORDER_COMPLETION, ORDER_EXTENSION, ORDER_INCENTIVE)
+
+ORDER_DRAFT = "проект"
+ORDER_SIGNED = "подписан"
+ORDER_STATUSES = (ORDER_DRAFT, ORDER_SIGNED)
+
+SEXES = ("м", "ж")
+YES_NO = ("да", "нет")
+
+DEFAULT_LEGAL_BASIS = (
+    "статьёй 351.8 Трудового кодекса Российской Федерации, "
+    "распоряжением Правительства Российской Федерации от 31.12.2019 № 3273-р "
+    "«Об утверждении основных принципов национальной системы профессионального роста педагогических работников "
+    "Российской Федерации, включая национальную систему учительского роста», "
+    "методическими рекомендациями по разработке и внедрению системы (целевой модели) наставничества "
+    "педагогических работников в образовательных организациях (письмо Минпросвещения России "
+    "и Общероссийского Профсоюза образования от 21.12.2021 № АЗ-1128/08/657)"
+)
+
+
+def _choices(values: tuple) -> tuple[str, ...]:
+    return tuple(v.text if isinstance(v, Choice) else v for v in values)
+
+
+ORGANIZATION = Sheet(
+    key="organization",
+    title="Организация",
+    row_is="одна настройка (Параметр / Значение)",
+    hint="Одна строка — одна настройка. Значения подставляются в шапку и подписи всех документов.",
+    columns=(
+        Column("parameter", "Параметр", required=True, width=44),
+        Column("value", "Значение", required=True, width=90),
+    ),
+)
+
+# The «Организация» sheet is a key/value table: these are its parameters.
+SETTINGS = (
+    Column("full_name", "Полное наименование", required=True,
+           hint="как в уставе: «Муниципальное казённое общеобразовательное учреждение …»"),
+    Column("short_name", "Краткое наименование", required=True, hint="например, «МКОУ Теньковская СШ»"),
+    Column("place", "Населённый пункт", required=True, hint="место издания приказов, например «с. Теньки»"),
+    Column("head_position", "Должность руководителя", required=True, hint="например, «Директор»"),
+    Column("head_name", "Руководитель (ФИО)", required=True, hint="полностью: Фамилия Имя Отчество"),
+    Column("curator", "Куратор (код)", required=True, hint="код педагога с листа «Педагоги»"),
+    Column("regulation", "Положение о наставничестве (реквизиты приказа)", required=True,
+           hint="например, «от 21.11.2022 № 156»"),
+    Column("legal_basis", "Правовые основания", hint="перечень актов для преамбулы приказов; пусто — стандартный"),
+)
+
+PEOPLE = Sheet(
+    key="people",
+    title="Педагоги",
+    row_is="один человек (работник школы или социальный партнёр)",
+    hint="Каждый участник — одна строка с уникальным кодом. На код ссылаются остальные листы.",
+    columns=(
+        Column("code", "Код", required=True, width=9, hint="уникальный, например П-01"),
+        Column("last_name", "Фамилия", required=True, width=16),
+        Column("first_name", "Имя", required=True, width=14),
+        Column("middle_name", "Отчество", width=16),
+        Column("sex", "Пол", Kind.CHOICE, choices=SEXES, width=6, hint="м или ж; пусто — по отчеству"),
+        Column("position", "Должность", required=True, width=30, hint="в именительном падеже: «учитель математики»"),
+        Column("workplace", "Место работы", width=26, hint="пусто — наша школа"),
+        Column("experience", "Педагогический стаж, лет", Kind.NUMBER, width=12),
+        Column("category", "Категория", Kind.CHOICE, choices=CATEGORIES, width=18),
+        Column("young", "Молодой специалист", Kind.YES_NO, choices=YES_NO, width=12),
+        Column("competences", "Компетенции", width=30),
+        Column("difficulties", "Профессиональные затруднения", width=30),
+        Column("publish", "Согласие на публикацию", Kind.YES_NO, choices=YES_NO, width=13),
+        Column("birth_date", "Дата рождения", Kind.DATE, width=12),
+        Column("education", "Образование", width=30),
+        Column("awards", "Награды", width=30, hint="с датами; пусто — не награждался(ась)"),
+        Column("total_experience", "Стаж общий, лет", Kind.NUMBER, width=10),
+        Column("local_experience", "Стаж в организации, лет", Kind.NUMBER, width=10),
+        Column("name_gent", "ФИО в родительном падеже", width=24, hint="только если программа склоняет неверно"),
+        Column("name_datv", "ФИО в дательном падеже", width=24, hint="только если программа склоняет неверно"),
+        Column("name_accs", "ФИО в винительном падеже", width=24, hint="только если программа склоняет неверно"),
+        Column("name_ablt", "ФИО в творительном падеже", width=24, hint="только если программа склоняет неверно"),
+    ),
+)
+
+PAIRS = Sheet(
+    key="pairs",
+    title="Пары",
+    row_is="одна связь «наставник – наставляемый»",
+    hint="Строки с одинаковым № образуют группу с одним наставником.",
+    columns=(
+        Column("number", "№ пары/группы", required=True, width=9),
+        Column("mentor", "Наставник (код)", required=True, width=11),
+        Column("mentee", "Наставляемый (код)", required=True, width=13),
+        Column("form", "Форма наставничества", Kind.CHOICE, required=True, choices=MENTORING_FORMS, width=30),
+        Column("interaction", "Форма взаимодействия", Kind.CHOICE, required=True, choices=INTERACTION_FORMS, width=24),
+        Column("direction", "Направление", required=True, width=30),
+        Column("consent", "Согласие наставника (дата)", Kind.DATE, width=14,
+               hint="дата письменного согласия наставника (ст. 351.8 ТК РФ)"),
+        Column("agreement", "Доп. соглашение (№, дата)", width=20, hint="например, «№ 12 от 26.08.2026»"),
+        Column("order", "Приказ о закреплении (№)", width=14, hint="пусто — приказ ещё не издан (будет проект)"),
+    ),
+)
+
+PROGRAMMES = Sheet(
+    key="programmes",
+    title="Программы",
+    row_is="одна персонализированная программа пары или группы",
+    hint="№ программы совпадает с № пары/группы.",
+    columns=(
+        Column("number", "№", required=True, width=6),
+        Column("goal", "Цель", required=True, width=40),
+        Column("tasks", "Задачи", required=True, width=40, hint="каждая задача с новой строки или через «;»"),
+        Column("difficulties", "Выявленные затруднения", width=34),
+        Column("strengths", "Сильные стороны", width=30),
+        Column("expected", "Ожидаемые результаты", width=34),
+        Column("start", "Дата начала", Kind.DATE, required=True, width=12),
+        Column("end", "Дата окончания", Kind.DATE, required=True, width=12),
+        Column("status", "Статус", Kind.CHOICE, choices=PROGRAMME_STATUSES, width=12,
+               hint="пусто — реализуется"),
+        Column("finished_on", "Дата завершения", Kind.DATE, width=12),
+        Column("completion_ground", "Основание завершения", Kind.CHOICE, choices=_choices(COMPLETION_GROUNDS), width=30),
+        Column("extend_to", "Продлить до", Kind.DATE, width=12),
+        Column("results", "Итоги", width=34),
+        Column("completion_order", "Приказ о завершении (№)", width=12),
+    ),
+)
+
+PLAN = Sheet(
+    key="plan",
+    title="План",
+    row_is="одно мероприятие программы",
+    columns=(
+        Column("programme", "№ программы", required=True, width=8),
+        Column("activity", "Мероприятие", required=True, width=44),
+        Column("due", "Срок", Kind.DATE, required=True, width=12),
+        Column("form", "Форма", width=18),
+        Column("responsible", "Ответственный", width=18),
+        Column("result", "Результат", width=30),
+        Column("done", "Отметка о выполнении", Kind.YES_NO, choices=YES_NO, width=12),
+    ),
+)
+
+REPLACEMENTS = Sheet(
+    key="replacements",
+    title="Замены",
+    row_is="одна замена наставника",
+    columns=(
+        Column("number", "№ пары/группы", required=True, width=9),
+        Column("former", "Прежний наставник (код)", required=True, width=12),
+        Column("new", "Новый наставник (код)", required=True, width=12),
+        Column("date", "Дата", Kind.DATE, required=True, width=12),
+        Column("ground", "Основание", Kind.CHOICE, required=True, choices=_choices(REPLACEMENT_GROUNDS), width=40),
+        Column("order", "Приказ (№)", width=12),
+    ),
+)
+
+INCENTIVES = Sheet(
+    key="incentives",
+    title="Поощрения",
+    row_is="одна мера поощрения или представление к награде",
+    columns=(
+        Column("mentor", "Наставник (код)", required=True, width=11),
+        Column("measure", "Мера поощрения", Kind.CHOICE, required=True, choices=INCENTIVE_MEASURES, width=36),
+        Column("level", "Уровень", Kind.CHOICE, required=True, choices=LEVELS, width=14),
+        Column("reason", "Обоснование", required=True, width=44),
+        Column("date", "Дата", Kind.DATE, width=12),
+        Column("order", "Приказ (№)", width=12, hint="для мер школьного уровня"),
+        Column("protocol", "Решение педсовета (протокол №, дата)", width=24,
+               hint="для представлений к наградам выше школьного уровня"),
+    ),
+)
+
+ORDERS = Sheet(
+    key="orders",
+    title="Приказы",
+    row_is="один приказ в реестре школы",
+    hint="Номер и дата вписываются после подписания директором.",
+    columns=(
+        Column("number", "№ приказа", required=True, width=12, hint="как в журнале: 45, 26/1, 78-ОД"),
+        Column("date", "Дата", Kind.DATE, width=12),
+        Column("kind", "Вид", Kind.CHOICE, required=True, choices=ORDER_KINDS, width=50),
+        Column("status", "Статус", Kind.CHOICE, choices=ORDER_STATUSES, width=12, hint="пусто — проект"),
+    ),
+)
+
+SHEETS = (ORGANIZATION, PEOPLE, PAIRS, PROGRAMMES, PLAN, REPLACEMENTS, INCENTIVES, ORDERS)
+INSTRUCTIONS_TITLE = "Как заполнять"
+
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "ё": "е", "Ё": "е"})
+_QUOTES = str.maketrans("", "", "«»\"“”„'")
+
+
+def normalize(text: str) -> str:
+    """The form in which headers, sheet names and closed-list values are compared."""
+    text = text.translate(_DASHES).translate(_QUOTES).lower()
+    text = " ".join(text.split())
+    return text.replace(" -", "-").replace("- ", "-")
+
+
+def find_choice(value: str, choices: tuple[str, ...]) -> str | None:
+    """The canonical closed-list value the curator meant, or None."""
+    wanted = normalize(value)
+    for choice in choices:
+        if normalize(choice) == wanted:
+            return choice
+    return None

@@ -1,0 +1,136 @@
+"""Reads the .xlsx into plain rows with their Excel coordinates; never writes the source."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from automation.schema import SHEETS, Column, Sheet, normalize
+
+HEADER_SEARCH_ROWS = 5
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class WorkbookUnreadable(Exception):
+    """The file cannot be read as a workbook; the message is for the curator."""
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict[str, Any]
+    columns: dict[str, str]
+
+    def header(self, key: str) -> str:
+        return self.columns[key]
+
+
+@dataclass
+class Table:
+    sheet: Sheet
+    header_row: int
+    rows: list[Row]
+    missing: list[Column] = field(default_factory=list)
+
+
+@dataclass
+class RawBook:
+    path: Path
+    tables: dict[str, Table]
+    missing_sheets: list[Sheet]
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a Russian reason why they cannot be had."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise WorkbookUnreadable(f"Книга «{path}» не найдена.") from err
+    except IsADirectoryError as err:
+        raise WorkbookUnreadable(f"«{path}» — это папка, а не книга Excel.") from err
+    except PermissionError as err:
+        raise WorkbookUnreadable(
+            f"Книга «{path.name}» занята другой программой или нет прав на чтение. Закройте её и сохраните ещё раз."
+        ) from err
+    if not data:
+        raise WorkbookUnreadable(f"Книга «{path.name}» пуста (0 байт): возможно, она ещё сохраняется.")
+    if data.startswith(_OLE_MAGIC):
+        raise WorkbookUnreadable(
+            f"Книга «{path.name}» защищена паролем или сохранена в старом формате .xls. "
+            "Сохраните её как «Книга Excel (.xlsx)» без пароля."
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WorkbookUnreadable(
+            f"Файл «{path.name}» — не книга Excel .xlsx или сохранён не до конца. Откройте его в Excel и сохраните как .xlsx."
+        )
+    return data
+
+
+def read_workbook(path: Path) -> RawBook:
+    """Every known sheet as rows keyed by column key; unknown sheets and columns are ignored."""
+    data = read_bytes(path)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # openpyxl raises many unrelated types on a damaged package; each means the same to the curator.
+    except Exception as err:
+        raise WorkbookUnreadable(
+            f"Книга «{path.name}» повреждена или сохранена не до конца; откройте её в Excel и сохраните ещё раз."
+        ) from err
+    try:
+        by_title = {normalize(ws.title): ws for ws in book.worksheets}
+        tables: dict[str, Table] = {}
+        missing: list[Sheet] = []
+        for sheet in SHEETS:
+            ws = by_title.get(normalize(sheet.title))
+            if ws is None:
+                missing.append(sheet)
+                continue
+            ws.reset_dimensions()
+            tables[sheet.key] = _read_table(sheet, ws.iter_rows(values_only=True))
+    finally:
+        book.close()
+    return RawBook(path=path, tables=tables, missing_sheets=missing)
+
+
+def _read_table(sheet: Sheet, rows_iter) -> Table:
+    grid = [list(values) for values in rows_iter]
+    header_index, positions = _find_header(sheet, grid[:HEADER_SEARCH_ROWS])
+    columns = {c.key: c.header for c in sheet.columns}
+    present = set(positions)
+    missing = [c for c in sheet.columns if c.required and c.key not in present]
+    rows: list[Row] = []
+    for index in range(header_index + 1, len(grid)):
+        line = grid[index]
+        values = {key: _clean(line[pos] if pos < len(line) else None) for key, pos in positions.items()}
+        if all(v is None for v in values.values()):
+            continue
+        rows.append(Row(number=index + 1, values=values, columns=columns))
+    return Table(sheet=sheet, header_row=header_index + 1, rows=rows, missing=missing)
+
+
+def _find_header(sheet: Sheet, top: list[list[Any]]) -> tuple[int, dict[str, int]]:
+    """The row among the first five that names most of the sheet's columns, and where each column is."""
+    wanted = {normalize(c.header): c.key for c in sheet.columns}
+    best_index, best = 0, {}
+    for index, line in enumerate(top):
+        found: dict[str, int] = {}
+        for pos, value in enumerate(line):
+            if isinstance(value, str):
+                key = wanted.get(normalize(value))
+                if key is not None and key not in found:
+                    found[key] = pos
+        if len(found) > len(best):
+            best_index, best = index, found
+    return best_index, best
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
