@@ -1,0 +1,1 @@
+"""Наставник: the documents of a school's teacher-mentoring system, made from one Excel workbook."""

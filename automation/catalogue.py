@@ -1,0 +1,68 @@
+"""Every document kind declared once: its Russian title, template, output folder and file-name pattern."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str
+    title: str
+    template: str
+    folder: str
+    file_name: str
+
+    def name(self, **values: str) -> str:
+        """The file name for one document, made safe for Windows without changing how it reads."""
+        text = self.file_name.format(**values)
+        for bad, good in (("/", "∕"), ("\\", "∖"), (":", "꞉"), ("*", "∗"), ("?", ""), ('"', "'"),
+                          ("<", "‹"), (">", "›"), ("|", "ǀ")):
+            text = text.replace(bad, good)
+        return " ".join(text.split()) + ".docx"
+
+
+ASSIGNMENT_ORDER = DocumentKind(
+    key="assignment_order",
+    title="Приказ «О закреплении наставнических пар (групп)»",
+    template="Приказ о закреплении наставнических пар.docx",
+    folder="Приказы",
+    file_name="{prefix}Приказ{number} О закреплении наставнических пар (групп)",
+)
+PROGRAMME = DocumentKind(
+    key="programme",
+    title="Персонализированная программа наставничества",
+    template="Персонализированная программа наставничества.docx",
+    folder="Программы",
+    file_name="Программа наставничества № {number} {person}",
+)
+PAIR_LIST = DocumentKind(
+    key="pair_list",
+    title="Список наставнических пар (групп)",
+    template="Список наставнических пар.docx",
+    folder="Списки",
+    file_name="Список наставнических пар (групп)",
+)
+PUBLIC_LIST = DocumentKind(
+    key="public_list",
+    title="Список наставников и наставляемых для сайта",
+    template="Список наставников и наставляемых для сайта.docx",
+    folder="Списки",
+    file_name="Список наставников и наставляемых для сайта",
+)
+NOMINATION = DocumentKind(
+    key="nomination",
+    title="Представление к награждению",
+    template="Представление к награждению.docx",
+    folder="Представления",
+    file_name="Представление {person} {measure}",
+)
+CHECK_REPORT = DocumentKind(
+    key="check_report",
+    title="Отчёт о проверке",
+    template="Отчёт о проверке.docx",
+    folder="",
+    file_name="Отчёт о проверке",
+)
+
+KINDS = (ASSIGNMENT_ORDER, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NOMINATION, CHECK_REPORT)

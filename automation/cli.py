@@ -1,0 +1,163 @@
+"""The command line: parses options, calls the library, turns the report into Russian text and an exit code."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from automation import build as builder
+from automation.default_templates import TEMPLATES, write_templates
+from automation.scaffold import WORKBOOK_NAME, blank_settings, write_workbook
+
+WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
+_HEADINGS = {"Options": "Параметры", "Commands": "Команды", "Arguments": "Аргументы"}
+
+
+class RussianFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Использование: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+
+click.Context.formatter_class = RussianFormatter
+HELP = {"help_option_names": ["-h", "--help"]}
+PATH = click.Path(path_type=Path)
+# click's own messages, as a curator would read them.
+_CLICK_MESSAGES = (
+    (re.compile(r"No such command '(.+)'\."), "нет такой команды «{0}»."),
+    (re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?"), "нет такого параметра {0}."),
+    (re.compile(r"Option '(.+)' requires an argument\."), "после параметра {0} укажите значение."),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "лишние слова в команде: {0}."),
+    (re.compile(r"Missing command\."), "не указана команда."),
+)
+
+
+def russian(message: str) -> str:
+    for pattern, text in _CLICK_MESSAGES:
+        match = pattern.search(message)
+        if match:
+            return text.format(*match.groups())
+    return message
+
+
+def _help_option(function):
+    return click.help_option("-h", "--help", help="Показать эту справку и выйти.")(function)
+
+
+@click.group(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]", subcommand_metavar="КОМАНДА [ПАРАМЕТРЫ]...")
+@_help_option
+def cli() -> None:
+    """Наставник: документы системы наставничества педагогов из одной книги Excel.
+
+    Запуск без параметров в папке проекта берёт книгу из workbook/, шаблоны из doc_templates/
+    и складывает документы в output/.
+    """
+
+
+def _paths(function):
+    return click.option("--workbook", "workbook", type=PATH, metavar="ПУТЬ", default=None,
+                        help="Книга .xlsx или папка с ней (по умолчанию workbook/).")(function)
+
+
+def _output_paths(function):
+    function = click.option("--templates", "templates", type=PATH, metavar="ПУТЬ", default=None,
+                            help="Папка шаблонов .docx (по умолчанию doc_templates/).")(function)
+    function = click.option("--output", "output", type=PATH, metavar="ПУТЬ", default=None,
+                            help="Папка для документов (по умолчанию output/).")(function)
+    return function
+
+
+def _json_option(function):
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Вывести результат одним объектом JSON (errors, warnings, documents).")(function)
+
+
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@click.argument("directory", type=PATH, metavar="[ПАПКА]", default=".", required=False)
+@_help_option
+def init(directory: Path) -> None:
+    """Создать рабочую папку: пустую книгу с выпадающими списками и инструкцией, шаблоны и папку output/.
+
+    Уже существующие книги и шаблоны не перезаписываются.
+    """
+    book = directory / WORKBOOK_DIR / WORKBOOK_NAME
+    if book.exists():
+        click.echo(f"Книга уже есть, не трогаю: {book}")
+    else:
+        write_workbook(book, settings=blank_settings())
+        click.echo(f"Создана книга: {book}")
+    written = write_templates(directory / TEMPLATES_DIR)
+    click.echo(f"Шаблоны: {len(written)} создано в {directory / TEMPLATES_DIR}"
+               + (" (имеющиеся сохранены)" if len(written) < len(TEMPLATES) else ""))
+    (directory / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
+    click.echo(f"Папка для документов: {directory / OUTPUT_DIR}")
+    click.echo("Заполните лист «Организация», затем «Педагоги», «Пары», «Программы» и «План»; "
+               "после сохранения запустите «nastavnik build».")
+
+
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@_paths
+@_json_option
+@_help_option
+def check(workbook: Path | None, as_json: bool) -> None:
+    """Только проверить книгу. Код выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."""
+    report = builder.check(workbook or Path(WORKBOOK_DIR))
+    _finish(report, as_json, built=False)
+
+
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@_paths
+@_output_paths
+@_json_option
+@_help_option
+def build(workbook: Path | None, templates: Path | None, output: Path | None, as_json: bool) -> None:
+    """Проверить книгу и сформировать документы.
+
+    Код выхода: 0 — всё в порядке; 1 — в некоторых строках ошибки (остальные документы созданы);
+    2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов).
+    """
+    report = builder.build(workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR),
+                           output or Path(OUTPUT_DIR))
+    _finish(report, as_json, built=True, output=output or Path(OUTPUT_DIR))
+
+
+def _finish(report: builder.Report, as_json: bool, built: bool, output: Path | None = None) -> None:
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary(report, built, output))
+    sys.exit(report.exit_code)
+
+
+def summary(report: builder.Report, built: bool, output: Path | None = None) -> str:
+    """The Russian text a curator reads after a run."""
+    if report.fatal is not None:
+        return f"Не удалось выполнить: {report.fatal}"
+    lines = [f"Книга: {report.workbook}"]
+    for title, problems in (("Ошибки", report.errors), ("Предупреждения", report.warnings)):
+        if problems:
+            lines.append(f"{title} ({len(problems)}):")
+            lines += [f"  • {p}" for p in problems]
+    if built:
+        lines.append(f"Документы в папке {output}:")
+        lines += [f"  {'[проект] ' if d.draft else ''}{d.path}" for d in report.documents]
+    made = f"документов создано: {len(report.documents)}; " if built else ""
+    lines.append(f"Итог: {made}ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}.")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="nastavnik", standalone_mode=False)
+    except click.UsageError as err:
+        click.echo(f"Ошибка в команде: {russian(err.format_message())}\nСправка: nastavnik --help", err=True)
+        sys.exit(builder.EXIT_FATAL)
+    except click.Abort:
+        click.echo("Прервано.", err=True)
+        sys.exit(builder.EXIT_FATAL)

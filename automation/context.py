@@ -1,0 +1,408 @@
+"""Accepted models → the data of each document; the field names are the Russian ones the templates use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from automation import catalogue, grammar, schema
+from automation.catalogue import DocumentKind
+from automation.grammar import Case
+from automation.models import Incentive, Order, Organization, Pair, Person, Programme
+from automation.validate import ERROR, Data, Problem, key
+
+DRAFT_DATE = "«___» __________ 20__ г."
+DRAFT_NUMBER = "______"
+AWARDS = (
+    "почётная грамота",
+    "благодарственное письмо",
+    "знак отличия «За наставничество»",
+    "нагрудный знак «Почётный наставник»",
+    "значок «Молодость и профессионализм»",
+)
+
+
+@dataclass
+class Document:
+    kind: DocumentKind
+    file_name: str
+    context: dict[str, Any]
+    draft: bool = False
+
+    @property
+    def path(self) -> Path:
+        return Path(self.kind.folder) / self.file_name
+
+
+def clause(text: str | None, empty: str = "—") -> str:
+    """Cell text for use inside a sentence: without its final full stop, a dash when blank."""
+    return text.strip().rstrip(" .;") if text and text.strip() else empty
+
+
+def person(p: Person) -> dict[str, Any]:
+    overrides = {Case.GENT: p.name_gent, Case.DATV: p.name_datv, Case.ACCS: p.name_accs, Case.ABLT: p.name_ablt}
+    names = {
+        case: overrides.get(case) or grammar.decline_name(p.last_name, p.first_name, p.middle_name, p.female, case)
+        for case in Case
+    }
+    place = f" ({p.workplace})" if p.workplace else ""
+    initials = grammar.initials(p.first_name, p.middle_name)
+    return {
+        "код": p.code,
+        "фио": {case.value: name for case, name in names.items()},
+        "должность": {case.value: grammar.decline_position(p.position, case) + place for case in Case},
+        "фио_кратко": f"{p.last_name} {initials}",
+        "подпись": f"{initials} {p.last_name}",
+        "подпись_вп": f"{initials} {names[Case.ACCS].split(' ')[0]}",
+        "стаж": grammar.years(p.experience) if p.experience is not None else "—",
+        "категория": p.category or "—",
+        "женщина": p.female,
+        "молодой_специалист": bool(p.young),
+    }
+
+
+def organization(org: Organization | None) -> dict[str, Any]:
+    if org is None:
+        return {"полное": "Организация не указана (лист «Организация»)", "краткое": "", "место": "",
+                "положение": "", "правовые_основания": schema.DEFAULT_LEGAL_BASIS,
+                "руководитель": {"должность": "Руководитель", "подпись": "", "фио": ""}}
+    return {
+        "полное": org.full_name,
+        "краткое": org.short_name,
+        "место": org.place,
+        "положение": org.regulation,
+        "правовые_основания": clause(org.legal_basis, schema.DEFAULT_LEGAL_BASIS),
+        "руководитель": {"должность": org.head_position, "подпись": _signature_name(org.head_name),
+                         "фио": org.head_name},
+    }
+
+
+def _signature_name(full_name: str) -> str:
+    """«Сазонова Татьяна Алексеевна» → «Т.А. Сазонова»; anything else is kept as typed."""
+    parts = full_name.split()
+    if len(parts) in (2, 3) and all(part[:1].isupper() and "." not in part for part in parts):
+        return f"{grammar.initials(parts[1], parts[2] if len(parts) == 3 else None)} {parts[0]}"
+    return full_name
+
+
+def requisites(order: Order | None, number: str | None) -> dict[str, Any]:
+    """Date and number of an order; an order not yet dated in the register is a draft with blanks."""
+    final = order is not None and order.date is not None
+    date = grammar.date_digits(order.date) if final else DRAFT_DATE
+    shown = order.number if final else (number or DRAFT_NUMBER)
+    return {
+        "проект": not final,
+        "дата": date,
+        "номер": shown,
+        "реквизиты": f"от {date} № {shown}",
+        "подписан": bool(final and order.signed),
+    }
+
+
+@dataclass
+class Unit:
+    """A pair, or a group of rows sharing a № with one mentor."""
+
+    number: str
+    rows: list[Pair]
+    mentor: Person
+    mentees: list[Person]
+    programme: Programme | None
+
+
+def units(data: Data) -> list[Unit]:
+    result = []
+    ordered = sorted(data.pairs, key=lambda p: _number_order(p.number))
+    for number, rows in groupby(ordered, key=lambda p: key(p.number)):
+        rows = list(rows)
+        result.append(Unit(
+            number=rows[0].number,
+            rows=rows,
+            mentor=data.person(current_mentor(data, rows[0])),
+            mentees=[data.person(r.mentee) for r in rows],
+            programme=data.programmes.get(number),
+        ))
+    return result
+
+
+def current_mentor(data: Data, pair: Pair) -> str:
+    """The mentor's code after the replacements recorded so far (the order of appointment keeps the first one)."""
+    code = pair.mentor
+    for replacement in data.replacements:
+        if key(replacement.number) == key(pair.number):
+            code = replacement.new
+    return code
+
+
+def _number_order(number: str) -> tuple:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 10**9, number)
+
+
+def _term(programme: Programme | None) -> tuple[str, str]:
+    if programme is None:
+        return "", "—"
+    words = f"с {grammar.date_words(programme.start)} по {grammar.date_words(programme.end)}"
+    table = f"{grammar.date_digits(programme.start)} – {grammar.date_digits(programme.end)}"
+    if programme.extend_to:
+        words += f" (продлён до {grammar.date_words(programme.extend_to)})"
+        table += f" (продлён до {grammar.date_digits(programme.extend_to)})"
+    return words, table
+
+
+def unit_context(unit: Unit, data: Data, mentor: Person | None = None) -> dict[str, Any]:
+    first = unit.rows[0]
+    mentor_person = mentor or unit.mentor
+    mentees = [person(m) for m in unit.mentees]
+    group = len(unit.mentees) > 1
+    if group:
+        mentee_word = "наставляемых:"
+    else:
+        mentee_word = "наставляемую" if unit.mentees[0].female else "наставляемого"
+    words, table = _term(unit.programme)
+    basis = f"письменное согласие наставника от {grammar.date_digits(first.consent)}"
+    if first.agreement:
+        basis += f", дополнительное соглашение к трудовому договору {first.agreement}"
+    order = data.orders.get(key(first.order)) if first.order else None
+    order_text = f"№ {order.number} от {grammar.date_digits(order.date)}" if order and order.date else "проект"
+    return {
+        "номер": unit.number,
+        "вид": "группа" if group else "пара",
+        "наставник": person(mentor_person),
+        "наставляемые": mentees,
+        "за_ним": "ней" if mentor_person.female else "ним",
+        "наставляемые_слово": mentee_word,
+        "наставляемые_вп": "; ".join(f"{m['фио']['вп']}, {m['должность']['вп']}" for m in mentees),
+        "наставляемые_им": "; ".join(f"{m['фио_кратко']}, {m['должность']['им']}" for m in mentees),
+        "наставляемые_полностью": "; ".join(f"{m['фио']['им']}, {m['должность']['им']}" for m in mentees),
+        "форма": first.form,
+        "взаимодействие": first.interaction,
+        "направление": clause(first.direction),
+        "срок": f"; срок реализации программы {words}" if words else "",
+        "срок_таблица": table,
+        "основание": basis,
+        "приказ": order_text,
+    }
+
+
+def _numbers_phrase(numbers: list[str]) -> str:
+    if len(numbers) == 1:
+        return f"наставнической пары (группы) № {numbers[0]}"
+    return "наставнических пар (групп) № " + ", ".join(numbers)
+
+
+def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+    """One order per order number typed on «Пары»; pairs with none go into one draft."""
+    kind = catalogue.ASSIGNMENT_ORDER
+    curator = data.curator()
+    by_order: dict[str | None, list[Unit]] = {}
+    for unit in units(data):
+        by_order.setdefault(unit.rows[0].order, []).append(unit)
+    documents = []
+    for number, order_units in by_order.items():
+        order = data.orders.get(key(number)) if number else None
+        req = requisites(order, number)
+        req["заголовок"] = schema.ORDER_ASSIGNMENT
+        pairs = [unit_context(u, data, mentor=data.person(u.rows[0].mentor)) for u in order_units]
+        acquainted: dict[str, dict] = {}
+        for person_context in ([person(curator)] if curator else []) + [
+            x for p in pairs for x in [p["наставник"], *p["наставляемые"]]
+        ]:
+            acquainted.setdefault(person_context["код"], person_context)
+        context = {
+            **common,
+            "приказ": req,
+            "пары": pairs,
+            "программы_пар": _numbers_phrase([p["номер"] for p in pairs]),
+            "куратор": person(curator) if curator else None,
+            "ознакомлены": list(acquainted.values()),
+        }
+        if req["проект"]:
+            name = kind.name(prefix="ПРОЕКТ ", number=f" № {number}" if number else "")
+        else:
+            name = kind.name(prefix="", number=f" № {req['номер']} от {req['дата']}")
+        documents.append(Document(kind, name, context, draft=req["проект"]))
+    return documents
+
+
+def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
+    kind = catalogue.PROGRAMME
+    curator = data.curator()
+    documents = []
+    for unit in units(data):
+        programme = unit.programme
+        if programme is None:
+            continue
+        pair = unit_context(unit, data)
+        first = unit.rows[0]
+        order = data.orders.get(key(first.order)) if first.order else None
+        req = requisites(order, first.order)
+        approval = f"приказ {req['реквизиты']}" if not req["проект"] else DRAFT_DATE
+        participants = [{"роль": "Наставник", "человек": pair["наставник"]}] + [
+            {"роль": "Наставляемая" if m["женщина"] else "Наставляемый", "человек": m} for m in pair["наставляемые"]
+        ]
+        plan = sorted(data.plan.get(key(programme.number), []), key=lambda item: item.due)
+        words, _ = _term(programme)
+        mentees = unit.mentees
+        context = {
+            **common,
+            "номер": programme.number,
+            "вид": "группа" if len(mentees) > 1 else "пара",
+            "утверждение": approval,
+            "наставник": pair["наставник"],
+            "наставляемые_кратко": ", ".join(m["фио_кратко"] for m in pair["наставляемые"]),
+            "участники": participants,
+            "форма": pair["форма"],
+            "взаимодействие": pair["взаимодействие"],
+            "направление": pair["направление"],
+            "срок": words if words.endswith(".") else words + ".",
+            "затруднения": clause(programme.difficulties or "; ".join(
+                dict.fromkeys(item for m in mentees for item in _items(m.difficulties)))),
+            "сильные_стороны": clause(programme.strengths),
+            "цель": clause(programme.goal),
+            "задачи": _items(programme.tasks),
+            "план": [
+                {"номер": index, "мероприятие": item.activity, "срок": grammar.date_digits(item.due),
+                 "форма": item.form or "—", "ответственный": item.responsible or "—",
+                 "результат": item.result or "—", "отметка": "выполнено" if item.done else ""}
+                for index, item in enumerate(plan, start=1)
+            ],
+            "ожидаемые_результаты": clause(programme.expected),
+            "итоги": clause(programme.results, ""),
+            "куратор": person(curator) if curator else {"подпись": ""},
+        }
+        subject = mentees[0] if len(mentees) == 1 else unit.mentor
+        label = person(subject)["фио_кратко"] + ("" if len(mentees) == 1 else " (группа)")
+        documents.append(Document(kind, kind.name(number=programme.number, person=label), context, draft=req["проект"]))
+    return documents
+
+
+def pair_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+    all_units = units(data)
+    pairs = [unit_context(u, data) for u in all_units]
+    curator = data.curator()
+    internal = {
+        **common,
+        "дата": grammar.date_digits(today),
+        "пары": pairs,
+        "наставников": len({p["наставник"]["код"] for p in pairs}),
+        "наставляемых": len({m["код"] for p in pairs for m in p["наставляемые"]}),
+        "куратор": person(curator) if curator else {"подпись": ""},
+    }
+    public_pairs = []
+    for unit in all_units:
+        consenting = [m for m in unit.mentees if m.publish]
+        if unit.mentor.publish and consenting:
+            public_pairs.append(unit_context(Unit(unit.number, unit.rows, unit.mentor, consenting, unit.programme), data))
+    public = {**common, "дата": grammar.date_digits(today), "пары": public_pairs}
+    return [
+        Document(catalogue.PAIR_LIST, catalogue.PAIR_LIST.name(), internal),
+        Document(catalogue.PUBLIC_LIST, catalogue.PUBLIC_LIST.name(), public),
+    ]
+
+
+def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+    kind = catalogue.NOMINATION
+    org = data.organization
+    documents = []
+    all_units = units(data)
+    for item in data.incentives:
+        if not item.above_school:
+            continue
+        nominee = data.person(item.mentor)
+        n = person(nominee)
+        mentoring = [_mentoring_line(u) for u in all_units if key(u.mentor.code) == key(nominee.code)]
+        context = {
+            **common,
+            "н": n,
+            "заголовок": _nomination_title(item),
+            "место_работы": nominee.workplace or (org.full_name if org else ""),
+            "пол": "женский" if nominee.female else "мужской",
+            "дата_рождения": grammar.date_digits(nominee.birth_date) if nominee.birth_date else "не указана",
+            "образование": nominee.education or "не указано",
+            "награды": nominee.awards or ("не награждалась" if nominee.female else "не награждался"),
+            "стаж": _experience(nominee),
+            "уровень": item.level,
+            "обоснование": _sentence(item.reason),
+            "наставничество": mentoring,
+            "протокол": clause(item.protocol, "решение педагогического совета (протокол № ___ от __________)"),
+            "дата": grammar.date_digits(item.date or today),
+        }
+        name = kind.name(person=n["фио_кратко"], measure=item.measure)
+        documents.append(Document(kind, name, context, draft=True))
+    return documents
+
+
+def _items(text: str | None) -> list[str]:
+    """A cell holding a list, one item per line or separated by «;»."""
+    return [clause(t) for t in (text or "").replace(";", "\n").splitlines() if clause(t, "")]
+
+
+def _sentence(text: str) -> str:
+    text = clause(text)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _nomination_title(item: Incentive) -> str:
+    if item.measure in AWARDS:
+        return f"к награждению {grammar.decline_position(item.measure, Case.ABLT)} ({item.level} уровень)"
+    return f"к поощрению: {item.measure} ({item.level} уровень)"
+
+
+def _experience(p: Person) -> str:
+    def value(years: float | None) -> str:
+        return grammar.years(years) if years is not None else "не указан"
+
+    return (f"общий — {value(p.total_experience)}, педагогический — {value(p.experience)}, "
+            f"в данной организации — {value(p.local_experience)}")
+
+
+def _mentoring_line(unit: Unit) -> str:
+    mentees = ", ".join(f"{person(m)['фио_кратко']} ({m.position})" for m in unit.mentees)
+    word = "группа" if len(unit.mentees) > 1 else "пара"
+    line = f"{word} № {unit.number}: {mentees}"
+    programme = unit.programme
+    if programme is not None:
+        line += (f"; программа с {grammar.date_digits(programme.start)} по {grammar.date_digits(programme.end)}, "
+                 f"цель: {clause(programme.goal)}")
+        if programme.finished:
+            line += "; программа завершена"
+        if programme.results:
+            line += f"; итоги: {clause(programme.results)}"
+    return line
+
+
+def check_report(problems: list[Problem], common: dict[str, Any], workbook: str, today: dt.date) -> Document:
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    context = {
+        **common,
+        "книга": workbook,
+        "дата": grammar.date_digits(today),
+        "ошибок": errors,
+        "предупреждений": len(problems) - errors,
+        "итог": ("Строки с ошибками не вошли в документы: исправьте их и сохраните книгу." if errors
+                 else "Все документы сформированы."),
+        "проблемы": [
+            {"вид": "ошибка" if p.severity == ERROR else "предупреждение", "лист": p.sheet or "—",
+             "строка": p.row if p.row is not None else "—", "столбец": p.column or "—", "сообщение": p.message}
+            for p in problems
+        ],
+    }
+    kind = catalogue.CHECK_REPORT
+    return Document(kind, kind.name(), context)
+
+
+def documents(data: Data, today: dt.date) -> list[Document]:
+    """Every document the accepted data allow, except the check report (made last, with every problem)."""
+    common = {"орг": organization(data.organization)}
+    if data.organization is None:
+        return []
+    return [
+        *assignment_orders(data, common),
+        *programmes(data, common),
+        *pair_lists(data, common, today),
+        *nominations(data, common, today),
+    ]

@@ -1,0 +1,352 @@
+"""The default Word templates, written by code so `init` can lay them down; ГОСТ Р 7.0.97 layout."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from automation import catalogue
+
+FONT = "Times New Roman"
+TEXT_SIZE = Pt(14)
+TABLE_SIZE = Pt(12)
+RIGHT_EDGE = Mm(180)  # A4 210 mm less margins 20 + 10 mm
+
+LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
+                                WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+
+class Page:
+    """A document under construction with the house style: one place for fonts, margins and page numbers."""
+
+    def __init__(self) -> None:
+        self.doc = Document()
+        style = self.doc.styles["Normal"]
+        style.font.name = FONT
+        style.font.size = TEXT_SIZE
+        fonts = style.element.rPr.get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), FONT)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.line_spacing = 1.0
+        section = self.doc.sections[0]
+        section.page_height, section.page_width = Mm(297), Mm(210)
+        section.left_margin, section.right_margin = Mm(20), Mm(10)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.header_distance = Mm(10)
+        section.different_first_page_header_footer = True
+        self._page_number(section.header.paragraphs[0])
+
+    @staticmethod
+    def _page_number(paragraph) -> None:
+        paragraph.alignment = CENTER
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "2"
+        run.append(text)
+        field.append(run)
+        paragraph._p.append(field)
+
+    def line(self, text: str = "", align=JUSTIFY, bold: bool = False, indent: bool = False,
+             size: Pt | None = None, before: int = 0, after: int = 0, keep: bool = False, caps: bool = False):
+        paragraph = self.doc.add_paragraph()
+        paragraph.alignment = align
+        fmt = paragraph.paragraph_format
+        fmt.first_line_indent = Cm(1.25) if indent else None
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        fmt.keep_with_next = keep
+        if text:
+            run = paragraph.add_run(text)
+            run.bold = bold
+            run.font.all_caps = caps
+            if size is not None:
+                run.font.size = size
+        return paragraph
+
+    def text(self, text: str, **kwargs):
+        """A paragraph of body text: justified, with the first-line indent."""
+        return self.line(text, align=JUSTIFY, indent=True, **kwargs)
+
+    def tag(self, tag: str):
+        """A paragraph that holds only a docxtpl paragraph tag ({%p … %}); it disappears when rendered."""
+        return self.line(tag, align=LEFT)
+
+    def spread(self, left: str, right: str, before: int = 0, bold: bool = False):
+        """Left text and right text on one line, the right one flush with the right margin."""
+        paragraph = self.line(align=LEFT, before=before)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(RIGHT_EDGE, WD_TAB_ALIGNMENT.RIGHT)
+        run = paragraph.add_run(f"{left}\t{right}")
+        run.bold = bold
+        return paragraph
+
+    def block_right(self, lines: list[str], width_mm: int = 85, before: int = 0):
+        """A block set at the right of the page (approval stamp, appendix mark)."""
+        for index, text in enumerate(lines):
+            paragraph = self.line(text, align=LEFT, before=before if index == 0 else 0)
+            paragraph.paragraph_format.left_indent = Mm(180 - width_mm)
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def table(self, headers: list[str], cells: list[str], loop: str | None, widths: list[int] | None = None):
+        """A bordered table: a header row, then either one row per item of `loop` ({%tr for … %}) or fixed rows."""
+        rows = [headers] + ([[f"{{%tr for {loop} %}}"], cells, ["{%tr endfor %}"]] if loop else [])
+        table = self.doc.add_table(rows=0, cols=len(headers))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for values in rows:
+            row = table.add_row()
+            for index, value in enumerate(values):
+                self._cell(row.cells[index], value, bold=values is headers)
+        if widths:
+            for row in table.rows:
+                for cell, width in zip(row.cells, widths):
+                    cell.width = Mm(width)
+        header = table.rows[0]._tr
+        properties = header.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        properties.append(repeat)
+        return table
+
+    def pairs_table(self, rows: list[tuple[str, str]], widths: tuple[int, int] = (70, 110)):
+        """A two-column table of label → value, for forms such as the nomination."""
+        table = self.doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in rows:
+            row = table.add_row()
+            self._cell(row.cells[0], label)
+            self._cell(row.cells[1], value)
+            row.cells[0].width, row.cells[1].width = Mm(widths[0]), Mm(widths[1])
+        return table
+
+    @staticmethod
+    def _cell(cell, value: str, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = CENTER if bold else LEFT
+        run = paragraph.add_run(value)
+        run.bold = bold
+        run.font.size = TABLE_SIZE
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        os.close(handle)
+        try:
+            self.doc.save(temp)
+            os.replace(temp, path)
+        finally:
+            if os.path.exists(temp):
+                os.remove(temp)
+
+
+def _letterhead(page: Page) -> None:
+    """Organisation name, document kind, date and number, place: the requisites of an order."""
+    page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.tag("{%p if приказ.проект %}")
+    page.line("ПРОЕКТ", align=RIGHT, bold=True, before=6)
+    page.tag("{%p endif %}")
+    page.line("ПРИКАЗ", align=CENTER, bold=True, before=12, after=12)
+    page.spread("{{ приказ.дата }}", "№ {{ приказ.номер }}")
+    page.line("{{ орг.место }}", align=CENTER, before=6, after=12)
+
+
+def _signature(page: Page) -> None:
+    page.spread("{{ орг.руководитель.должность }}", "{{ орг.руководитель.подпись }}", before=24)
+
+
+def _acquainted(page: Page) -> None:
+    page.line("С приказом ознакомлены:", align=LEFT, before=18, after=6, keep=True)
+    page.table(["Фамилия, инициалы", "Подпись", "Дата"],
+               ["{{ ч.фио_кратко }}", "", ""], "ч in ознакомлены", widths=[80, 50, 50])
+
+
+def assignment_order() -> Page:
+    page = Page()
+    _letterhead(page)
+    page.line("{{ приказ.заголовок }}", align=LEFT, bold=True, after=12)
+    page.text("В соответствии с {{ орг.правовые_основания }}, Положением о системе наставничества "
+              "педагогических работников в {{ орг.краткое }}, утверждённым приказом {{ орг.положение }}, "
+              "на основании письменных согласий наставников")
+    page.line("ПРИКАЗЫВАЮ:", align=LEFT, before=6, after=6)
+    page.text("1. Закрепить наставнические пары (группы) и назначить наставников согласно списку "
+              "(приложение № 1):")
+    page.tag("{%p for п in пары %}")
+    page.text("1.{{ loop.index }}. Назначить наставником {{ п.наставник.фио.вп }}, {{ п.наставник.должность.вп }}, "
+              "и закрепить за {{ п.за_ним }} {{ п.наставляемые_слово }} {{ п.наставляемые_вп }} "
+              "({{ п.вид }} № {{ п.номер }}; форма наставничества «{{ п.форма }}», форма взаимодействия "
+              "«{{ п.взаимодействие }}»; направление: {{ п.направление }}{{ п.срок }}). "
+              "Основание: {{ п.основание }}.")
+    page.tag("{%p endfor %}")
+    page.text("2. Утвердить персонализированные программы наставничества {{ программы_пар }}.")
+    page.text("3. Назначить куратором реализации персонализированных программ наставничества "
+              "{{ куратор.фио.вп }}, {{ куратор.должность.вп }}.")
+    page.text("4. Наставникам обеспечить выполнение планов мероприятий персонализированных программ "
+              "наставничества в установленные сроки; куратору вести учёт наставников и наставляемых "
+              "и мониторинг реализации программ (раздел III Положения).")
+    page.text("5. Оплату наставнической деятельности производить в соответствии с дополнительными "
+              "соглашениями к трудовым договорам наставников (статья 351.8 Трудового кодекса "
+              "Российской Федерации).")
+    page.text("6. Контроль за исполнением настоящего приказа возложить на {{ куратор.должность.вп }} "
+              "{{ куратор.подпись_вп }}.")
+    _signature(page)
+    _acquainted(page)
+    page.page_break()
+    page.block_right(["Приложение № 1", "к приказу {{ приказ.реквизиты }}"])
+    page.line("Список наставнических пар (групп)", align=CENTER, bold=True, before=12, after=6)
+    page.table(["№", "Наставник", "Наставляемый (наставляемые)", "Форма наставничества, форма взаимодействия",
+                "Направление", "Срок программы"],
+               ["{{ п.номер }}", "{{ п.наставник.фио_кратко }}, {{ п.наставник.должность.им }}",
+                "{{ п.наставляемые_им }}", "{{ п.форма }}; {{ п.взаимодействие }}", "{{ п.направление }}",
+                "{{ п.срок_таблица }}"],
+               "п in пары", widths=[10, 40, 45, 35, 30, 20])
+    return page
+
+
+def programme() -> Page:
+    page = Page()
+    page.block_right(["УТВЕРЖДАЮ", "{{ орг.руководитель.должность }} {{ орг.краткое }}",
+                      "__________ {{ орг.руководитель.подпись }}", "{{ утверждение }}"])
+    page.line("Персонализированная программа наставничества № {{ номер }}", align=CENTER, bold=True,
+              before=18, caps=True)
+    page.line("({{ вид }}: {{ наставник.фио_кратко }} — {{ наставляемые_кратко }})", align=CENTER, after=12)
+    page.line("1. Участники программы", align=LEFT, bold=True, after=6, keep=True)
+    page.table(["Роль", "Фамилия, имя, отчество", "Должность, место работы", "Педагогический стаж", "Категория"],
+               ["{{ у.роль }}", "{{ у.человек.фио.им }}", "{{ у.человек.должность.им }}", "{{ у.человек.стаж }}",
+                "{{ у.человек.категория }}"], "у in участники", widths=[30, 45, 55, 25, 25])
+    page.text("2. Форма наставничества: «{{ форма }}»; форма взаимодействия: «{{ взаимодействие }}».", before=6)
+    page.text("3. Направление наставнической деятельности: {{ направление }}.")
+    page.text("4. Срок реализации: {{ срок }}")
+    page.text("5. Выявленные профессиональные затруднения: {{ затруднения }}.")
+    page.text("6. Сильные стороны наставляемого (наставляемых): {{ сильные_стороны }}.")
+    page.text("7. Цель программы: {{ цель }}.")
+    page.text("8. Задачи программы:")
+    page.tag("{%p for з in задачи %}")
+    page.text("{{ loop.index }}) {{ з }}{{ ';' if not loop.last else '.' }}")
+    page.tag("{%p endfor %}")
+    page.text("9. План мероприятий:", keep=True)
+    page.table(["№", "Мероприятие", "Срок", "Форма", "Ответственный", "Результат", "Отметка о выполнении"],
+               ["{{ м.номер }}", "{{ м.мероприятие }}", "{{ м.срок }}", "{{ м.форма }}", "{{ м.ответственный }}",
+                "{{ м.результат }}", "{{ м.отметка }}"], "м in план", widths=[8, 55, 22, 25, 25, 30, 15])
+    page.text("10. Ожидаемые результаты: {{ ожидаемые_результаты }}.", before=6)
+    page.tag("{%p if итоги %}")
+    page.text("11. Итоги реализации программы: {{ итоги }}.")
+    page.tag("{%p endif %}")
+    page.line("Подписи участников:", align=LEFT, bold=True, before=18, after=6)
+    page.tag("{%p for у in участники %}")
+    page.spread("{{ у.роль }}", "__________ {{ у.человек.подпись }}", before=12)
+    page.tag("{%p endfor %}")
+    page.spread("Куратор", "__________ {{ куратор.подпись }}", before=12)
+    return page
+
+
+def _list_heading(page: Page, title: str) -> None:
+    page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.line(title, align=CENTER, bold=True, before=12)
+    page.line("по состоянию на {{ дата }}", align=CENTER, after=12)
+
+
+def pair_list() -> Page:
+    page = Page()
+    _list_heading(page, "Список наставнических пар (групп)")
+    page.table(["№", "Наставник", "Наставляемые", "Форма наставничества", "Форма взаимодействия",
+                "Направление", "Срок программы", "Приказ"],
+               ["{{ п.номер }}", "{{ п.наставник.фио_кратко }}, {{ п.наставник.должность.им }}",
+                "{{ п.наставляемые_им }}", "{{ п.форма }}", "{{ п.взаимодействие }}", "{{ п.направление }}",
+                "{{ п.срок_таблица }}", "{{ п.приказ }}"],
+               "п in пары", widths=[8, 32, 38, 24, 20, 26, 18, 14])
+    page.text("Всего пар (групп): {{ пары|length }}; наставников: {{ наставников }}; наставляемых: {{ наставляемых }}.",
+              before=12)
+    page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24)
+    return page
+
+
+def public_list() -> Page:
+    page = Page()
+    _list_heading(page, "Наставники и наставляемые")
+    page.text("Сведения размещаются с согласия участников (раздел VIII Положения о системе наставничества).",
+              after=6)
+    page.table(["№", "Наставник", "Наставляемые", "Форма наставничества", "Направление"],
+               ["{{ п.номер }}", "{{ п.наставник.фио.им }}, {{ п.наставник.должность.им }}",
+                "{{ п.наставляемые_полностью }}", "{{ п.форма }}", "{{ п.направление }}"],
+               "п in пары", widths=[10, 50, 55, 30, 35])
+    return page
+
+
+def nomination() -> Page:
+    page = Page()
+    page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.line("Представление", align=CENTER, bold=True, before=18, caps=True)
+    page.line("{{ заголовок }}", align=CENTER, after=12)
+    page.pairs_table([
+        ("1. Фамилия, имя, отчество", "{{ н.фио.им }}"),
+        ("2. Должность, место работы", "{{ н.должность.им }}, {{ место_работы }}"),
+        ("3. Пол", "{{ пол }}"),
+        ("4. Дата рождения", "{{ дата_рождения }}"),
+        ("5. Образование", "{{ образование }}"),
+        ("6. Квалификационная категория", "{{ н.категория }}"),
+        ("7. Награды (с датами)", "{{ награды }}"),
+        ("8. Стаж работы: общий / педагогический / в данной организации", "{{ стаж }}"),
+        ("9. Уровень награды (поощрения)", "{{ уровень }}"),
+    ])
+    page.line("10. Характеристика с указанием конкретных заслуг", align=LEFT, bold=True, before=12, after=6)
+    page.text("{{ обоснование }}")
+    page.tag("{%p if наставничество %}")
+    page.text("Наставническая деятельность в {{ орг.краткое }}:")
+    page.tag("{%p for р in наставничество %}")
+    page.text("— {{ р }}{{ ';' if not loop.last else '.' }}")
+    page.tag("{%p endfor %}")
+    page.tag("{%p endif %}")
+    page.text("11. Кандидатура рассмотрена и рекомендована: {{ протокол }}.", before=12)
+    _signature(page)
+    page.line("М.П.", align=LEFT, before=6)
+    page.line("{{ дата }}", align=LEFT, before=12)
+    return page
+
+
+def check_report() -> Page:
+    page = Page()
+    page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.line("Отчёт о проверке книги наставничества", align=CENTER, bold=True, before=12)
+    page.line("Книга «{{ книга }}», проверена {{ дата }}", align=CENTER, after=12)
+    page.text("Ошибок: {{ ошибок }}; предупреждений: {{ предупреждений }}. {{ итог }}", after=6)
+    page.tag("{%p if проблемы %}")
+    page.table(["№", "Вид", "Лист", "Строка", "Столбец", "Что не так и как исправить"],
+               ["{{ loop.index }}", "{{ пр.вид }}", "{{ пр.лист }}", "{{ пр.строка }}", "{{ пр.столбец }}",
+                "{{ пр.сообщение }}"], "пр in проблемы", widths=[8, 24, 24, 14, 30, 80])
+    page.tag("{%p endif %}")
+    return page
+
+
+TEMPLATES: dict[str, Callable[[], Page]] = {
+    catalogue.ASSIGNMENT_ORDER.template: assignment_order,
+    catalogue.PROGRAMME.template: programme,
+    catalogue.PAIR_LIST.template: pair_list,
+    catalogue.PUBLIC_LIST.template: public_list,
+    catalogue.NOMINATION.template: nomination,
+    catalogue.CHECK_REPORT.template: check_report,
+}
+
+
+def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
+    """Writes every default template into `folder`; an existing file is kept unless `overwrite`."""
+    written = []
+    for name, build in TEMPLATES.items():
+        path = folder / name
+        if path.exists() and not overwrite:
+            continue
+        build().save(path)
+        written.append(path)
+    return written
+

@@ -1,0 +1,411 @@
+"""Rows → models and a list of located problems; every problem is collected, a bad row never hides the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable, TypeVar
+
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from automation import grammar, schema
+from automation.models import (
+    Incentive,
+    Order,
+    Organization,
+    Pair,
+    Person,
+    PlanItem,
+    Programme,
+    Replacement,
+    SheetModel,
+    convert,
+)
+from automation.schema import Sheet
+from automation.workbook import RawBook, Table
+
+ERROR = "error"
+WARNING = "warning"
+
+M = TypeVar("M", bound=SheetModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.sheet is None:
+            return self.message[:1].upper() + self.message[1:]
+        place = f"Лист «{self.sheet}»"
+        if self.row is not None:
+            place += f", строка {self.row}"
+        if self.column is not None:
+            place += f", столбец «{self.column}»"
+        return f"{place}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+
+def key(code: str) -> str:
+    """How codes and numbers are matched: case, spaces, ё/е and the kind of dash do not matter."""
+    return schema.normalize(code)
+
+
+@dataclass
+class Data:
+    """What validation could accept; the documents are made from this alone."""
+
+    organization: Organization | None = None
+    people: dict[str, Person] = field(default_factory=dict)
+    pairs: list[Pair] = field(default_factory=list)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    plan: dict[str, list[PlanItem]] = field(default_factory=dict)
+    replacements: list[Replacement] = field(default_factory=list)
+    incentives: list[Incentive] = field(default_factory=list)
+    orders: dict[str, Order] = field(default_factory=dict)
+
+    def person(self, code: str) -> Person:
+        return self.people[key(code)]
+
+    def curator(self) -> Person | None:
+        if self.organization is None:
+            return None
+        return self.people.get(key(self.organization.curator))
+
+
+@dataclass
+class Validation:
+    data: Data
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, severity: str, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
+        column = sheet.header(column_key) if column_key else None
+        self.problems.append(Problem(severity, sheet.title, row, column, message))
+
+    def error(self, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
+        self.add(ERROR, sheet, row, column_key, message)
+
+    def warning(self, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
+        self.add(WARNING, sheet, row, column_key, message)
+
+
+def validate(book: RawBook) -> Validation:
+    out = _Collector()
+    for sheet in book.missing_sheets:
+        out.problems.append(
+            Problem(ERROR, sheet.title, None, None,
+                    f"в книге нет листа «{sheet.title}». Добавьте лист с таким названием "
+                    "(образец — в пустой книге, которую создаёт «nastavnik init»).")
+        )
+    data = Data()
+    data.organization = _organization(book.tables.get(schema.ORGANIZATION.key), out)
+    people = _models(book.tables.get(schema.PEOPLE.key), Person, out)
+    data.people = _people(people, out)
+    orders = _models(book.tables.get(schema.ORDERS.key), Order, out)
+    data.orders = _orders(orders, out)
+    programmes = _models(book.tables.get(schema.PROGRAMMES.key), Programme, out)
+    pairs = _models(book.tables.get(schema.PAIRS.key), Pair, out)
+    data.programmes = _programmes(programmes, pairs, out)
+    data.pairs = _pairs(pairs, data, out)
+    data.plan = _plan(_models(book.tables.get(schema.PLAN.key), PlanItem, out), data, out)
+    data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
+    data.incentives = _incentives(_models(book.tables.get(schema.INCENTIVES.key), Incentive, out), data, out)
+    if data.organization is not None and key(data.organization.curator) not in data.people:
+        out.problems.append(
+            Problem(ERROR, schema.ORGANIZATION.title, _setting_row(book, "curator"), "Значение",
+                    f"нет педагога с кодом «{data.organization.curator}» на листе «Педагоги». "
+                    "Впишите код куратора из столбца «Код».")
+        )
+    return Validation(data=data, problems=out.problems)
+
+
+def _missing_columns(table: Table, out: _Collector) -> bool:
+    if not table.missing:
+        return False
+    names = ", ".join(f"«{c.header}»" for c in table.missing)
+    word = "столбца" if len(table.missing) == 1 else "столбцов"
+    out.error(table.sheet, table.header_row, None,
+              f"нет {word} {names}. Добавьте {'его' if len(table.missing) == 1 else 'их'} в строку заголовков; "
+              "строки этого листа не обработаны.")
+    return True
+
+
+def _models(table: Table | None, model: type[M], out: _Collector) -> list[M]:
+    if table is None or _missing_columns(table, out):
+        return []
+    rows: list[M] = []
+    for row in table.rows:
+        values = {row.header(k): v for k, v in row.values.items()}
+        try:
+            rows.append(model.model_validate({**values, "row": row.number}))
+        except ValidationError as err:
+            for problem in err.errors():
+                out.problems.append(
+                    Problem(ERROR, table.sheet.title, row.number, str(problem["loc"][0]), problem["msg"])
+                )
+    return rows
+
+
+def _setting_row(book: RawBook, setting: str) -> int | None:
+    table = book.tables.get(schema.ORGANIZATION.key)
+    wanted = key(next(c.header for c in schema.SETTINGS if c.key == setting))
+    for row in table.rows if table else []:
+        if row.values.get("parameter") and key(str(row.values["parameter"])) == wanted:
+            return row.number
+    return None
+
+
+def _organization(table: Table | None, out: _Collector) -> Organization | None:
+    if table is None or _missing_columns(table, out):
+        return None
+    sheet = schema.ORGANIZATION
+    by_name = {key(s.header): s for s in schema.SETTINGS}
+    values: dict[str, object] = {}
+    rows: dict[str, int] = {}
+    for row in table.rows:
+        setting = by_name.get(key(str(row.values.get("parameter") or "")))
+        if setting is not None:
+            values[setting.key], rows[setting.key] = row.values.get("value"), row.number
+    ok = True
+    for setting in schema.SETTINGS:
+        if setting.key not in rows:
+            if setting.required:
+                out.error(sheet, None, "parameter",
+                          f"нет строки «{setting.header}». Добавьте её: {setting.hint}.")
+                ok = False
+            continue
+        try:
+            values[setting.key] = convert(setting, values[setting.key])
+        except PydanticCustomError as err:
+            out.error(sheet, rows[setting.key], "value", f"«{setting.header}»: {err}")
+            ok = False
+    return Organization.model_validate(values) if ok else None
+
+
+def _people(people: list[Person], out: _Collector) -> dict[str, Person]:
+    sheet = schema.PEOPLE
+    result: dict[str, Person] = {}
+    for person in people:
+        code = key(person.code)
+        if code in result:
+            out.error(sheet, person.row, "code",
+                      f"код «{person.code}» уже занят строкой {result[code].row}. Дайте каждому человеку свой код.")
+            continue
+        if person.sex is None:
+            sex = grammar.infer_sex(person.middle_name)
+            if sex is None:
+                out.error(sheet, person.row, "sex",
+                          "пол не указан и по отчеству его не определить. Впишите «м» или «ж».")
+                continue
+            person = person.model_copy(update={"sex": sex})
+        result[code] = person
+    return result
+
+
+def _orders(orders: list[Order], out: _Collector) -> dict[str, Order]:
+    sheet = schema.ORDERS
+    result: dict[str, Order] = {}
+    for order in orders:
+        number = key(order.number)
+        if number in result:
+            out.error(sheet, order.row, "number",
+                      f"приказ № {order.number} уже записан в строке {result[number].row}. "
+                      "У каждого приказа свой номер.")
+            continue
+        if order.signed and order.date is None:
+            out.error(sheet, order.row, "date",
+                      f"приказ № {order.number} отмечен как подписанный, но дата не указана. Впишите дату подписания.")
+            continue
+        result[number] = order
+    return result
+
+
+def _programmes(programmes: list[Programme], pairs: list[Pair], out: _Collector) -> dict[str, Programme]:
+    sheet = schema.PROGRAMMES
+    pair_numbers = {key(p.number) for p in pairs}
+    result: dict[str, Programme] = {}
+    for programme in programmes:
+        number = key(programme.number)
+        if number in result:
+            out.error(sheet, programme.row, "number",
+                      f"программа № {programme.number} уже есть в строке {result[number].row}. "
+                      "У пары или группы одна программа.")
+            continue
+        if number not in pair_numbers:
+            out.error(sheet, programme.row, "number",
+                      f"нет пары или группы № {programme.number} на листе «Пары». Проверьте номер.")
+            continue
+        if programme.end < programme.start:
+            out.error(sheet, programme.row, "end",
+                      f"дата окончания {grammar.date_digits(programme.end)} раньше даты начала "
+                      f"{grammar.date_digits(programme.start)}. Исправьте одну из дат.")
+            continue
+        if programme.extend_to is not None and programme.extend_to <= programme.end:
+            out.error(sheet, programme.row, "extend_to",
+                      f"«Продлить до» ({grammar.date_digits(programme.extend_to)}) должно быть позже даты окончания "
+                      f"{grammar.date_digits(programme.end)}.")
+            continue
+        _term_warning(programme, out)
+        if programme.finished and (programme.finished_on is None or programme.completion_ground is None):
+            out.warning(sheet, programme.row, "finished_on" if programme.finished_on is None else "completion_ground",
+                        "программа отмечена завершённой: укажите дату завершения и основание (раздел VII Положения).")
+        result[number] = programme
+    return result
+
+
+def _term_warning(programme: Programme, out: _Collector) -> None:
+    shortest = add_months(programme.start, 3) - dt.timedelta(days=1)
+    longest = add_months(programme.start, 12)
+    if not shortest <= programme.end <= longest:
+        out.warning(schema.PROGRAMMES, programme.row, "end",
+                    f"срок программы с {grammar.date_digits(programme.start)} по {grammar.date_digits(programme.end)} "
+                    "выходит за пределы от 3 месяцев до 1 года (раздел I Положения).")
+
+
+def _pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
+    sheet = schema.PAIRS
+    accepted: list[Pair] = []
+    mentor_of_group: dict[str, Pair] = {}
+    active_mentee: dict[str, Pair] = {}
+    warned_numbers: set[str] = set()
+    for pair in pairs:
+        number = key(pair.number)
+        bad = False
+        for column in ("mentor", "mentee"):
+            code = getattr(pair, column)
+            if key(code) not in data.people:
+                out.error(sheet, pair.row, column,
+                          f"нет педагога с кодом «{code}» на листе «Педагоги». Впишите код из столбца «Код».")
+                bad = True
+        if bad:
+            continue
+        if key(pair.mentor) == key(pair.mentee):
+            out.error(sheet, pair.row, "mentee",
+                      f"наставник и наставляемый — один и тот же человек ({pair.mentor}). Укажите другого наставляемого.")
+            continue
+        first = mentor_of_group.setdefault(number, pair)
+        if key(first.mentor) != key(pair.mentor):
+            out.error(sheet, pair.row, "mentor",
+                      f"у группы № {pair.number} уже указан наставник «{first.mentor}» (строка {first.row}). "
+                      "У группы один наставник: исправьте код наставника или № группы.")
+            continue
+        programme = data.programmes.get(number)
+        if programme is None or not programme.finished:
+            earlier = active_mentee.get(key(pair.mentee))
+            if earlier is not None:
+                out.error(sheet, pair.row, "mentee",
+                          f"наставляемый «{pair.mentee}» уже закреплён в действующей паре № {earlier.number} "
+                          f"(строка {earlier.row}). Завершите ту программу или удалите эту строку.")
+                continue
+            active_mentee[key(pair.mentee)] = pair
+        if pair.consent is None:
+            out.error(sheet, pair.row, "consent",
+                      "нет даты письменного согласия наставника (ст. 351.8 ТК РФ); без согласия наставник не "
+                      "назначается, пара не войдёт в приказ. Впишите дату согласия.")
+            continue
+        mentor = data.person(pair.mentor)
+        if pair.agreement is None and mentor.workplace is None:
+            out.warning(sheet, pair.row, "agreement",
+                        "не указано дополнительное соглашение к трудовому договору (ст. 351.8 ТК РФ): "
+                        "впишите его номер и дату, например «№ 12 от 26.08.2026».")
+        if pair.order is not None and key(pair.order) not in data.orders:
+            out.warning(sheet, pair.row, "order",
+                        f"приказа № {pair.order} нет на листе «Приказы»: приказ будет подготовлен как проект.")
+        if programme is None and number not in warned_numbers:
+            warned_numbers.add(number)
+            out.warning(sheet, pair.row, "number",
+                        f"для пары (группы) № {pair.number} нет программы на листе «Программы».")
+        accepted.append(pair)
+    return accepted
+
+
+def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[PlanItem]]:
+    sheet = schema.PLAN
+    plan: dict[str, list[PlanItem]] = {}
+    for item in items:
+        programme = data.programmes.get(key(item.programme))
+        if programme is None:
+            out.error(sheet, item.row, "programme",
+                      f"нет программы № {item.programme} на листе «Программы». Проверьте номер.")
+            continue
+        last = programme.extend_to or programme.end
+        if not programme.start <= item.due <= last:
+            out.warning(sheet, item.row, "due",
+                        f"срок {grammar.date_digits(item.due)} вне срока программы № {programme.number} "
+                        f"({grammar.date_digits(programme.start)} – {grammar.date_digits(last)}).")
+        plan.setdefault(key(item.programme), []).append(item)
+    return plan
+
+
+def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list[Replacement]:
+    sheet = schema.REPLACEMENTS
+    mentors = {key(p.number): key(p.mentor) for p in data.pairs}
+    accepted: list[Replacement] = []
+    for item in sorted(items, key=lambda r: r.date):
+        number = key(item.number)
+        if number not in mentors:
+            out.error(sheet, item.row, "number", f"нет пары или группы № {item.number} на листе «Пары».")
+            continue
+        unknown = [c for c in ("former", "new") if key(getattr(item, c)) not in data.people]
+        for column in unknown:
+            out.error(sheet, item.row, column,
+                      f"нет педагога с кодом «{getattr(item, column)}» на листе «Педагоги».")
+        if unknown:
+            continue
+        if key(item.former) == key(item.new):
+            out.error(sheet, item.row, "new", "новый наставник совпадает с прежним. Укажите другого наставника.")
+            continue
+        if mentors[number] != key(item.former):
+            out.warning(sheet, item.row, "former",
+                        f"на {grammar.date_digits(item.date)} наставник пары № {item.number} — "
+                        f"«{data.person(mentors[number]).code}», а не «{item.former}».")
+        mentors[number] = key(item.new)
+        accepted.append(item)
+    return accepted
+
+
+def _incentives(items: Iterable[Incentive], data: Data, out: _Collector) -> list[Incentive]:
+    sheet = schema.INCENTIVES
+    accepted: list[Incentive] = []
+    for item in items:
+        if key(item.mentor) not in data.people:
+            out.error(sheet, item.row, "mentor",
+                      f"нет педагога с кодом «{item.mentor}» на листе «Педагоги». Впишите код из столбца «Код».")
+            continue
+        if item.above_school and item.protocol is None:
+            out.warning(sheet, item.row, "protocol",
+                        "для представления к награде укажите решение педсовета или коллектива "
+                        "(протокол №, дата).")
+        accepted.append(item)
+    return accepted
