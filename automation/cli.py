@@ -31,7 +31,7 @@ PATH = click.Path(path_type=Path)
 # click's own messages, as a curator would read them.
 _CLICK_MESSAGES = (
     (re.compile(r"No such command '(.+)'\."), "нет такой команды «{0}»."),
-    (re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?"), "нет такого параметра {0}."),
+    (re.compile(r"No such option:? '?([^'\s]+?)'?\.?(?:\s|$)"), "нет такого параметра {0}."),
     (re.compile(r"Option '(.+)' requires an argument\."), "после параметра {0} укажите значение."),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "лишние слова в команде: {0}."),
     (re.compile(r"Missing command\."), "не указана команда."),

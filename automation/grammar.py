@@ -91,41 +91,43 @@ def decline_position(phrase: str, case: Case) -> str:
     words = phrase.split(" ")
     out: list[str] = []
     for index, word in enumerate(words):
-        pos = _nominative_pos(word)
-        if pos is None:
-            return " ".join(out + words[index:]) if out else phrase
-        out.append(_inflect_word(word, case))
-        if pos == "NOUN":
-            return " ".join(out + words[index + 1 :])
+        kinds = _nominative_kinds(word)
+        following = _nominative_kinds(words[index + 1]) if index + 1 < len(words) else set()
+        if "ADJF" in kinds and "NOUN" in following:
+            out.append(_inflect_word(word, case, "ADJF"))
+        elif "NOUN" in kinds:
+            return " ".join(out + [_inflect_word(word, case, "NOUN")] + words[index + 1 :])
+        else:
+            break
     return phrase
 
 
-def _nominative_pos(word: str) -> str | None:
-    """«NOUN» or «ADJF» when the word (every part of a hyphenated one) is a nominative noun or adjective."""
-    kinds = set()
-    for part in word.split("-"):
-        parse = _nominative_parse(part)
-        if parse is None:
-            return None
-        kinds.add(parse.tag.POS)
-    return "NOUN" if "NOUN" in kinds else "ADJF"
+def _nominative_kinds(word: str) -> set[str]:
+    """What a word can be in the nominative singular: {"NOUN"}, {"ADJF"} or both; a hyphenated word is a noun
+    when one of its parts is (педагог-психолог), and nothing when a part is not nominative."""
+    parts = [{"ADJF" if p.tag.POS == "PRTF" else p.tag.POS for p in _nominative_parses(part)}
+             for part in word.split("-")]
+    if not all(parts):
+        return set()
+    if len(parts) == 1:
+        return parts[0]
+    return {"NOUN"} if any("NOUN" in kinds for kinds in parts) else {"ADJF"}
 
 
-def _nominative_parse(word: str):
+def _nominative_parses(word: str) -> list:
     if not word or not word.isalpha():
-        return None
-    for parse in _morph().parse(word.lower()):
-        if parse.tag.case == "nomn" and parse.tag.POS in ("NOUN", "ADJF", "PRTF") and parse.tag.number == "sing":
-            return parse
-    return None
+        return []
+    return [p for p in _morph().parse(word.lower())
+            if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.POS in ("NOUN", "ADJF", "PRTF")]
 
 
-def _inflect_word(word: str, case: Case) -> str:
-    return "-".join(_inflect_part(part, case) for part in word.split("-"))
+def _inflect_word(word: str, case: Case, pos: str) -> str:
+    return "-".join(_inflect_part(part, case, pos) for part in word.split("-"))
 
 
-def _inflect_part(part: str, case: Case) -> str:
-    parse = _nominative_parse(part)
+def _inflect_part(part: str, case: Case, pos: str) -> str:
+    parses = _nominative_parses(part)
+    parse = next((p for p in parses if (p.tag.POS == "NOUN") == (pos == "NOUN")), parses[0])
     grammemes = {_PYMORPHY[case]}
     if case is Case.ACCS and parse.tag.POS != "NOUN" and parse.tag.gender == "masc":
         grammemes.add("anim")

@@ -1,0 +1,55 @@
+"""Shared fixtures: each test writes its own workbook into a temporary folder, by header name."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from automation.default_templates import write_templates
+from automation.scaffold import write_workbook
+from tests import sample_data
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/*.txt from the current rendering")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture
+def rows() -> dict:
+    """A fresh, mutable copy of the test workbook's rows (sheet title → list of header → value)."""
+    return copy.deepcopy(sample_data.ROWS)
+
+
+@pytest.fixture
+def settings() -> dict:
+    return dict(sample_data.SETTINGS)
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write(rows, settings) → path of a new workbook in the test's folder."""
+    counter = iter(range(1000))
+
+    def _write(rows: dict, settings: dict | None = None) -> Path:
+        return write_workbook(tmp_path / f"book{next(counter)}.xlsx", rows,
+                              sample_data.SETTINGS if settings is None else settings)
+
+    return _write
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("templates")
+    write_templates(folder)
+    return folder
