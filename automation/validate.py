@@ -20,6 +20,7 @@ from automation.models import (
     Programme,
     Replacement,
     SheetModel,
+    as_text,
     convert,
 )
 from automation.schema import Sheet
@@ -108,6 +109,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # Keys (codes, numbers) of rows that exist but had errors: references to them are not «unknown».
+        self.broken: dict[str, set[str]] = {}
+
+    def is_broken(self, sheet: Sheet, value: str) -> bool:
+        return key(value) in self.broken.get(sheet.key, set())
 
     def add(self, severity: str, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
         column = sheet.header(column_key) if column_key else None
@@ -141,13 +147,16 @@ def validate(book: RawBook) -> Validation:
     data.plan = _plan(_models(book.tables.get(schema.PLAN.key), PlanItem, out), data, out)
     data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
     data.incentives = _incentives(_models(book.tables.get(schema.INCENTIVES.key), Incentive, out), data, out)
-    if data.organization is not None and key(data.organization.curator) not in data.people:
+    curator = data.organization.curator if data.organization else None
+    if curator is not None and key(curator) not in data.people and not out.is_broken(schema.PEOPLE, curator):
         out.problems.append(
             Problem(ERROR, schema.ORGANIZATION.title, _setting_row(book, "curator"), "Значение",
                     f"нет педагога с кодом «{data.organization.curator}» на листе «Педагоги». "
                     "Впишите код куратора из столбца «Код».")
         )
-    return Validation(data=data, problems=out.problems)
+    order = {sheet.title: index for index, sheet in enumerate(schema.SHEETS)}
+    problems = sorted(out.problems, key=lambda p: (order.get(p.sheet, -1), p.row or 0))
+    return Validation(data=data, problems=problems)
 
 
 def _missing_columns(table: Table, out: _Collector) -> bool:
@@ -161,10 +170,14 @@ def _missing_columns(table: Table, out: _Collector) -> bool:
     return True
 
 
+_KEY_COLUMNS = {"people": "code", "pairs": "number", "programmes": "number"}
+
+
 def _models(table: Table | None, model: type[M], out: _Collector) -> list[M]:
     if table is None or _missing_columns(table, out):
         return []
     rows: list[M] = []
+    key_column = _KEY_COLUMNS.get(table.sheet.key)
     for row in table.rows:
         values = {row.header(k): v for k, v in row.values.items()}
         try:
@@ -174,6 +187,8 @@ def _models(table: Table | None, model: type[M], out: _Collector) -> list[M]:
                 out.problems.append(
                     Problem(ERROR, table.sheet.title, row.number, str(problem["loc"][0]), problem["msg"])
                 )
+            if key_column and row.values.get(key_column) is not None:
+                out.broken.setdefault(table.sheet.key, set()).add(key(as_text(row.values[key_column])))
     return rows
 
 
@@ -227,6 +242,7 @@ def _people(people: list[Person], out: _Collector) -> dict[str, Person]:
             if sex is None:
                 out.error(sheet, person.row, "sex",
                           "пол не указан и по отчеству его не определить. Впишите «м» или «ж».")
+                out.broken.setdefault(sheet.key, set()).add(code)
                 continue
             person = person.model_copy(update={"sex": sex})
         result[code] = person
@@ -263,6 +279,8 @@ def _programmes(programmes: list[Programme], pairs: list[Pair], out: _Collector)
                       "У пары или группы одна программа.")
             continue
         if number not in pair_numbers:
+            if out.is_broken(schema.PAIRS, programme.number):
+                continue
             out.error(sheet, programme.row, "number",
                       f"нет пары или группы № {programme.number} на листе «Пары». Проверьте номер.")
             continue
@@ -301,14 +319,7 @@ def _pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
     warned_numbers: set[str] = set()
     for pair in pairs:
         number = key(pair.number)
-        bad = False
-        for column in ("mentor", "mentee"):
-            code = getattr(pair, column)
-            if key(code) not in data.people:
-                out.error(sheet, pair.row, column,
-                          f"нет педагога с кодом «{code}» на листе «Педагоги». Впишите код из столбца «Код».")
-                bad = True
-        if bad:
+        if not _people_known(pair, ("mentor", "mentee"), sheet, data, out):
             continue
         if key(pair.mentor) == key(pair.mentee):
             out.error(sheet, pair.row, "mentee",
@@ -350,12 +361,32 @@ def _pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
     return accepted
 
 
+def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data: Data, out: _Collector) -> bool:
+    """Whether every person code of the row is on «Педагоги»; an unknown one is an error, one whose row has
+    errors of its own is a warning (the row waits for that fix)."""
+    known = True
+    for column in columns:
+        code = getattr(item, column)
+        if key(code) in data.people:
+            continue
+        known = False
+        if out.is_broken(schema.PEOPLE, code):
+            out.warning(sheet, item.row, column,
+                        f"строка не вошла в документы: в строке педагога «{code}» на листе «Педагоги» есть ошибки.")
+        else:
+            out.error(sheet, item.row, column,
+                      f"нет педагога с кодом «{code}» на листе «Педагоги». Впишите код из столбца «Код».")
+    return known
+
+
 def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[PlanItem]]:
     sheet = schema.PLAN
     plan: dict[str, list[PlanItem]] = {}
     for item in items:
         programme = data.programmes.get(key(item.programme))
         if programme is None:
+            if out.is_broken(schema.PROGRAMMES, item.programme) or out.is_broken(schema.PAIRS, item.programme):
+                continue
             out.error(sheet, item.row, "programme",
                       f"нет программы № {item.programme} на листе «Программы». Проверьте номер.")
             continue
@@ -377,11 +408,7 @@ def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list
         if number not in mentors:
             out.error(sheet, item.row, "number", f"нет пары или группы № {item.number} на листе «Пары».")
             continue
-        unknown = [c for c in ("former", "new") if key(getattr(item, c)) not in data.people]
-        for column in unknown:
-            out.error(sheet, item.row, column,
-                      f"нет педагога с кодом «{getattr(item, column)}» на листе «Педагоги».")
-        if unknown:
+        if not _people_known(item, ("former", "new"), sheet, data, out):
             continue
         if key(item.former) == key(item.new):
             out.error(sheet, item.row, "new", "новый наставник совпадает с прежним. Укажите другого наставника.")
@@ -399,9 +426,7 @@ def _incentives(items: Iterable[Incentive], data: Data, out: _Collector) -> list
     sheet = schema.INCENTIVES
     accepted: list[Incentive] = []
     for item in items:
-        if key(item.mentor) not in data.people:
-            out.error(sheet, item.row, "mentor",
-                      f"нет педагога с кодом «{item.mentor}» на листе «Педагоги». Впишите код из столбца «Код».")
+        if not _people_known(item, ("mentor",), sheet, data, out):
             continue
         if item.above_school and item.protocol is None:
             out.warning(sheet, item.row, "protocol",
