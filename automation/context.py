@@ -112,6 +112,11 @@ class Unit:
     mentees: list[Person]
     programme: Programme | None
 
+    @property
+    def group(self) -> bool:
+        """A group has several mentees, or a group form (so it stays a group while one of its rows has errors)."""
+        return len(self.mentees) > 1 or self.rows[0].form in (schema.FORM_GROUP, schema.FORM_SCHOOL)
+
 
 def units(data: Data) -> list[Unit]:
     result = []
@@ -157,8 +162,7 @@ def unit_context(unit: Unit, data: Data, mentor: Person | None = None) -> dict[s
     first = unit.rows[0]
     mentor_person = mentor or unit.mentor
     mentees = [person(m) for m in unit.mentees]
-    group = len(unit.mentees) > 1
-    if group:
+    if unit.group:
         mentee_word = "наставляемых:"
     else:
         mentee_word = "наставляемую" if unit.mentees[0].female else "наставляемого"
@@ -170,7 +174,7 @@ def unit_context(unit: Unit, data: Data, mentor: Person | None = None) -> dict[s
     order_text = f"№ {order.number} от {grammar.date_digits(order.date)}" if order and order.date else "проект"
     return {
         "номер": unit.number,
-        "вид": "группа" if group else "пара",
+        "вид": "группа" if unit.group else "пара",
         "наставник": person(mentor_person),
         "наставляемые": mentees,
         "за_ним": "ней" if mentor_person.female else "ним",
@@ -250,7 +254,7 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
         context = {
             **common,
             "номер": programme.number,
-            "вид": "группа" if len(mentees) > 1 else "пара",
+            "вид": pair["вид"],
             "утверждение": approval,
             "наставник": pair["наставник"],
             "наставляемые_кратко": ", ".join(m["фио_кратко"] for m in pair["наставляемые"]),
@@ -274,8 +278,8 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
             "итоги": clause(programme.results, ""),
             "куратор": person(curator) if curator else {"подпись": ""},
         }
-        subject = mentees[0] if len(mentees) == 1 else unit.mentor
-        label = person(subject)["фио_кратко"] + ("" if len(mentees) == 1 else " (группа)")
+        subject = unit.mentor if unit.group else mentees[0]
+        label = person(subject)["фио_кратко"] + (" (группа)" if unit.group else "")
         documents.append(Document(kind, kind.name(number=programme.number, person=label), context, draft=req["проект"]))
     return documents
 
@@ -362,8 +366,7 @@ def _experience(p: Person) -> str:
 
 def _mentoring_line(unit: Unit) -> str:
     mentees = ", ".join(f"{person(m)['фио_кратко']} ({m.position})" for m in unit.mentees)
-    word = "группа" if len(unit.mentees) > 1 else "пара"
-    line = f"{word} № {unit.number}: {mentees}"
+    line = f"{'группа' if unit.group else 'пара'} № {unit.number}: {mentees}"
     programme = unit.programme
     if programme is not None:
         line += (f"; программа с {grammar.date_digits(programme.start)} по {grammar.date_digits(programme.end)}, "

@@ -1,0 +1,225 @@
+"""Building: every document kind from a valid workbook; errors, bad templates and locked files never stop the rest."""
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from automation import build as builder
+from automation.default_templates import write_templates
+from tests.conftest import TODAY
+from tests.docx_text import docx_text
+
+EXPECTED = [
+    "Отчёт о проверке.docx",
+    "Представления/Представление Черных И.П. благодарственное письмо.docx",
+    "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx",
+    "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx",
+    "Программы/Программа наставничества № 1 Мороз И.И..docx",
+    "Программы/Программа наставничества № 2 Черных И.П. (группа).docx",
+    "Списки/Список наставников и наставляемых для сайта.docx",
+    "Списки/Список наставнических пар (групп).docx",
+]
+
+
+def made(output: Path) -> list[str]:
+    return sorted(str(p.relative_to(output)) for p in output.rglob("*.docx"))
+
+
+def run(path, templates, output):
+    return builder.build(path, templates, output, today=TODAY)
+
+
+def test_valid_workbook_makes_every_document_kind(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    report = run(write(rows), templates, output)
+    assert report.exit_code == 0
+    assert made(output) == EXPECTED
+    assert sorted(str(d.path) for d in report.documents) == EXPECTED
+
+
+def test_every_document_opens_and_holds_no_template_tags(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    run(write(rows), templates, output)
+    for path in output.rglob("*.docx"):
+        text = docx_text(path)
+        assert "{{" not in text and "{%" not in text and "}}" not in text, path.name
+
+
+def test_the_workbook_bytes_are_unchanged_by_a_build(write, rows, templates, tmp_path):
+    path = write(rows)
+    before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+    run(path, templates, tmp_path / "output")
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+def test_errors_give_exit_1_and_the_unaffected_documents_are_still_made(write, rows, templates, tmp_path):
+    rows["Пары"][2]["Форма взаимодействия"] = "по телефону"
+    output = tmp_path / "output"
+    report = run(write(rows), templates, output)
+    assert report.exit_code == 1
+    assert [(p.sheet, p.row, p.column) for p in report.errors] == [("Пары", 4, "Форма взаимодействия")]
+    assert made(output) == EXPECTED
+    group = docx_text(output / "Программы/Программа наставничества № 2 Черных И.П. (группа).docx")
+    assert "Шевченко Нелли Андреевна" in group and "Белых" not in group
+    check = docx_text(output / "Отчёт о проверке.docx")
+    assert ("1 | ошибка | Пары | 4 | Форма взаимодействия | «по телефону» нет в списке. Выберите одно из значений: "
+            "«один-на-один»; «виртуальное (дистанционное)»; «краткосрочное (целеполагающее)»; «ситуационное»; "
+            "«скоростное».") in check
+
+
+def test_an_unreadable_workbook_is_exit_2_and_keeps_the_last_good_documents(write, rows, templates, tmp_path):
+    path = write(rows)
+    output = tmp_path / "output"
+    run(path, templates, output)
+    before = {p: p.read_bytes() for p in output.rglob("*.docx")}
+    path.write_bytes(path.read_bytes()[:1000])
+    report = run(path, templates, output)
+    assert report.exit_code == 2
+    assert report.fatal == (f"Файл «{path.name}» — не книга Excel .xlsx или сохранён не до конца. "
+                            "Откройте его в Excel и сохраните как .xlsx.")
+    assert {p: p.read_bytes() for p in output.rglob("*.docx")} == before
+
+
+def test_no_templates_folder_is_exit_2(write, rows, tmp_path):
+    report = run(write(rows), tmp_path / "нет", tmp_path / "output")
+    assert report.exit_code == 2
+    assert report.fatal.startswith(f"Нет папки шаблонов «{tmp_path / 'нет'}».")
+
+
+def test_a_broken_template_stops_only_its_own_documents(write, rows, templates, tmp_path):
+    own = tmp_path / "templates"
+    shutil.copytree(templates, own)
+    (own / "Представление к награждению.docx").write_bytes(b"broken")
+    output = tmp_path / "output"
+    report = run(write(rows), own, output)
+    assert report.exit_code == 1
+    assert [str(p) for p in report.errors] == [
+        "«Представление Черных И.П. благодарственное письмо.docx» не создан: шаблон «Представление к награждению.docx» "
+        "повреждён или это не документ Word .docx. Сохраните его в Word как .docx."]
+    assert made(output) == [p for p in EXPECTED if not p.startswith("Представления")]
+
+
+def test_a_document_open_in_word_is_reported_and_the_rest_are_made(write, rows, templates, tmp_path, monkeypatch):
+    output = tmp_path / "output"
+    locked = output / "Списки" / "Список наставнических пар (групп).docx"
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if Path(dst) == locked:
+            raise PermissionError(13, "locked")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    report = run(write(rows), templates, output)
+    assert report.exit_code == 1
+    assert [str(p) for p in report.errors] == [
+        "«Списки/Список наставнических пар (групп).docx» открыт в другой программе (Word?) и не обновлён. "
+        "Закройте его — он будет записан при следующей сборке."]
+    assert made(output) == [p for p in EXPECTED if p != "Списки/Список наставнических пар (групп).docx"]
+    assert not [p for p in output.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_json_report_shape(write, rows, templates, tmp_path):
+    rows["Пары"][0]["Наставник (код)"] = "П-17"
+    report = run(write(rows), templates, tmp_path / "output")
+    data = json.loads(json.dumps(report.as_json(), ensure_ascii=False))
+    assert set(data) == {"errors", "warnings", "documents"}
+    assert data["errors"] == [{
+        "sheet": "Пары", "row": 2, "column": "Наставник (код)",
+        "message": "нет педагога с кодом «П-17» на листе «Педагоги». Впишите код из столбца «Код».",
+    }]
+    assert {"title": "Отчёт о проверке", "file": "Отчёт о проверке.docx", "draft": False} in data["documents"]
+
+
+def test_a_folder_with_one_workbook_and_lock_files(write, rows, templates, tmp_path):
+    folder = tmp_path / "workbook"
+    folder.mkdir()
+    write(rows).rename(folder / "Наставничество.xlsx")
+    (folder / "~$Наставничество.xlsx").write_bytes(b"lock")
+    (folder / ".~lock.Наставничество.xlsx#").write_bytes(b"lock")
+    report = run(folder, templates, tmp_path / "output")
+    assert report.exit_code == 0
+    assert report.workbook == folder / "Наставничество.xlsx"
+
+
+def test_a_folder_with_two_workbooks_asks_which(write, rows, templates, tmp_path):
+    folder = tmp_path / "workbook"
+    folder.mkdir()
+    write(rows).rename(folder / "a.xlsx")
+    write(rows).rename(folder / "b.xlsx")
+    report = run(folder, templates, tmp_path / "output")
+    assert report.exit_code == 2
+    assert report.fatal == f"В папке «{folder}» несколько книг («a.xlsx», «b.xlsx»). Укажите нужную: --workbook ПУТЬ."
+
+
+def test_draft_and_final_orders(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    run(write(rows), templates, output)
+    final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
+    draft = docx_text(output / "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx")
+    assert "ПРОЕКТ" not in final
+    assert "01.09.2026\t№ 45-ОД" in final
+    assert "Приложение № 1\nк приказу от 01.09.2026 № 45-ОД" in final
+    assert draft.splitlines()[1] == "ПРОЕКТ"
+    assert "«___» __________ 20__ г.\t№ ______" in draft
+    assert "Приложение № 1\nк приказу от «___» __________ 20__ г. № ______" in draft
+
+
+def test_order_cases_and_gender_agreement(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    run(write(rows), templates, output)
+    final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
+    draft = docx_text(output / "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx")
+    assert ("1.1. Назначить наставником Мороз Ольгу Викторовну, учителя математики, и закрепить за ней "
+            "наставляемого Мороза Илью Ильича, педагога-психолога (пара № 1;") in final
+    assert ("1.1. Назначить наставником Черных Ивана Петровича, учителя физики, и закрепить за ним наставляемых: "
+            "Шевченко Нелли Андреевну, старшую вожатую; Белых Любовь Николаевну, социального педагога (группа № 2;"
+            ) in draft
+    assert ("6. Контроль за исполнением настоящего приказа возложить на заместителя директора по "
+            "учебно-воспитательной работе И.В. Кузнецову.") in final
+
+
+def test_name_override_typed_by_the_curator(write, rows, templates, tmp_path):
+    rows["Педагоги"][4]["ФИО в винительном падеже"] = "Мороз Илью Ильича"
+    output = tmp_path / "output"
+    run(write(rows), templates, output)
+    final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
+    assert "закрепить за ней наставляемого Мороз Илью Ильича, педагога-психолога" in final
+
+
+def test_public_list_has_only_people_who_consented(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    run(write(rows), templates, output)
+    public = docx_text(output / "Списки/Список наставников и наставляемых для сайта.docx")
+    internal = docx_text(output / "Списки/Список наставнических пар (групп).docx")
+    assert "Белых" in internal
+    assert "Белых" not in public
+    assert "Шевченко Нелли Андреевна, старшая вожатая" in public
+
+
+@pytest.mark.parametrize("value", ['Школа "Ромашка" & <Co>', "A & B < C > D"])
+def test_special_characters_from_the_workbook_render(write, rows, templates, tmp_path, value):
+    rows["Пары"][0]["Направление"] = value
+    output = tmp_path / "output"
+    report = run(write(rows), templates, output)
+    assert report.exit_code == 0
+    text = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
+    assert f"направление: {value};" in text
+    assert "С приказом ознакомлены:" in text and "Приложение № 1" in text
+
+
+def test_templates_in_the_workspace_are_used(write, rows, tmp_path):
+    own = tmp_path / "templates"
+    write_templates(own)
+    from docx import Document
+    path = own / "Отчёт о проверке.docx"
+    document = Document(str(path))
+    document.add_paragraph("Проверил: {{ орг.краткое }}")
+    document.save(str(path))
+    output = tmp_path / "output"
+    run(write(rows), own, output)
+    assert docx_text(output / "Отчёт о проверке.docx").endswith("Проверил: МКОУ Теньковская СШ\n")

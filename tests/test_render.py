@@ -1,0 +1,85 @@
+"""Rendering: autoescaped values keep the .docx whole, unknown fields and syntax errors are named, writes are atomic."""
+
+import os
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
+from tests.docx_text import docx_text
+
+
+def _template(folder: Path, *paragraphs: str, table_cell: str | None = None) -> str:
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table_cell:
+        document.add_table(rows=1, cols=1).cell(0, 0).text = table_cell
+    document.add_paragraph("Конец документа")
+    document.save(folder / "t.docx")
+    return "t.docx"
+
+
+def test_special_characters_in_cells_keep_every_paragraph_and_table(tmp_path):
+    name = _template(tmp_path, "Школа: {{ школа }}", "Второй абзац", table_cell="{{ школа }}")
+    data = Renderer(tmp_path).render(name, {"школа": 'Школа "Ромашка" & <Co> \'ООО\''})
+    out = tmp_path / "out.docx"
+    out.write_bytes(data)
+    assert docx_text(out) == ('Школа: Школа "Ромашка" & <Co> \'ООО\'\nВторой абзац\n'
+                              'Школа "Ромашка" & <Co> \'ООО\'\nКонец документа\n')
+
+
+def test_unknown_field_names_template_and_field(tmp_path):
+    name = _template(tmp_path, "{{ наставник.фамилия }}")
+    with pytest.raises(TemplateProblem) as err:
+        Renderer(tmp_path).render(name, {"наставник": {"фио": "x"}})
+    assert str(err.value) == ("в шаблоне «t.docx» неизвестное поле «фамилия». Исправьте название поля "
+                              "(список полей — в шаблонах по умолчанию, «nastavnik init»).")
+
+
+def test_undefined_top_level_field(tmp_path):
+    name = _template(tmp_path, "{{ нет_такого }}")
+    with pytest.raises(TemplateProblem) as err:
+        Renderer(tmp_path).render(name, {})
+    assert "неизвестное поле «нет_такого»" in str(err.value)
+
+
+def test_syntax_error_is_named(tmp_path):
+    name = _template(tmp_path, "{% for x in %}")
+    with pytest.raises(TemplateProblem) as err:
+        Renderer(tmp_path).render(name, {})
+    assert str(err.value).startswith("в шаблоне «t.docx» ошибка в записи поля или команды: ")
+    assert str(err.value).endswith("Проверьте фигурные скобки {{ … }} и {% … %}.")
+
+
+def test_missing_and_damaged_templates(tmp_path):
+    with pytest.raises(TemplateProblem) as err:
+        Renderer(tmp_path).render("нет.docx", {})
+    assert str(err.value).startswith(f"нет шаблона «нет.docx» в папке «{tmp_path}».")
+    (tmp_path / "битый.docx").write_bytes(b"not a zip")
+    with pytest.raises(TemplateProblem) as err:
+        Renderer(tmp_path).render("битый.docx", {})
+    assert str(err.value) == "шаблон «битый.docx» повреждён или это не документ Word .docx. Сохраните его в Word как .docx."
+
+
+def test_atomic_write_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "Приказы" / "a.docx"
+    write_atomic(target, b"one")
+    write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.docx"]
+
+
+def test_locked_target_keeps_the_old_file_and_cleans_up(tmp_path, monkeypatch):
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+
+    def locked(src, dst):
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(DocumentLocked):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]
