@@ -99,12 +99,12 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
     """Validate, then make every document the valid rows allow; one bad row or template never stops the others."""
     today = today or dt.date.today()
     report = Report()
+    result = _validated(workbook, report)
+    if result is None:
+        return report
     if not templates.is_dir():
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
-        return report
-    result = _validated(workbook, report)
-    if result is None:
         return report
     renderer = Renderer(templates)
     for document in context.documents(result.data, today):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -19,7 +20,6 @@ from automation import catalogue
 FONT = "Times New Roman"
 TEXT_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
-RIGHT_EDGE = Mm(180)  # A4 210 mm less margins 20 + 10 mm
 
 LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
                                 WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
@@ -28,7 +28,7 @@ LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENT
 class Page:
     """A document under construction with the house style: one place for fonts, margins and page numbers."""
 
-    def __init__(self) -> None:
+    def __init__(self, landscape: bool = False) -> None:
         self.doc = Document()
         style = self.doc.styles["Normal"]
         style.font.name = FONT
@@ -40,7 +40,10 @@ class Page:
         style.paragraph_format.space_before = Pt(0)
         style.paragraph_format.line_spacing = 1.0
         section = self.doc.sections[0]
-        section.page_height, section.page_width = Mm(297), Mm(210)
+        section.page_height, section.page_width = (Mm(210), Mm(297)) if landscape else (Mm(297), Mm(210))
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+        self.right_edge = section.page_width - Mm(30)
         section.left_margin, section.right_margin = Mm(20), Mm(10)
         section.top_margin, section.bottom_margin = Mm(20), Mm(20)
         section.header_distance = Mm(10)
@@ -86,7 +89,7 @@ class Page:
     def spread(self, left: str, right: str, before: int = 0, bold: bool = False):
         """Left text and right text on one line, the right one flush with the right margin."""
         paragraph = self.line(align=LEFT, before=before)
-        paragraph.paragraph_format.tab_stops.add_tab_stop(RIGHT_EDGE, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(self.right_edge, WD_TAB_ALIGNMENT.RIGHT)
         run = paragraph.add_run(f"{left}\t{right}")
         run.bold = bold
         return paragraph
@@ -108,12 +111,11 @@ class Page:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for values in rows:
             row = table.add_row()
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for index, value in enumerate(values):
                 self._cell(row.cells[index], value, bold=values is headers)
         if widths:
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths):
-                    cell.width = Mm(width)
+            self._widths(table, widths)
         header = table.rows[0]._tr
         properties = header.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -128,8 +130,18 @@ class Page:
             row = table.add_row()
             self._cell(row.cells[0], label)
             self._cell(row.cells[1], value)
-            row.cells[0].width, row.cells[1].width = Mm(widths[0]), Mm(widths[1])
+        self._widths(table, list(widths))
         return table
+
+    @staticmethod
+    def _widths(table, widths: list[int]) -> None:
+        """Word reads the cells' widths, LibreOffice the grid's: set both, and keep them fixed."""
+        table.autofit = False
+        for column, width in zip(table.columns, widths):
+            column.width = Mm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = Mm(width)
 
     @staticmethod
     def _cell(cell, value: str, bold: bool = False) -> None:
@@ -210,7 +222,7 @@ def assignment_order() -> Page:
                ["{{ п.номер }}", "{{ п.наставник.фио_кратко }}, {{ п.наставник.должность.им }}",
                 "{{ п.наставляемые_им }}", "{{ п.форма }}; {{ п.взаимодействие }}", "{{ п.направление }}",
                 "{{ п.срок_таблица }}"],
-               "п in пары", widths=[10, 40, 45, 35, 30, 20])
+               "п in пары", widths=[8, 36, 40, 34, 34, 28])
     return page
 
 
@@ -224,7 +236,7 @@ def programme() -> Page:
     page.line("1. Участники программы", align=LEFT, bold=True, after=6, keep=True)
     page.table(["Роль", "Фамилия, имя, отчество", "Должность, место работы", "Педагогический стаж", "Категория"],
                ["{{ у.роль }}", "{{ у.человек.фио.им }}", "{{ у.человек.должность.им }}", "{{ у.человек.стаж }}",
-                "{{ у.человек.категория }}"], "у in участники", widths=[30, 45, 55, 25, 25])
+                "{{ у.человек.категория }}"], "у in участники", widths=[28, 44, 53, 30, 25])
     page.text("2. Форма наставничества: «{{ форма }}»; форма взаимодействия: «{{ взаимодействие }}».", before=6)
     page.text("3. Направление наставнической деятельности: {{ направление }}.")
     page.text("4. Срок реализации: {{ срок }}")
@@ -238,7 +250,7 @@ def programme() -> Page:
     page.text("9. План мероприятий:", keep=True)
     page.table(["№", "Мероприятие", "Срок", "Форма", "Ответственный", "Результат", "Отметка о выполнении"],
                ["{{ м.номер }}", "{{ м.мероприятие }}", "{{ м.срок }}", "{{ м.форма }}", "{{ м.ответственный }}",
-                "{{ м.результат }}", "{{ м.отметка }}"], "м in план", widths=[8, 55, 22, 25, 25, 30, 15])
+                "{{ м.результат }}", "{{ м.отметка }}"], "м in план", widths=[8, 42, 25, 27, 28, 26, 24])
     page.text("10. Ожидаемые результаты: {{ ожидаемые_результаты }}.", before=6)
     page.tag("{%p if итоги %}")
     page.text("11. Итоги реализации программы: {{ итоги }}.")
@@ -258,14 +270,14 @@ def _list_heading(page: Page, title: str) -> None:
 
 
 def pair_list() -> Page:
-    page = Page()
+    page = Page(landscape=True)
     _list_heading(page, "Список наставнических пар (групп)")
     page.table(["№", "Наставник", "Наставляемые", "Форма наставничества", "Форма взаимодействия",
                 "Направление", "Срок программы", "Приказ"],
                ["{{ п.номер }}", "{{ п.наставник.фио_кратко }}, {{ п.наставник.должность.им }}",
                 "{{ п.наставляемые_им }}", "{{ п.форма }}", "{{ п.взаимодействие }}", "{{ п.направление }}",
                 "{{ п.срок_таблица }}", "{{ п.приказ }}"],
-               "п in пары", widths=[8, 32, 38, 24, 20, 26, 18, 14])
+               "п in пары", widths=[10, 45, 55, 34, 30, 38, 30, 25])
     page.text("Всего пар (групп): {{ пары|length }}; наставников: {{ наставников }}; наставляемых: {{ наставляемых }}.",
               before=12)
     page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24)
@@ -273,14 +285,14 @@ def pair_list() -> Page:
 
 
 def public_list() -> Page:
-    page = Page()
+    page = Page(landscape=True)
     _list_heading(page, "Наставники и наставляемые")
     page.text("Сведения размещаются с согласия участников (раздел VIII Положения о системе наставничества).",
               after=6)
     page.table(["№", "Наставник", "Наставляемые", "Форма наставничества", "Направление"],
                ["{{ п.номер }}", "{{ п.наставник.фио.им }}, {{ п.наставник.должность.им }}",
                 "{{ п.наставляемые_полностью }}", "{{ п.форма }}", "{{ п.направление }}"],
-               "п in пары", widths=[10, 50, 55, 30, 35])
+               "п in пары", widths=[10, 70, 80, 45, 62])
     return page
 
 
@@ -308,7 +320,8 @@ def nomination() -> Page:
     page.text("— {{ р }}{{ ';' if not loop.last else '.' }}")
     page.tag("{%p endfor %}")
     page.tag("{%p endif %}")
-    page.text("11. Кандидатура рассмотрена и рекомендована: {{ протокол }}.", before=12)
+    page.text("11. Кандидатура рассмотрена и рекомендована решением педагогического совета (коллектива): "
+              "{{ протокол }}.", before=12)
     _signature(page)
     page.line("М.П.", align=LEFT, before=6)
     page.line("{{ дата }}", align=LEFT, before=12)

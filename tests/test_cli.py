@@ -1,0 +1,128 @@
+"""The command line as a curator runs it: init, check, build; exit codes, Russian output, --json."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+
+from automation import schema
+from automation.scaffold import LISTS_SHEET
+
+
+def nastavnik(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "automation", *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+def workspace(tmp_path: Path, book: Path | None = None) -> Path:
+    folder = tmp_path / "школа"
+    result = nastavnik("init", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    if book is not None:
+        shutil.copy(book, folder / "workbook" / "Наставничество.xlsx")
+    return folder
+
+
+def test_init_creates_workbook_templates_and_output(tmp_path):
+    folder = workspace(tmp_path)
+    assert sorted(p.name for p in (folder / "doc_templates").iterdir()) == [
+        "Отчёт о проверке.docx", "Персонализированная программа наставничества.docx",
+        "Представление к награждению.docx", "Приказ о закреплении наставнических пар.docx",
+        "Список наставников и наставляемых для сайта.docx", "Список наставнических пар.docx"]
+    assert (folder / "output").is_dir()
+    book = openpyxl.load_workbook(folder / "workbook" / "Наставничество.xlsx")
+    assert book.sheetnames == [schema.INSTRUCTIONS_TITLE] + [s.title for s in schema.SHEETS] + [LISTS_SHEET]
+    assert book[LISTS_SHEET].sheet_state == "hidden"
+    pairs = book["Пары"]
+    assert [c.value for c in pairs[1]] == [c.header for c in schema.PAIRS.columns]
+    assert pairs.freeze_panes == "A2"
+    rules = {str(rule.sqref): rule.formula1 for rule in pairs.data_validations.dataValidation}
+    assert set(rules) == {"D2:D500", "E2:E500"}
+    lists = book[LISTS_SHEET]
+    forms_column = rules["D2:D500"].split("!")[1].split(":")[0].replace("$", "")[0]
+    values = [lists[f"{forms_column}{row}"].value for row in range(2, 2 + len(schema.MENTORING_FORMS))]
+    assert values == list(schema.MENTORING_FORMS)
+
+
+def test_init_never_overwrites_a_curators_workbook(tmp_path):
+    folder = workspace(tmp_path)
+    book = folder / "workbook" / "Наставничество.xlsx"
+    book.write_bytes(book.read_bytes() + b"")
+    before = book.read_bytes()
+    result = nastavnik("init", str(folder), cwd=tmp_path)
+    assert result.returncode == 0
+    assert f"Книга уже есть, не трогаю: {book}" in result.stdout
+    assert book.read_bytes() == before
+
+
+def test_check_on_a_blank_workbook_asks_for_the_organisation(tmp_path):
+    folder = workspace(tmp_path)
+    result = nastavnik("check", cwd=folder)
+    assert result.returncode == 1
+    assert "Лист «Организация», строка 2, столбец «Значение»: «Полное наименование»: ячейка пуста. Заполните её." \
+        in result.stdout
+
+
+def test_build_in_a_workspace_with_no_options(tmp_path, write, rows):
+    folder = workspace(tmp_path, write(rows))
+    result = nastavnik("build", cwd=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "Итог: документов создано: 8; ошибок: 0, предупреждений: 0."
+    assert "  [проект] Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx" in result.stdout
+    assert (folder / "output" / "Отчёт о проверке.docx").exists()
+    assert result.stderr == ""
+
+
+def test_build_with_errors_exits_1_and_names_the_cell(tmp_path, write, rows):
+    rows["Пары"][0]["Наставник (код)"] = "П-17"
+    book = write(rows)
+    result = nastavnik("build", "--workbook", str(book), "--templates", str(workspace(tmp_path) / "doc_templates"),
+                       "--output", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert ("  • Лист «Пары», строка 2, столбец «Наставник (код)»: нет педагога с кодом «П-17» на листе «Педагоги». "
+            "Впишите код из столбца «Код».") in result.stdout
+
+
+def test_check_json(tmp_path, write, rows):
+    rows["Программы"][0]["Дата начала"] = "31.02.2026"
+    result = nastavnik("check", "--workbook", str(write(rows)), "--json", cwd=tmp_path)
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["errors"] == [{"sheet": "Программы", "row": 2, "column": "Дата начала",
+                               "message": "даты «31.02.2026» не бывает. Проверьте день и месяц и введите дату "
+                                          "в виде ДД.ММ.ГГГГ."}]
+    assert data["documents"] == []
+
+
+def test_build_without_a_workbook_exits_2_with_one_sentence(tmp_path):
+    result = nastavnik("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.strip() == ("Не удалось выполнить: Не найдено: «workbook». Укажите книгу параметром "
+                                     "--workbook или создайте её: nastavnik init.")
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_workbook_exits_2_without_traceback(tmp_path):
+    book = tmp_path / "Книга.xlsx"
+    book.write_bytes(b"PK\x03\x04 this is not really a zip")
+    result = nastavnik("build", "--workbook", str(book), "--json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["errors"][0]["message"] == (
+        "Файл «Книга.xlsx» — не книга Excel .xlsx или сохранён не до конца. Откройте его в Excel и сохраните как .xlsx.")
+    assert "Traceback" not in result.stderr
+
+
+def test_help_is_russian(tmp_path):
+    result = nastavnik("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Использование: nastavnik [ПАРАМЕТРЫ] КОМАНДА [ПАРАМЕТРЫ]...")
+    assert "Команды:" in result.stdout and "Показать эту справку и выйти." in result.stdout
+
+
+def test_unknown_command_is_explained_in_russian(tmp_path):
+    result = nastavnik("buld", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "Ошибка в команде: нет такой команды «buld».\nСправка: nastavnik --help\n"
