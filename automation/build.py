@@ -25,9 +25,10 @@ class Written:
     title: str
     path: Path
     draft: bool
+    frozen: bool = False
 
     def as_dict(self) -> dict:
-        return {"title": self.title, "file": str(self.path), "draft": self.draft}
+        return {"title": self.title, "file": str(self.path), "draft": self.draft, "signed": self.frozen}
 
 
 @dataclass
@@ -116,6 +117,10 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
 
 
 def _make(renderer: Renderer, document: Document, output: Path, report: Report) -> None:
+    written = Written(document.kind.title, document.path, document.draft, document.frozen)
+    if document.frozen and (output / document.path).exists():
+        report.documents.append(written)  # a signed order's file is final: never rewritten
+        return
     try:
         data = renderer.render(document.kind.template, document.context)
         write_atomic(output / document.path, data)
@@ -129,4 +134,4 @@ def _make(renderer: Renderer, document: Document, output: Path, report: Report) 
             "он будет записан при следующей сборке.",
         ))
         return
-    report.documents.append(Written(document.kind.title, document.path, document.draft))
+    report.documents.append(written)

@@ -146,7 +146,8 @@ def summary(report: builder.Report, built: bool, output: Path | None = None) -> 
             lines += [f"  • {p}" for p in problems]
     if built:
         lines.append(f"Документы в папке {output}:")
-        lines += [f"  {'[проект] ' if d.draft else ''}{d.path}" for d in report.documents]
+        marks = {(True, False): "[проект] ", (False, True): "[подписан, не изменяется] "}
+        lines += [f"  {marks.get((d.draft, d.frozen), '')}{d.path}" for d in report.documents]
     made = f"документов создано: {len(report.documents)}; " if built else ""
     lines.append(f"Итог: {made}ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}.")
     return "\n".join(lines)

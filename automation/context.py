@@ -31,6 +31,7 @@ class Document:
     file_name: str
     context: dict[str, Any]
     draft: bool = False
+    frozen: bool = False
 
     @property
     def path(self) -> Path:
@@ -192,10 +193,13 @@ def unit_context(unit: Unit, data: Data, mentor: Person | None = None) -> dict[s
     }
 
 
-def _numbers_phrase(numbers: list[str]) -> str:
-    if len(numbers) == 1:
-        return f"наставнической пары (группы) № {numbers[0]}"
-    return "наставнических пар (групп) № " + ", ".join(numbers)
+def _approve_phrase(pairs: list[dict[str, Any]]) -> str:
+    """What point 2 of the order approves, agreeing in number: one programme of a pair, or several."""
+    if len(pairs) == 1:
+        owner = "наставнической группы" if pairs[0]["вид"] == "группа" else "наставнической пары"
+        return f"персонализированную программу наставничества {owner} № {pairs[0]['номер']}"
+    return "персонализированные программы наставничества наставнических пар (групп) № " + ", ".join(
+        p["номер"] for p in pairs)
 
 
 def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
@@ -220,7 +224,7 @@ def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             **common,
             "приказ": req,
             "пары": pairs,
-            "программы_пар": _numbers_phrase([p["номер"] for p in pairs]),
+            "утвердить": _approve_phrase(pairs),
             "куратор": person(curator) if curator else None,
             "ознакомлены": list(acquainted.values()),
         }
@@ -228,7 +232,7 @@ def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             name = kind.name(prefix="ПРОЕКТ ", number=f" № {number}" if number else "")
         else:
             name = kind.name(prefix="", number=f" № {req['номер']} от {req['дата']}")
-        documents.append(Document(kind, name, context, draft=req["проект"]))
+        documents.append(Document(kind, name, context, draft=req["проект"], frozen=req["подписан"]))
     return documents
 
 

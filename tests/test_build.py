@@ -132,7 +132,8 @@ def test_json_report_shape(write, rows, templates, tmp_path):
         "sheet": "Пары", "row": 2, "column": "Наставник (код)",
         "message": "нет педагога с кодом «П-17» на листе «Педагоги». Впишите код из столбца «Код».",
     }]
-    assert {"title": "Отчёт о проверке", "file": "Отчёт о проверке.docx", "draft": False} in data["documents"]
+    assert {"title": "Отчёт о проверке", "file": "Отчёт о проверке.docx", "draft": False,
+            "signed": False} in data["documents"]
 
 
 def test_a_folder_with_one_workbook_and_lock_files(write, rows, templates, tmp_path):
@@ -223,3 +224,35 @@ def test_templates_in_the_workspace_are_used(write, rows, tmp_path):
     output = tmp_path / "output"
     run(write(rows), own, output)
     assert docx_text(output / "Отчёт о проверке.docx").endswith("Проверил: МКОУ Теньковская СШ\n")
+
+
+def test_a_signed_order_file_is_never_rewritten(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    signed = output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
+    run(write(rows), templates, output)
+    before = signed.read_bytes(), signed.stat().st_mtime_ns
+    rows["Педагоги"][2]["Должность"] = "учитель алгебры"
+    report = run(write(rows), templates, output)
+    assert (signed.read_bytes(), signed.stat().st_mtime_ns) == before
+    assert "учителя математики" in docx_text(signed)
+    entry = next(d for d in report.as_json()["documents"] if d["file"] == str(signed.relative_to(output)))
+    assert entry["signed"] is True
+
+
+def test_an_unsigned_final_order_follows_the_data(write, rows, templates, tmp_path):
+    rows["Приказы"][0]["Статус"] = "проект"
+    output = tmp_path / "output"
+    order = output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
+    run(write(rows), templates, output)
+    rows["Педагоги"][2]["Должность"] = "учитель алгебры"
+    run(write(rows), templates, output)
+    assert "учителя алгебры" in docx_text(order)
+
+
+def test_one_programme_is_approved_in_the_singular(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    run(write(rows), templates, output)
+    final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
+    draft = docx_text(output / "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx")
+    assert "2. Утвердить персонализированную программу наставничества наставнической пары № 1." in final
+    assert "2. Утвердить персонализированную программу наставничества наставнической группы № 2." in draft
