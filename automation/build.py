@@ -9,7 +9,7 @@ from pathlib import Path
 from automation import context
 from automation.context import Document
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
-from automation.validate import ERROR, WARNING, Problem, Validation, validate
+from automation.validate import ERROR, Problem, Problems, Validation, validate
 from automation.workbook import WorkbookUnreadable, read_workbook
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
@@ -32,19 +32,11 @@ class Written:
 
 
 @dataclass
-class Report:
+class Report(Problems):
     workbook: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     documents: list[Written] = field(default_factory=list)
     fatal: str | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
     @property
     def exit_code(self) -> int:

@@ -81,9 +81,9 @@ class Data:
         return self.people.get(key(self.organization.curator))
 
 
-@dataclass
-class Validation:
-    data: Data
+class Problems:
+    """Errors and warnings of anything that holds a `problems` list."""
+
     problems: list[Problem]
 
     @property
@@ -93,6 +93,12 @@ class Validation:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == WARNING]
+
+
+@dataclass
+class Validation(Problems):
+    data: Data
+    problems: list[Problem]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
