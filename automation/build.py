@@ -8,6 +8,7 @@ from pathlib import Path
 
 from automation import context
 from automation.context import Document
+from automation.manifest import Manifest, archive, fingerprint, remove_leftovers
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
 from automation.validate import ERROR, Problem, Problems, Validation, validate
 from automation.workbook import WorkbookUnreadable, read_workbook
@@ -20,15 +21,20 @@ class CannotRun(Exception):
     """The run cannot start at all (no workbook, unreadable file, no templates); the message is for the curator."""
 
 
+CREATED, UPDATED, UNCHANGED = "создан", "обновлён", "без изменений"
+
+
 @dataclass
 class Written:
     title: str
     path: Path
     draft: bool
     frozen: bool = False
+    status: str = CREATED
 
     def as_dict(self) -> dict:
-        return {"title": self.title, "file": str(self.path), "draft": self.draft, "signed": self.frozen}
+        return {"title": self.title, "file": str(self.path), "draft": self.draft, "signed": self.frozen,
+                "status": self.status}
 
 
 @dataclass
@@ -36,7 +42,12 @@ class Report(Problems):
     workbook: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     documents: list[Written] = field(default_factory=list)
+    failed: list[Path] = field(default_factory=list)
+    archived: list[Path] = field(default_factory=list)
     fatal: str | None = None
+
+    def count(self, status: str) -> int:
+        return sum(1 for d in self.documents if d.status == status)
 
     @property
     def exit_code(self) -> int:
@@ -52,6 +63,7 @@ class Report(Problems):
             "errors": errors,
             "warnings": [p.as_dict() for p in self.warnings],
             "documents": [d.as_dict() for d in self.documents],
+            "archived": [str(p) for p in self.archived],
         }
 
 
@@ -88,9 +100,14 @@ def check(workbook: Path) -> Report:
     return report
 
 
-def build(workbook: Path, templates: Path, output: Path, today: dt.date | None = None) -> Report:
-    """Validate, then make every document the valid rows allow; one bad row or template never stops the others."""
-    today = today or dt.date.today()
+def build(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
+          now: dt.datetime | None = None) -> Report:
+    """Validate, then make every document the valid rows allow, rewriting only those whose inputs changed.
+
+    One bad row or template never stops the others; a document no longer made goes to the archive, never away.
+    """
+    now = now or dt.datetime.now()
+    today = today or now.date()
     report = Report()
     result = _validated(workbook, report)
     if result is None:
@@ -99,31 +116,49 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
+    remove_leftovers(output)
+    manifest = Manifest.load(output)
     renderer = Renderer(templates)
-    for document in context.documents(result.data, today):
-        _make(renderer, document, output, report)
+    documents = context.documents(result.data, today)
+    for document in documents:
+        _make(renderer, document, output, report, manifest)
     common = {"орг": context.organization(result.data.organization)}
-    report_doc = context.check_report(list(report.problems), common, report.workbook.name, today)
-    _make(renderer, report_doc, output, report)
+    check_report = context.check_report(list(report.problems), common, report.workbook.name, today)
+    _make(renderer, check_report, output, report, manifest)
+    if not report.errors:
+        # Only a clean build may archive: a document missing because its row has an error will come back.
+        made = {d.path.as_posix() for d in [*documents, check_report]}
+        for gone in sorted(set(manifest.documents) - made):
+            moved = archive(output, Path(gone), now)
+            if moved is not None:
+                report.archived.append(moved)
+            del manifest.documents[gone]
+    manifest.save(output)
     return report
 
 
-def _make(renderer: Renderer, document: Document, output: Path, report: Report) -> None:
-    written = Written(document.kind.title, document.path, document.draft, document.frozen)
-    if document.frozen and (output / document.path).exists():
-        report.documents.append(written)  # a signed order's file is final: never rewritten
-        return
+def _make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest) -> None:
+    path = document.path
+    written = Written(document.kind.title, path, document.draft, document.frozen, UNCHANGED)
     try:
-        data = renderer.render(document.kind.template, document.context)
-        write_atomic(output / document.path, data)
+        print_ = fingerprint(renderer.digest(document.kind.template), document.context)
+        exists = (output / path).is_file()
+        if (document.frozen and exists) or manifest.unchanged(output, path, print_):
+            report.documents.append(written)  # a signed order's file is final: never rewritten
+            return
+        write_atomic(output / path, renderer.render(document.kind.template, document.context))
     except TemplateProblem as err:
         report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
+        report.failed.append(path)
         return
     except DocumentLocked:
         report.problems.append(Problem(
             ERROR, None, None, None,
-            f"«{document.path}» открыт в другой программе (Word?) и не обновлён. Закройте его — "
+            f"«{path}» открыт в другой программе (Word?) и не обновлён. Закройте его — "
             "он будет записан при следующей сборке.",
         ))
+        report.failed.append(path)
         return
+    manifest.documents[path.as_posix()] = print_
+    written.status = UPDATED if exists else CREATED
     report.documents.append(written)

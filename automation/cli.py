@@ -147,10 +147,18 @@ def summary(report: builder.Report, built: bool, output: Path | None = None) -> 
     if built:
         lines.append(f"Документы в папке {output}:")
         marks = {(True, False): "[проект] ", (False, True): "[подписан, не изменяется] "}
-        lines += [f"  {marks.get((d.draft, d.frozen), '')}{d.path}" for d in report.documents]
-    made = f"документов создано: {len(report.documents)}; " if built else ""
+        lines += [f"  {marks.get((d.draft, d.frozen), '')}{d.path}"
+                  + ("" if d.status == builder.UNCHANGED else f" — {d.status}") for d in report.documents]
+        lines += [f"  в архив: {path}" for path in report.archived]
+    made = f"документы: {counts(report)}; " if built else ""
     lines.append(f"Итог: {made}ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}.")
     return "\n".join(lines)
+
+
+def counts(report: builder.Report) -> str:
+    """«создано 2, обновлено 1, без изменений 17, не создано 0»."""
+    return (f"создано {report.count(builder.CREATED)}, обновлено {report.count(builder.UPDATED)}, "
+            f"без изменений {report.count(builder.UNCHANGED)}, не создано {len(report.failed)}")
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -31,6 +32,13 @@ class Renderer:
         self.folder = folder
         self.env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
         self._sources: dict[str, bytes] = {}
+        self._digests: dict[str, str] = {}
+
+    def digest(self, name: str) -> str:
+        """A hash of the template's bytes (read once per build)."""
+        if name not in self._digests:
+            self._digests[name] = hashlib.sha256(self._source(name)).hexdigest()
+        return self._digests[name]
 
     def _source(self, name: str) -> bytes:
         if name not in self._sources:

@@ -38,11 +38,11 @@ def settings() -> dict:
 
 @pytest.fixture
 def write(tmp_path):
-    """write(rows, settings) → path of a new workbook in the test's folder."""
+    """write(rows, settings, name) → path of a workbook in the test's folder (a new name each call unless given)."""
     counter = iter(range(1000))
 
-    def _write(rows: dict, settings: dict | None = None) -> Path:
-        return write_workbook(tmp_path / f"book{next(counter)}.xlsx", rows,
+    def _write(rows: dict, settings: dict | None = None, name: str | None = None) -> Path:
+        return write_workbook(tmp_path / (name or f"book{next(counter)}.xlsx"), rows,
                               sample_data.SETTINGS if settings is None else settings)
 
     return _write

@@ -127,13 +127,13 @@ def test_json_report_shape(write, rows, templates, tmp_path):
     rows["Пары"][0]["Наставник (код)"] = "П-17"
     report = run(write(rows), templates, tmp_path / "output")
     data = json.loads(json.dumps(report.as_json(), ensure_ascii=False))
-    assert set(data) == {"errors", "warnings", "documents"}
+    assert set(data) == {"errors", "warnings", "documents", "archived"}
     assert data["errors"] == [{
         "sheet": "Пары", "row": 2, "column": "Наставник (код)",
         "message": "нет педагога с кодом «П-17» на листе «Педагоги». Впишите код из столбца «Код».",
     }]
     assert {"title": "Отчёт о проверке", "file": "Отчёт о проверке.docx", "draft": False,
-            "signed": False} in data["documents"]
+            "signed": False, "status": "создан"} in data["documents"]
 
 
 def test_a_folder_with_one_workbook_and_lock_files(write, rows, templates, tmp_path):

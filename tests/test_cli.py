@@ -70,8 +70,12 @@ def test_build_in_a_workspace_with_no_options(tmp_path, write, rows):
     folder = workspace(tmp_path, write(rows))
     result = nastavnik("build", cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "Итог: документов создано: 8; ошибок: 0, предупреждений: 0."
-    assert "  [проект] Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx" in result.stdout
+    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 8, обновлено 0, без изменений 0, "
+                                              "не создано 0; ошибок: 0, предупреждений: 0.")
+    assert "  [проект] Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx — создан" in result.stdout
+    again = nastavnik("build", cwd=folder)
+    assert again.stdout.splitlines()[-1] == ("Итог: документы: создано 0, обновлено 0, без изменений 8, "
+                                             "не создано 0; ошибок: 0, предупреждений: 0.")
     assert (folder / "output" / "Отчёт о проверке.docx").exists()
     assert result.stderr == ""
 
