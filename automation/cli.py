@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
+import threading
 from pathlib import Path
+from typing import Callable
 
 import click
 
 from automation import build as builder
 from automation.default_templates import TEMPLATES, write_templates
-from automation.scaffold import WORKBOOK_NAME, blank_settings, write_workbook
+from automation.scaffold import WORKBOOK_NAME, blank_settings, write_launcher, write_workbook
+from automation.watch import Watched, Watcher
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
 _HEADINGS = {"Options": "Параметры", "Commands": "Команды", "Arguments": "Аргументы"}
@@ -97,8 +101,11 @@ def init(directory: Path) -> None:
                + (" (имеющиеся сохранены)" if len(written) < len(TEMPLATES) else ""))
     (directory / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
     click.echo(f"Папка для документов: {directory / OUTPUT_DIR}")
+    launcher = write_launcher(directory)
+    if launcher is not None:
+        click.echo(f"Ярлык для запуска слежения (Windows, двойной щелчок): {launcher}")
     click.echo("Заполните лист «Организация», затем «Педагоги», «Пары», «Программы» и «План»; "
-               "после сохранения запустите «nastavnik build».")
+               "документы соберёт «nastavnik build» или — после каждого сохранения — «nastavnik watch».")
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
@@ -125,6 +132,53 @@ def build(workbook: Path | None, templates: Path | None, output: Path | None, as
     report = builder.build(workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR),
                            output or Path(OUTPUT_DIR))
     _finish(report, as_json, built=True, output=output or Path(OUTPUT_DIR))
+
+
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@_paths
+@_output_paths
+@_help_option
+def watch(workbook: Path | None, templates: Path | None, output: Path | None) -> None:
+    """Собрать документы и пересобирать их после каждого сохранения книги или шаблона.
+
+    Книга не изменяется. Остановить: Ctrl+C.
+    """
+    workbook, templates, output = workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR), \
+        output or Path(OUTPUT_DIR)
+    click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
+               "Остановить: Ctrl+C.")
+    session = WatchSession(lambda: builder.build(workbook, templates, output))
+    session.rebuild()
+    try:
+        Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event())
+    except KeyboardInterrupt:
+        click.echo("Слежение остановлено. До свидания!")
+
+
+class WatchSession:
+    """Runs a build and prints one line about it; a book that cannot be read is reported once, not on every event."""
+
+    def __init__(self, run: Callable[[], builder.Report], echo: Callable[[str], None] = click.echo,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        self.run, self.echo, self.clock = run, echo, clock
+        self.last_fatal: str | None = None
+
+    def rebuild(self) -> None:
+        report = self.run()
+        stamp = self.clock().strftime("%H:%M:%S")
+        if report.fatal is not None:
+            if report.fatal != self.last_fatal:
+                self.echo(f"{stamp} Книгу прочитать не удалось: {report.fatal} Документы остались прежними; "
+                          "соберу заново после следующего сохранения.")
+            self.last_fatal = report.fatal
+            return
+        self.last_fatal = None
+        self.echo(f"{stamp} Документы: {counts(report)}; ошибок: {len(report.errors)}, "
+                  f"предупреждений: {len(report.warnings)}.")
+        for problem in report.problems:
+            self.echo(f"  • {problem}")
+        for path in report.archived:
+            self.echo(f"  в архив: {path}")
 
 
 def _finish(report: builder.Report, as_json: bool, built: bool, output: Path | None = None) -> None:

@@ -18,6 +18,23 @@ from automation.schema import Kind, Sheet
 LISTS_SHEET = "Списки"
 VALIDATED_ROWS = 500
 WORKBOOK_NAME = "Наставничество.xlsx"
+LAUNCHER_NAME = "Наставник.cmd"
+# A Windows launcher: UTF-8 console, the workspace's own virtual environment if there is one, the window kept
+# open when something went wrong so the curator can read why.
+LAUNCHER = "\r\n".join([
+    "@echo off",
+    "chcp 65001 >nul",
+    'cd /d "%~dp0"',
+    'set "NASTAVNIK=nastavnik"',
+    'if exist ".venv\\Scripts\\nastavnik.exe" set "NASTAVNIK=.venv\\Scripts\\nastavnik.exe"',
+    '"%NASTAVNIK%" watch',
+    "if errorlevel 1 (",
+    "  echo.",
+    "  echo Наставник остановился с ошибкой. Если команда nastavnik не найдена, установите программу по README.",
+    "  pause",
+    ")",
+    "",
+])
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FONT = Font(bold=True)
@@ -152,6 +169,16 @@ def _save(book: Workbook, path: Path) -> None:
     finally:
         if os.path.exists(temp):
             os.remove(temp)
+
+
+def write_launcher(folder: Path) -> Path | None:
+    """`Наставник.cmd` in the workspace; an existing one (perhaps edited by the school) is kept."""
+    path = folder / LAUNCHER_NAME
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(LAUNCHER.encode("utf-8"))
+    return path
 
 
 def blank_settings() -> dict[str, Any]:

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from automation import schema  # noqa: E402
 from automation.default_templates import write_templates  # noqa: E402
-from automation.scaffold import WORKBOOK_NAME, write_workbook  # noqa: E402
+from automation.scaffold import WORKBOOK_NAME, write_launcher, write_workbook  # noqa: E402
 
 D = dt.date
 UGPU = "ФГБОУ ВО «Ульяновский государственный педагогический университет имени И.Н. Ульянова»"
@@ -255,6 +255,7 @@ def rows() -> dict[str, list[dict]]:
 def main() -> None:
     path = write_workbook(ROOT / "workbook" / WORKBOOK_NAME, rows(), SETTINGS)
     templates = write_templates(ROOT / "doc_templates", overwrite=True)
+    write_launcher(ROOT)
     print(f"Книга: {path.relative_to(ROOT)}; шаблонов: {len(templates)}")
 
 

@@ -33,6 +33,9 @@ def test_init_creates_workbook_templates_and_output(tmp_path):
         "Представление к награждению.docx", "Приказ о закреплении наставнических пар.docx",
         "Список наставников и наставляемых для сайта.docx", "Список наставнических пар.docx"]
     assert (folder / "output").is_dir()
+    launcher = (folder / "Наставник.cmd").read_bytes().decode("utf-8")
+    assert launcher.startswith("@echo off\r\nchcp 65001 >nul\r\n")
+    assert '"%NASTAVNIK%" watch\r\n' in launcher and "  pause\r\n" in launcher
     book = openpyxl.load_workbook(folder / "workbook" / "Наставничество.xlsx")
     assert book.sheetnames == [schema.INSTRUCTIONS_TITLE] + [s.title for s in schema.SHEETS] + [LISTS_SHEET]
     assert book[LISTS_SHEET].sheet_state == "hidden"

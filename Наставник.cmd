@@ -1,0 +1,11 @@
+@echo off
+chcp 65001 >nul
+cd /d "%~dp0"
+set "NASTAVNIK=nastavnik"
+if exist ".venv\Scripts\nastavnik.exe" set "NASTAVNIK=.venv\Scripts\nastavnik.exe"
+"%NASTAVNIK%" watch
+if errorlevel 1 (
+  echo.
+  echo Наставник остановился с ошибкой. Если команда nastavnik не найдена, установите программу по README.
+  pause
+)
