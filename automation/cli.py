@@ -148,8 +148,8 @@ def watch(workbook: Path | None, templates: Path | None, output: Path | None) ->
     click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
                "Остановить: Ctrl+C.")
     session = WatchSession(lambda: builder.build(workbook, templates, output))
-    session.rebuild()
     try:
+        session.rebuild()
         Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event())
     except KeyboardInterrupt:
         click.echo("Слежение остановлено. До свидания!")

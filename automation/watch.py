@@ -69,9 +69,11 @@ def changes(event: FileSystemEvent) -> list[tuple[str, bool]]:
         return []
     if isinstance(event, FileMovedEvent):
         return [(str(event.dest_path), False)]  # Excel, Р7 and sync folders: the new content arrives by a rename
-    if isinstance(event, FileClosedEvent):
-        return [(str(event.src_path), False)]  # LibreOffice: closing after writing is the «finished» signal
-    if isinstance(event, (FileModifiedEvent, FileCreatedEvent)):
+    if isinstance(event, (FileClosedEvent, FileCreatedEvent)):
+        # Closing after writing is LibreOffice's «finished» signal; a rename from an unwatched folder arrives as
+        # «created» with its content complete (a file still being written goes on with «modified» events).
+        return [(str(event.src_path), False)]
+    if isinstance(event, FileModifiedEvent):
         return [(str(event.src_path), True)]
     return []
 

@@ -133,3 +133,25 @@ def test_unknown_command_is_explained_in_russian(tmp_path):
     result = nastavnik("buld", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "Ошибка в команде: нет такой команды «buld».\nСправка: nastavnik --help\n"
+
+
+def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows):
+    import signal
+    import time
+    folder = workspace(tmp_path, write(rows))
+    process = subprocess.Popen([sys.executable, "-m", "automation", "watch"], cwd=folder, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while not (folder / "output" / "Отчёт о проверке.docx").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    lines = out.splitlines()
+    assert lines[0] == ("Слежу за книгой «workbook» и шаблонами «doc_templates»; документы — в «output». "
+                        "Остановить: Ctrl+C.")
+    assert lines[1].endswith("Документы: создано 8, обновлено 0, без изменений 0, не создано 0; ошибок: 0, "
+                             "предупреждений: 0.")
+    assert lines[-1] == "Слежение остановлено. До свидания!"
+    assert err == ""

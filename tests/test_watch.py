@@ -62,7 +62,7 @@ def test_output_inside_the_workbook_folder_is_ignored():
 def test_events_map_to_paths_and_whether_writing_goes_on():
     assert changes(FileMovedEvent("/w/A.tmp", "/w/Книга.xlsx")) == [("/w/Книга.xlsx", False)]
     assert changes(FileModifiedEvent("/w/Книга.xlsx")) == [("/w/Книга.xlsx", True)]
-    assert changes(FileCreatedEvent("/w/Книга.xlsx")) == [("/w/Книга.xlsx", True)]
+    assert changes(FileCreatedEvent("/w/Книга.xlsx")) == [("/w/Книга.xlsx", False)]
     assert changes(FileClosedEvent("/w/Книга.xlsx")) == [("/w/Книга.xlsx", False)]
     assert changes(FileDeletedEvent("/w/Книга.xlsx")) == []
     assert changes(DirModifiedEvent("/w")) == []
