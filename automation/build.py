@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from automation import context
+from automation import context, documents as kinds
 from automation.context import Document
 from automation.manifest import Manifest, archive, fingerprint, remove_leftovers
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
@@ -119,7 +119,7 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
     remove_leftovers(output)
     manifest = Manifest.load(output)
     renderer = Renderer(templates)
-    documents = context.documents(result.data, today)
+    documents = kinds.all_documents(result.data, today)
     for document in documents:
         _make(renderer, document, output, report, manifest)
     common = {"орг": context.organization(result.data.organization)}

@@ -22,13 +22,20 @@ class DocumentKind:
         return " ".join(text.split()) + ".docx"
 
 
-ASSIGNMENT_ORDER = DocumentKind(
-    key="assignment_order",
-    title="Приказ «О закреплении наставнических пар (групп)»",
-    template="Приказ о закреплении наставнических пар.docx",
-    folder="Приказы",
-    file_name="{prefix}Приказ{number} О закреплении наставнических пар (групп)",
-)
+def _order(key: str, subject: str, template: str) -> DocumentKind:
+    return DocumentKind(key=key, title=f"Приказ «{subject}»", template=template, folder="Приказы",
+                        file_name="{prefix}Приказ{number} " + subject)
+
+
+ASSIGNMENT_ORDER = _order("assignment_order", "О закреплении наставнических пар (групп)",
+                          "Приказ о закреплении наставнических пар.docx")
+REPLACEMENT_ORDER = _order("replacement_order", "О замене наставника", "Приказ о замене наставника.docx")
+COMPLETION_ORDER = _order("completion_order", "О завершении персонализированных программ наставничества",
+                          "Приказ о завершении программ наставничества.docx")
+EXTENSION_ORDER = _order("extension_order", "О продлении срока реализации программы",
+                         "Приказ о продлении срока программы.docx")
+INCENTIVE_ORDER = _order("incentive_order", "О поощрении наставников", "Приказ о поощрении наставников.docx")
+ORDERS = (ASSIGNMENT_ORDER, REPLACEMENT_ORDER, COMPLETION_ORDER, EXTENSION_ORDER, INCENTIVE_ORDER)
 PROGRAMME = DocumentKind(
     key="programme",
     title="Персонализированная программа наставничества",
@@ -65,4 +72,4 @@ CHECK_REPORT = DocumentKind(
     file_name="Отчёт о проверке",
 )
 
-KINDS = (ASSIGNMENT_ORDER, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NOMINATION, CHECK_REPORT)
+KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NOMINATION, CHECK_REPORT)

@@ -148,26 +148,27 @@ def _number_order(number: str) -> tuple:
     return (int(digits) if digits else 10**9, number)
 
 
-def _term(programme: Programme | None) -> tuple[str, str]:
+def _term(programme: Programme | None, with_extension: bool = True) -> tuple[str, str]:
     if programme is None:
         return "", "—"
     words = f"с {grammar.date_words(programme.start)} по {grammar.date_words(programme.end)}"
     table = f"{grammar.date_digits(programme.start)} – {grammar.date_digits(programme.end)}"
-    if programme.extend_to:
+    if programme.extend_to and with_extension:
         words += f" (продлён до {grammar.date_words(programme.extend_to)})"
         table += f" (продлён до {grammar.date_digits(programme.extend_to)})"
     return words, table
 
 
-def unit_context(unit: Unit, data: Data, mentor: Person | None = None) -> dict[str, Any]:
+def unit_context(unit: Unit, data: Data, as_ordered: bool = False) -> dict[str, Any]:
+    """A pair's data; `as_ordered` gives it as the order of appointment stated it: the first mentor, the first term."""
     first = unit.rows[0]
-    mentor_person = mentor or unit.mentor
+    mentor_person = data.person(first.mentor) if as_ordered else unit.mentor
     mentees = [person(m) for m in unit.mentees]
     if unit.group:
         mentee_word = "наставляемых:"
     else:
         mentee_word = "наставляемую" if unit.mentees[0].female else "наставляемого"
-    words, table = _term(unit.programme)
+    words, table = _term(unit.programme, with_extension=not as_ordered)
     basis = f"письменное согласие наставника от {grammar.date_digits(first.consent)}"
     if first.agreement:
         basis += f", дополнительное соглашение к трудовому договору {first.agreement}"
@@ -191,49 +192,6 @@ def unit_context(unit: Unit, data: Data, mentor: Person | None = None) -> dict[s
         "основание": basis,
         "приказ": order_text,
     }
-
-
-def _approve_phrase(pairs: list[dict[str, Any]]) -> str:
-    """What point 2 of the order approves, agreeing in number: one programme of a pair, or several."""
-    if len(pairs) == 1:
-        owner = "наставнической группы" if pairs[0]["вид"] == "группа" else "наставнической пары"
-        return f"персонализированную программу наставничества {owner} № {pairs[0]['номер']}"
-    return "персонализированные программы наставничества наставнических пар (групп) № " + ", ".join(
-        p["номер"] for p in pairs)
-
-
-def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
-    """One order per order number typed on «Пары»; pairs with none go into one draft."""
-    kind = catalogue.ASSIGNMENT_ORDER
-    curator = data.curator()
-    by_order: dict[str | None, list[Unit]] = {}
-    for unit in units(data):
-        by_order.setdefault(unit.rows[0].order, []).append(unit)
-    documents = []
-    for number, order_units in by_order.items():
-        order = data.orders.get(key(number)) if number else None
-        req = requisites(order, number)
-        req["заголовок"] = schema.ORDER_ASSIGNMENT
-        pairs = [unit_context(u, data, mentor=data.person(u.rows[0].mentor)) for u in order_units]
-        acquainted: dict[str, dict] = {}
-        for person_context in ([person(curator)] if curator else []) + [
-            x for p in pairs for x in [p["наставник"], *p["наставляемые"]]
-        ]:
-            acquainted.setdefault(person_context["код"], person_context)
-        context = {
-            **common,
-            "приказ": req,
-            "пары": pairs,
-            "утвердить": _approve_phrase(pairs),
-            "куратор": person(curator) if curator else None,
-            "ознакомлены": list(acquainted.values()),
-        }
-        if req["проект"]:
-            name = kind.name(prefix="ПРОЕКТ ", number=f" № {number}" if number else "")
-        else:
-            name = kind.name(prefix="", number=f" № {req['номер']} от {req['дата']}")
-        documents.append(Document(kind, name, context, draft=req["проект"], frozen=req["подписан"]))
-    return documents
 
 
 def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
@@ -400,16 +358,3 @@ def check_report(problems: list[Problem], common: dict[str, Any], workbook: str,
     }
     kind = catalogue.CHECK_REPORT
     return Document(kind, kind.name(), context)
-
-
-def documents(data: Data, today: dt.date) -> list[Document]:
-    """Every document the accepted data allow, except the check report (made last, with every problem)."""
-    common = {"орг": organization(data.organization)}
-    if data.organization is None:
-        return []
-    return [
-        *assignment_orders(data, common),
-        *programmes(data, common),
-        *pair_lists(data, common, today),
-        *nominations(data, common, today),
-    ]

@@ -226,6 +226,21 @@ def assignment_order() -> Page:
     return page
 
 
+def points_order() -> Page:
+    """The lifecycle orders (replacement, completion, extension, incentives): their points are numbered sentences."""
+    page = Page()
+    _letterhead(page)
+    page.line("{{ приказ.заголовок }}", align=LEFT, bold=True, after=12)
+    page.text("{{ преамбула }}")
+    page.line("ПРИКАЗЫВАЮ:", align=LEFT, before=6, after=6)
+    page.tag("{%p for п in пункты %}")
+    page.text("{{ п }}")
+    page.tag("{%p endfor %}")
+    _signature(page)
+    _acquainted(page)
+    return page
+
+
 def programme() -> Page:
     page = Page()
     page.block_right(["УТВЕРЖДАЮ", "{{ орг.руководитель.должность }} {{ орг.краткое }}",
@@ -344,6 +359,10 @@ def check_report() -> Page:
 
 TEMPLATES: dict[str, Callable[[], Page]] = {
     catalogue.ASSIGNMENT_ORDER.template: assignment_order,
+    catalogue.REPLACEMENT_ORDER.template: points_order,
+    catalogue.COMPLETION_ORDER.template: points_order,
+    catalogue.EXTENSION_ORDER.template: points_order,
+    catalogue.INCENTIVE_ORDER.template: points_order,
     catalogue.PROGRAMME.template: programme,
     catalogue.PAIR_LIST.template: pair_list,
     catalogue.PUBLIC_LIST.template: public_list,

@@ -126,6 +126,8 @@ class Organization(SheetModel):
     curator: str
     regulation: str
     legal_basis: str | None = None
+    max_mentees: float | None = None
+    staff: float | None = None
 
 
 class Person(SheetModel):
@@ -149,6 +151,8 @@ class Person(SheetModel):
     awards: str | None = None
     total_experience: float | None = None
     local_experience: float | None = None
+    mentoring_experience: float | None = None
+    mentor_consent: bool | None = None
     name_gent: str | None = None
     name_datv: str | None = None
     name_accs: str | None = None
@@ -188,12 +192,19 @@ class Programme(SheetModel):
     finished_on: dt.date | None = None
     completion_ground: str | None = None
     extend_to: dt.date | None = None
+    extension_consent: bool | None = None
+    extension_order: str | None = None
     results: str | None = None
     completion_order: str | None = None
 
     @property
     def finished(self) -> bool:
         return self.status == schema.PROGRAMME_FINISHED
+
+    @property
+    def last_day(self) -> dt.date:
+        """The end of the term, extension included."""
+        return self.extend_to or self.end
 
 
 class PlanItem(SheetModel):
@@ -216,6 +227,9 @@ class Replacement(SheetModel):
     new: str
     date: dt.date
     ground: str
+    consent: dt.date | None = None
+    agreement: str | None = None
+    programme: str | None = None
     order: str | None = None
 
 
@@ -227,6 +241,8 @@ class Incentive(SheetModel):
     level: str
     reason: str
     date: dt.date | None = None
+    amount: float | None = None
+    source: str | None = None
     order: str | None = None
     protocol: str | None = None
 

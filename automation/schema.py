@@ -100,14 +100,23 @@ COMPLETION_GROUNDS = (
     Choice("инициатива куратора", "по инициативе куратора"),
 )
 
+PROGRAMME_CONTINUES = "продолжить"
+PROGRAMME_REVISED = "скорректировать"
+PROGRAMME_FATES = (PROGRAMME_CONTINUES, PROGRAMME_REVISED)
+
 PROGRAMME_ACTIVE = "реализуется"
 PROGRAMME_FINISHED = "завершена"
 PROGRAMME_EXTENDED = "продлена"
 PROGRAMME_STATUSES = (PROGRAMME_ACTIVE, PROGRAMME_EXTENDED, PROGRAMME_FINISHED)
 
-# Regulation IX, with the named awards split out, plus «благодарность» used by school orders.
+# Regulation IX, with the named awards split out, plus «благодарность» and «премирование» used by school orders.
+MEASURE_THANKS = "объявление благодарности"
+MEASURE_BONUS = "премирование"
+MEASURE_STATE_AWARD = "знак отличия «За наставничество»"
+MINISTRY_AWARDS = ("нагрудный знак «Почётный наставник»", "значок «Молодость и профессионализм»")
 INCENTIVE_MEASURES = (
-    "объявление благодарности",
+    MEASURE_THANKS,
+    MEASURE_BONUS,
     "почётная грамота",
     "благодарственное письмо",
     "размещение фотографии на Доске почёта",
@@ -188,6 +197,10 @@ SETTINGS = (
     Column("regulation", "Положение о наставничестве (реквизиты приказа)", required=True,
            hint="например, «от 21.11.2022 № 156»"),
     Column("legal_basis", "Правовые основания", hint="акты для преамбулы приказов в творительном падеже («В соответствии с …»); пусто — стандартный перечень"),
+    Column("max_mentees", "Максимум наставляемых у наставника", Kind.NUMBER,
+           hint="для подбора пар; пусто — 3"),
+    Column("staff", "Численность работников", Kind.NUMBER,
+           hint="для проверки лимита ведомственных наград (до 100 работников — одна в год)"),
 )
 
 PEOPLE = Sheet(
@@ -213,7 +226,12 @@ PEOPLE = Sheet(
         Column("education", "Образование", width=30),
         Column("awards", "Награды", width=30, hint="с датами; пусто — не награждался(ась)"),
         Column("total_experience", "Стаж общий, лет", Kind.NUMBER, width=10),
-        Column("local_experience", "Стаж в организации, лет", Kind.NUMBER, width=10),
+        Column("local_experience", "Стаж в организации, лет", Kind.NUMBER, width=10,
+               hint="меньше 1 — новый работник (для аналитического отчёта)"),
+        Column("mentoring_experience", "Стаж наставничества, лет", Kind.NUMBER, width=12,
+               hint="для знака отличия «За наставничество» нужно не меньше 5 лет"),
+        Column("mentor_consent", "Согласие быть наставником", Kind.YES_NO, choices=YES_NO, width=12,
+               hint="«да» — программа предложит этого педагога в наставники"),
         Column("name_gent", "ФИО в родительном падеже", width=24, hint="только если программа склоняет неверно"),
         Column("name_datv", "ФИО в дательном падеже", width=24, hint="только если программа склоняет неверно"),
         Column("name_accs", "ФИО в винительном падеже", width=24, hint="только если программа склоняет неверно"),
@@ -259,6 +277,9 @@ PROGRAMMES = Sheet(
         Column("finished_on", "Дата завершения", Kind.DATE, width=12),
         Column("completion_ground", "Основание завершения", Kind.CHOICE, choices=_choices(COMPLETION_GROUNDS), width=30),
         Column("extend_to", "Продлить до", Kind.DATE, width=12),
+        Column("extension_consent", "Обоюдное согласие на продление", Kind.YES_NO, choices=YES_NO, width=12,
+               hint="продление — только по обоюдному согласию (раздел VII.2 Положения)"),
+        Column("extension_order", "Приказ о продлении (№)", width=12),
         Column("results", "Итоги", width=34),
         Column("completion_order", "Приказ о завершении (№)", width=12),
     ),
@@ -289,6 +310,11 @@ REPLACEMENTS = Sheet(
         Column("new", "Новый наставник (код)", required=True, width=12),
         Column("date", "Дата", Kind.DATE, required=True, width=12),
         Column("ground", "Основание", Kind.CHOICE, required=True, choices=_choices(REPLACEMENT_GROUNDS), width=40),
+        Column("consent", "Согласие нового наставника (дата)", Kind.DATE, width=14,
+               hint="дата письменного согласия (ст. 351.8 ТК РФ)"),
+        Column("agreement", "Доп. соглашение нового наставника (№, дата)", width=20),
+        Column("programme", "Программа", Kind.CHOICE, choices=PROGRAMME_FATES, width=14,
+               hint="продолжить или скорректировать; пусто — продолжить"),
         Column("order", "Приказ (№)", width=12),
     ),
 )
@@ -303,7 +329,9 @@ INCENTIVES = Sheet(
         Column("level", "Уровень", Kind.CHOICE, required=True, choices=LEVELS, width=14),
         Column("reason", "Обоснование", required=True, width=44),
         Column("date", "Дата", Kind.DATE, width=12),
-        Column("order", "Приказ (№)", width=12, hint="для мер школьного уровня"),
+        Column("amount", "Сумма, руб.", Kind.NUMBER, width=10, hint="для премирования"),
+        Column("source", "Источник выплаты", width=24, hint="для премирования, например «фонд стимулирующих выплат»"),
+        Column("order", "Приказ (№)", width=12),
         Column("protocol", "Решение педсовета (протокол №, дата)", width=24,
                hint="для представлений к наградам выше школьного уровня"),
     ),

@@ -121,6 +121,9 @@ class _Collector:
     def is_broken(self, sheet: Sheet, value: str) -> bool:
         return key(value) in self.broken.get(sheet.key, set())
 
+    def mark_broken(self, sheet: Sheet, value: str) -> None:
+        self.broken.setdefault(sheet.key, set()).add(key(value))
+
     def add(self, severity: str, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
         column = sheet.header(column_key) if column_key else None
         self.problems.append(Problem(severity, sheet.title, row, column, message))
@@ -194,7 +197,7 @@ def _models(table: Table | None, model: type[M], out: _Collector) -> list[M]:
                     Problem(ERROR, table.sheet.title, row.number, str(problem["loc"][0]), problem["msg"])
                 )
             if key_column and row.values.get(key_column) is not None:
-                out.broken.setdefault(table.sheet.key, set()).add(key(as_text(row.values[key_column])))
+                out.mark_broken(table.sheet, as_text(row.values[key_column]))
     return rows
 
 
@@ -248,7 +251,7 @@ def _people(people: list[Person], out: _Collector) -> dict[str, Person]:
             if sex is None:
                 out.error(sheet, person.row, "sex",
                           "пол не указан и по отчеству его не определить. Впишите «м» или «ж».")
-                out.broken.setdefault(sheet.key, set()).add(code)
+                out.mark_broken(sheet, code)
                 continue
             person = person.model_copy(update={"sex": sex})
         result[code] = person
@@ -300,6 +303,11 @@ def _programmes(programmes: list[Programme], pairs: list[Pair], out: _Collector)
                       f"«Продлить до» ({grammar.date_digits(programme.extend_to)}) должно быть позже даты окончания "
                       f"{grammar.date_digits(programme.end)}.")
             continue
+        if programme.extend_to is not None and not programme.extension_consent:
+            out.error(sheet, programme.row, "extension_consent",
+                      "продлить программу можно только по обоюдному согласию наставника и наставляемого "
+                      "(раздел VII.2 Положения): впишите «да», когда согласие получено.")
+            continue
         _term_warning(programme, out)
         if programme.finished and (programme.finished_on is None or programme.completion_ground is None):
             out.warning(sheet, programme.row, "finished_on" if programme.finished_on is None else "completion_ground",
@@ -318,6 +326,15 @@ def _term_warning(programme: Programme, out: _Collector) -> None:
 
 
 def _pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
+    accepted = _accepted_pairs(pairs, data, out)
+    taken = {id(p) for p in accepted}
+    for pair in pairs:
+        if id(pair) not in taken:
+            out.mark_broken(schema.PAIRS, pair.number)
+    return accepted
+
+
+def _accepted_pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
     sheet = schema.PAIRS
     accepted: list[Pair] = []
     mentor_of_group: dict[str, Pair] = {}
@@ -396,7 +413,7 @@ def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[
             out.error(sheet, item.row, "programme",
                       f"нет программы № {item.programme} на листе «Программы». Проверьте номер.")
             continue
-        last = programme.extend_to or programme.end
+        last = programme.last_day
         if not programme.start <= item.due <= last:
             out.warning(sheet, item.row, "due",
                         f"срок {grammar.date_digits(item.due)} вне срока программы № {programme.number} "
@@ -412,12 +429,22 @@ def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list
     for item in sorted(items, key=lambda r: r.date):
         number = key(item.number)
         if number not in mentors:
-            out.error(sheet, item.row, "number", f"нет пары или группы № {item.number} на листе «Пары».")
+            if out.is_broken(schema.PAIRS, item.number):
+                out.warning(sheet, item.row, "number",
+                            f"строка не вошла в документы: в строках пары (группы) № {item.number} на листе «Пары» "
+                            "есть ошибки.")
+            else:
+                out.error(sheet, item.row, "number", f"нет пары или группы № {item.number} на листе «Пары».")
             continue
         if not _people_known(item, ("former", "new"), sheet, data, out):
             continue
         if key(item.former) == key(item.new):
             out.error(sheet, item.row, "new", "новый наставник совпадает с прежним. Укажите другого наставника.")
+            continue
+        if item.consent is None:
+            out.error(sheet, item.row, "consent",
+                      "нет даты письменного согласия нового наставника (ст. 351.8 ТК РФ); без согласия замена "
+                      "не оформляется. Впишите дату согласия.")
             continue
         if mentors[number] != key(item.former):
             out.warning(sheet, item.row, "former",
@@ -434,9 +461,42 @@ def _incentives(items: Iterable[Incentive], data: Data, out: _Collector) -> list
     for item in items:
         if not _people_known(item, ("mentor",), sheet, data, out):
             continue
+        if item.measure in (schema.MEASURE_STATE_AWARD, *schema.MINISTRY_AWARDS) and not item.above_school:
+            out.error(sheet, item.row, "level",
+                      f"«{item.measure}» — награда не школьного уровня. Выберите уровень «федеральный».")
+            continue
+        if item.measure == schema.MEASURE_BONUS and (item.amount is None or item.source is None):
+            out.error(sheet, item.row, "amount" if item.amount is None else "source",
+                      "для премирования укажите сумму и источник выплаты.")
+            continue
         if item.above_school and item.protocol is None:
             out.warning(sheet, item.row, "protocol",
                         "для представления к награде укажите решение педсовета или коллектива "
                         "(протокол №, дата).")
+        if item.measure == schema.MEASURE_STATE_AWARD:
+            years = data.person(item.mentor).mentoring_experience
+            if years is None or years < 5:
+                out.warning(sheet, item.row, "measure",
+                            "для знака отличия «За наставничество» нужно не менее 5 лет наставнической деятельности "
+                            "(Указ Президента РФ от 02.03.2018 № 94): укажите «Стаж наставничества, лет» на листе "
+                            "«Педагоги».")
         accepted.append(item)
+    _ministry_limit(accepted, data, out)
     return accepted
+
+
+def _ministry_limit(items: list[Incentive], data: Data, out: _Collector) -> None:
+    """An organisation of under 100 staff may nominate one person a year for the awards of Минпросвещения."""
+    staff = data.organization.staff if data.organization else None
+    if staff is not None and staff >= 100:
+        return
+    first: dict[int, Incentive] = {}
+    for item in items:
+        if item.measure not in schema.MINISTRY_AWARDS or item.date is None:
+            continue
+        earlier = first.setdefault(item.date.year, item)
+        if earlier is not item:
+            out.warning(schema.INCENTIVES, item.row, "measure",
+                        f"в {item.date.year} году уже есть представление к ведомственной награде Минпросвещения "
+                        f"(строка {earlier.row}); организация с численностью до 100 работников может представить "
+                        "одного человека в год.")

@@ -44,7 +44,7 @@ def test_sheet_names_match_ignoring_case_and_spaces(write, rows):
     book = openpyxl.load_workbook(path)
     book["Пары"].title = " пары "
     book.save(path)
-    assert len(read_workbook(path).tables["pairs"].rows) == 3
+    assert len(read_workbook(path).tables["pairs"].rows) == len(rows["Пары"])
 
 
 def test_reading_never_changes_the_file(write, rows):

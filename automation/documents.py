@@ -1,0 +1,22 @@
+"""Every document the accepted data allow, gathered from the modules that build their data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from automation import context, orders
+from automation.context import Document
+from automation.validate import Data
+
+
+def all_documents(data: Data, today: dt.date) -> list[Document]:
+    """All documents except the check report, which is made last, with every problem of the build."""
+    if data.organization is None:
+        return []
+    common = {"орг": context.organization(data.organization)}
+    return [
+        *orders.all_orders(data, common),
+        *context.programmes(data, common),
+        *context.pair_lists(data, common, today),
+        *context.nominations(data, common, today),
+    ]

@@ -1,0 +1,303 @@
+"""The orders: one document per order number (rows without a number make one draft), wording by the regulation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Iterable, TypeVar
+
+from automation import catalogue, grammar, schema
+from automation.catalogue import DocumentKind
+from automation.context import AWARDS, Document, Unit, clause, person, requisites, unit_context, units
+from automation.grammar import Case
+from automation.models import Incentive, Person, Programme, Replacement
+from automation.validate import Data, key
+
+T = TypeVar("T")
+
+PREAMBLE = ("В соответствии с {basis}, Положением о системе наставничества педагогических работников в {short}"
+            "{section}, утверждённым приказом {regulation}")
+
+# School-level measures: the verb phrase, the case the person takes after it.
+MEASURE_PHRASES: dict[str, tuple[str, Case]] = {
+    schema.MEASURE_THANKS: ("Объявить благодарность", Case.DATV),
+    schema.MEASURE_BONUS: ("Премировать", Case.ACCS),
+    "почётная грамота": ("Наградить почётной грамотой", Case.ACCS),
+    "благодарственное письмо": ("Наградить благодарственным письмом", Case.ACCS),
+    "размещение фотографии на Доске почёта": ("Занести на Доску почёта", Case.ACCS),
+    "включение в резерв управленческих кадров": ("Включить в резерв управленческих кадров", Case.ACCS),
+    "участие в фестивалях, форумах, конференциях наставников":
+        ("Направить для участия в фестивалях, форумах, конференциях наставников", Case.ACCS),
+    "участие в конкурсах профессионального мастерства":
+        ("Рекомендовать для участия в конкурсах профессионального мастерства", Case.ACCS),
+    "информирование общественности о лучших практиках":
+        ("Разместить на официальном сайте школы материалы о наставнической практике", Case.GENT),
+    "организация сообществ наставников": ("Поручить организацию сообщества наставников", Case.DATV),
+    "образовательное стимулирование": ("Направить на обучение (семинары, тренинги)", Case.ACCS),
+    "популяризация лучших практик и авторских методик":
+        ("Представить на педагогическом совете опыт и авторские методики", Case.GENT),
+    "участие в грантовых программах": ("Рекомендовать для участия в грантовых программах", Case.ACCS),
+}
+
+
+def group_by_order(items: Iterable[T], number: Callable[[T], str | None]) -> list[tuple[str | None, list[T]]]:
+    """Rows by the order number typed for them (as first typed), in the order of first appearance; None collects
+    the rows with no number yet."""
+    groups: dict[str | None, tuple[str | None, list[T]]] = {}
+    for item in items:
+        value = number(item)
+        groups.setdefault(key(value) if value else None, (value, []))[1].append(item)
+    return list(groups.values())
+
+
+def order_documents(kind: DocumentKind, subject: str, groups: list[tuple[str | None, list[T]]], data: Data,
+                    common: dict[str, Any], body: Callable[[list[T]], tuple[dict[str, Any], list[dict]]]
+                    ) -> list[Document]:
+    """One order per number: requisites from the register (a draft while it has no date), the kind's own body,
+    the curator and everyone named in «С приказом ознакомлены»."""
+    curator = data.curator()
+    documents = []
+    for typed, items in groups:
+        order = data.orders.get(key(typed)) if typed else None
+        req = {**requisites(order, typed), "заголовок": subject}
+        fields, named = body(items)
+        acquainted: dict[str, dict] = {}
+        for person_context in ([person(curator)] if curator else []) + named:
+            acquainted.setdefault(person_context["код"], person_context)
+        context = {**common, **fields, "приказ": req, "ознакомлены": list(acquainted.values()),
+                   "куратор": person(curator) if curator else None}
+        if req["проект"]:
+            name = kind.name(prefix="ПРОЕКТ ", number=f" № {typed}" if typed else "")
+        else:
+            name = kind.name(prefix="", number=f" № {req['номер']} от {req['дата']}")
+        documents.append(Document(kind, name, context, draft=req["проект"], frozen=req["подписан"]))
+    return documents
+
+
+def preamble(common: dict[str, Any], section: str = "") -> str:
+    """«В соответствии с …, Положением … (пункт 9 раздела III), утверждённым приказом …»."""
+    org = common["орг"]
+    return PREAMBLE.format(basis=org["правовые_основания"], short=org["краткое"], regulation=org["положение"],
+                           section=f" ({section})" if section else "")
+
+
+def _control(number: int, curator: Person | None) -> str:
+    if curator is None:
+        return f"{number}. Контроль за исполнением настоящего приказа оставляю за собой."
+    c = person(curator)
+    return f"{number}. Контроль за исполнением настоящего приказа возложить на {c['должность']['вп']} {c['подпись_вп']}."
+
+
+def _approve_phrase(pairs: list[dict[str, Any]]) -> str:
+    """What point 2 of the order approves, agreeing in number: one programme of a pair, or several."""
+    if len(pairs) == 1:
+        owner = "наставнической группы" if pairs[0]["вид"] == "группа" else "наставнической пары"
+        return f"персонализированную программу наставничества {owner} № {pairs[0]['номер']}"
+    return "персонализированные программы наставничества наставнических пар (групп) № " + ", ".join(
+        p["номер"] for p in pairs)
+
+
+def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+    """«О закреплении наставнических пар (групп)»: one per number typed on «Пары»; pairs with none in one draft."""
+    def body(order_units: list[Unit]) -> tuple[dict[str, Any], list[dict]]:
+        pairs = [unit_context(u, data, as_ordered=True) for u in order_units]
+        named = [x for p in pairs for x in [p["наставник"], *p["наставляемые"]]]
+        return {"пары": pairs, "утвердить": _approve_phrase(pairs)}, named
+
+    groups = group_by_order(units(data), lambda u: u.rows[0].order)
+    return order_documents(catalogue.ASSIGNMENT_ORDER, schema.ORDER_ASSIGNMENT, groups, data, common, body)
+
+
+def _unit_of(data: Data, number: str) -> Unit | None:
+    return next((u for u in units(data) if key(u.number) == key(number)), None)
+
+
+def _owner_genitive(unit: Unit) -> str:
+    return "группы" if unit.group else "пары"
+
+
+def _appointed_by(data: Data, unit: Unit, mentor: Person) -> str:
+    order_number = unit.rows[0].order
+    order = data.orders.get(key(order_number)) if order_number else None
+    word = "назначенную" if mentor.female else "назначенного"
+    if order is None or order.date is None:
+        return f"{word} приказом о закреплении наставнических пар (групп)"
+    return f"{word} приказом от {grammar.date_digits(order.date)} № {order.number}"
+
+
+def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+    """«О замене наставника» (III.9): release from a date, appoint from the same date, the ground, the programme's fate."""
+    def body(items: list[Replacement]) -> tuple[dict[str, Any], list[dict]]:
+        points, named = [], []
+        for index, item in enumerate(items, start=1):
+            unit = _unit_of(data, item.number)
+            if unit is None:
+                continue
+            former, new = data.person(item.former), data.person(item.new)
+            f, n = person(former), person(new)
+            mentees = [person(m) for m in unit.mentees]
+            ground = next(g.phrase for g in schema.REPLACEMENT_GROUNDS if g.text == item.ground)
+            owner, date = _owner_genitive(unit), grammar.date_digits(item.date)
+            word = "наставляемых:" if unit.group else ("наставляемую" if unit.mentees[0].female else "наставляемого")
+            basis = f"письменное согласие наставника от {grammar.date_digits(item.consent)}"
+            if item.agreement:
+                basis += f", дополнительное соглашение к трудовому договору {item.agreement}"
+            points += [
+                f"{index}.1. Освободить {f['фио']['вп']}, {f['должность']['вп']}, {_appointed_by(data, unit, former)}, "
+                f"от обязанностей наставника {owner} № {unit.number} с {date} {ground}.",
+                f"{index}.2. Назначить наставником {owner} № {unit.number} с {date} {n['фио']['вп']}, "
+                f"{n['должность']['вп']}, и закрепить за {'ней' if new.female else 'ним'} {word} "
+                + "; ".join(f"{m['фио']['вп']}, {m['должность']['вп']}" for m in mentees)
+                + f". Основание: {basis}.",
+                f"{index}.3. " + (
+                    f"Персонализированную программу наставничества {owner} № {unit.number} скорректировать с учётом "
+                    "замены наставника и представить на утверждение."
+                    if item.programme == schema.PROGRAMME_REVISED else
+                    f"Реализацию персонализированной программы наставничества {owner} № {unit.number} продолжить."),
+                f"{index}.4. Выплату за наставническую деятельность {f['фио']['дп']} прекратить с {date}; "
+                f"{n['фио']['дп']} производить с {date}"
+                + (f" в соответствии с дополнительным соглашением {item.agreement}." if item.agreement else "."),
+            ]
+            named += [f, n, *mentees]
+        last = len(items) + 1
+        points += [f"{last}. Куратору внести изменения в список наставнических пар (групп) и в банк программ "
+                   "наставничества.", _control(last + 1, data.curator())]
+        return {"преамбула": preamble(common, "пункт 9 раздела III"), "пункты": points}, named
+
+    groups = group_by_order(data.replacements, lambda r: r.order)
+    return order_documents(catalogue.REPLACEMENT_ORDER, schema.ORDER_REPLACEMENT, groups, data, common, body)
+
+
+def _participants(unit: Unit) -> str:
+    mentees = ", ".join(person(m)["фио_кратко"] for m in unit.mentees)
+    word = "наставляемые" if unit.group else "наставляемый"
+    return f"наставник {person(unit.mentor)['фио_кратко']}, {word} {mentees}"
+
+
+def _programmes_with(data: Data, keep: Callable[[Programme], bool]) -> list[tuple[Programme, Unit]]:
+    found = []
+    for unit in units(data):
+        if unit.programme is not None and keep(unit.programme):
+            found.append((unit.programme, unit))
+    return found
+
+
+def completion_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+    """«О завершении персонализированных программ наставничества» (VII.1): date, ground, results, payment stops."""
+    def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[dict]]:
+        points, named = [], []
+        for index, (programme, unit) in enumerate(items, start=1):
+            ground = next(g.phrase for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground)
+            mentor = person(unit.mentor)
+            text = (f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию персонализированной "
+                    f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
+                    f"{ground}.")
+            if programme.results:
+                text += f" Итоги: {clause(programme.results)}."
+            stop = grammar.date_digits(programme.finished_on + dt.timedelta(days=1))
+            text += f" Выплату за наставническую деятельность {mentor['фио']['дп']} прекратить с {stop}."
+            points.append(text)
+            named += [mentor, *(person(m) for m in unit.mentees)]
+        last = len(items) + 1
+        points += [f"{last}. Куратору разместить итоги завершённых программ на официальном сайте школы с согласия "
+                   "участников (раздел VIII Положения).", _control(last + 1, data.curator())]
+        return {"преамбула": preamble(common, "пункт 1 раздела VII"), "пункты": points}, named
+
+    finished = _programmes_with(data, lambda p: p.finished and p.finished_on is not None
+                                and p.completion_ground is not None)
+    groups = group_by_order(finished, lambda item: item[0].completion_order)
+    return order_documents(catalogue.COMPLETION_ORDER, schema.ORDER_COMPLETION, groups, data, common, body)
+
+
+def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+    """«О продлении срока реализации программы» (VII.2): only by mutual consent, the new end date."""
+    def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[dict]]:
+        points, named = [], []
+        for index, (programme, unit) in enumerate(items, start=1):
+            mentor = person(unit.mentor)
+            points.append(
+                f"{index}. По обоюдному согласию наставника и наставляемого продлить срок реализации персонализированной "
+                f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
+                f"с {grammar.date_words(programme.end)} до {grammar.date_words(programme.extend_to)} "
+                f"Выплату за наставническую деятельность {mentor['фио']['дп']} производить до "
+                f"{grammar.date_digits(programme.extend_to)}.")
+            named += [mentor, *(person(m) for m in unit.mentees)]
+        last = len(items) + 1
+        points += [f"{last}. Наставникам внести изменения в планы мероприятий программ на продлённый срок.",
+                   _control(last + 1, data.curator())]
+        return {"преамбула": preamble(common, "пункт 2 раздела VII"), "пункты": points}, named
+
+    extended = _programmes_with(data, lambda p: p.extend_to is not None and not p.finished)
+    groups = group_by_order(extended, lambda item: item[0].extension_order)
+    return order_documents(catalogue.EXTENSION_ORDER, schema.ORDER_EXTENSION, groups, data, common, body)
+
+
+def merit(data: Data, mentor: Person) -> str:
+    """Whose mentor the person is, for the order's statement of merit: «наставник пары № 1 (Фёдоров С.А.)»."""
+    parts = []
+    for unit in units(data):
+        if key(unit.mentor.code) == key(mentor.code):
+            mentees = ", ".join(person(m)["фио_кратко"] for m in unit.mentees)
+            parts.append(f"{_owner_genitive(unit)} № {unit.number}: {mentees}")
+    return ("наставник " + "; ".join(parts)) if parts else ""
+
+
+def rubles(amount: float) -> str:
+    """«5 000» or «5 000,50»: groups of thousands split by a space, kopecks only when there are any."""
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    return text.replace(",", " ").replace(".", ",")
+
+
+def incentive_sentence(item: Incentive, p: dict[str, Any], merit_text: str) -> str:
+    verb, case = MEASURE_PHRASES[item.measure]
+    text = f"{verb} {p['фио'][case.value]}, {p['должность'][case.value]}, {clause(item.reason)}"
+    if merit_text:
+        text += f" ({merit_text})"
+    if item.measure == schema.MEASURE_BONUS and item.amount is not None:
+        text += (f", в размере {rubles(item.amount)} руб. за счёт "
+                 f"{grammar.decline_position(clause(item.source), Case.GENT)}")
+    return text + "."
+
+
+def petition_sentence(item: Incentive, p: dict[str, Any]) -> str:
+    who = f"{p['фио']['рп']}, {p['должность']['рп']},"
+    if item.measure in AWARDS:
+        return (f"Ходатайствовать о награждении {who} {grammar.decline_position(item.measure, Case.ABLT)} "
+                f"({item.level} уровень; представление прилагается).")
+    return f"Ходатайствовать о поощрении {who} мерой «{item.measure}» ({item.level} уровень; представление прилагается)."
+
+
+def incentive_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+    """«О поощрении наставников» (IX): each measure with its verb and case, the merit; nominations above school as
+    their own point referring to the Представление."""
+    def body(items: list[Incentive]) -> tuple[dict[str, Any], list[dict]]:
+        points, named = [], []
+        number = 0
+        for item in (i for i in items if not i.above_school):
+            mentor = data.person(item.mentor)
+            p = person(mentor)
+            number += 1
+            points.append(f"{number}. {incentive_sentence(item, p, merit(data, mentor))}")
+            named.append(p)
+        higher = [i for i in items if i.above_school]
+        if higher:
+            number += 1
+            points.append(f"{number}. Представить к поощрению вышестоящего уровня:")
+            for index, item in enumerate(higher, start=1):
+                p = person(data.person(item.mentor))
+                points.append(f"{number}.{index}. {petition_sentence(item, p)}")
+                named.append(p)
+        points.append(_control(number + 1, data.curator()))
+        return {"преамбула": preamble(common, "раздел IX"), "пункты": points}, named
+
+    groups = group_by_order(data.incentives, lambda i: i.order)
+    return order_documents(catalogue.INCENTIVE_ORDER, schema.ORDER_INCENTIVE, groups, data, common, body)
+
+
+def all_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+    return [
+        *assignment_orders(data, common),
+        *replacement_orders(data, common),
+        *completion_orders(data, common),
+        *extension_orders(data, common),
+        *incentive_orders(data, common),
+    ]
