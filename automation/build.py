@@ -6,9 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from automation import context, documents as kinds
+from automation import context, reports
+from automation import documents as kinds
 from automation.context import Document
 from automation.manifest import Manifest, archive, fingerprint, remove_leftovers
+from automation.reports import Period
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
 from automation.validate import ERROR, Problem, Problems, Validation, validate
 from automation.workbook import WorkbookUnreadable, read_workbook
@@ -44,6 +46,7 @@ class Report(Problems):
     documents: list[Written] = field(default_factory=list)
     failed: list[Path] = field(default_factory=list)
     archived: list[Path] = field(default_factory=list)
+    reminders: list[str] = field(default_factory=list)
     fatal: str | None = None
 
     def count(self, status: str) -> int:
@@ -64,6 +67,7 @@ class Report(Problems):
             "warnings": [p.as_dict() for p in self.warnings],
             "documents": [d.as_dict() for d in self.documents],
             "archived": [str(p) for p in self.archived],
+            "reminders": self.reminders,
         }
 
 
@@ -94,14 +98,16 @@ def _validated(workbook: Path, report: Report) -> Validation | None:
     return result
 
 
-def check(workbook: Path) -> Report:
+def check(workbook: Path, today: dt.date | None = None) -> Report:
     report = Report()
-    _validated(workbook, report)
+    result = _validated(workbook, report)
+    if result is not None:
+        report.reminders = reports.reminders(result.data, today or dt.date.today())
     return report
 
 
 def build(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
-          now: dt.datetime | None = None) -> Report:
+          now: dt.datetime | None = None, period: Period | None = None) -> Report:
     """Validate, then make every document the valid rows allow, rewriting only those whose inputs changed.
 
     One bad row or template never stops the others; a document no longer made goes to the archive, never away.
@@ -119,11 +125,13 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
     remove_leftovers(output)
     manifest = Manifest.load(output)
     renderer = Renderer(templates)
-    documents = kinds.all_documents(result.data, today)
+    report.reminders = reports.reminders(result.data, today)
+    documents = kinds.all_documents(result.data, today, period)
     for document in documents:
         _make(renderer, document, output, report, manifest)
     common = {"орг": context.organization(result.data.organization)}
-    check_report = context.check_report(list(report.problems), common, report.workbook.name, today)
+    check_report = context.check_report(list(report.problems), common, report.workbook.name, today,
+                                        report.reminders)
     _make(renderer, check_report, output, report, manifest)
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.
@@ -141,12 +149,12 @@ def _make(renderer: Renderer, document: Document, output: Path, report: Report, 
     path = document.path
     written = Written(document.kind.title, path, document.draft, document.frozen, UNCHANGED)
     try:
-        print_ = fingerprint(renderer.digest(document.kind.template), document.context)
+        print_ = fingerprint(renderer.digest(document.kind), document.context)
         exists = (output / path).is_file()
         if (document.frozen and exists) or manifest.unchanged(output, path, print_):
             report.documents.append(written)  # a signed order's file is final: never rewritten
             return
-        write_atomic(output / path, renderer.render(document.kind.template, document.context))
+        write_atomic(output / path, renderer.produce(document.kind, document.context))
     except TemplateProblem as err:
         report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
         report.failed.append(path)

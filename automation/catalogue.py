@@ -12,6 +12,7 @@ class DocumentKind:
     template: str
     folder: str
     file_name: str
+    format: str = "docx"
 
     def name(self, **values: str) -> str:
         """The file name for one document, made safe for Windows without changing how it reads."""
@@ -19,7 +20,7 @@ class DocumentKind:
         for bad, good in (("/", "∕"), ("\\", "∖"), (":", "꞉"), ("*", "∗"), ("?", ""), ('"', "'"),
                           ("<", "‹"), (">", "›"), ("|", "ǀ")):
             text = text.replace(bad, good)
-        return " ".join(text.split()) + ".docx"
+        return " ".join(text.split()) + "." + self.format
 
 
 def _order(key: str, subject: str, template: str) -> DocumentKind:
@@ -64,6 +65,37 @@ NOMINATION = DocumentKind(
     folder="Представления",
     file_name="Представление {person} {measure}",
 )
+ANALYTIC_REPORT = DocumentKind(
+    key="analytic_report",
+    title="Аналитический отчёт о реализации системы наставничества",
+    template="Аналитический отчёт.docx",
+    folder="Отчёты",
+    file_name="Аналитический отчёт о реализации системы наставничества {period}",
+)
+INDICATORS = DocumentKind(
+    key="indicators",
+    title="Показатели наставничества (таблица для методиста)",
+    template="",
+    folder="Отчёты",
+    file_name="Показатели наставничества {period}",
+    format="xlsx",
+)
+SITE_PAGE = DocumentKind(
+    key="site_page",
+    title="Страница для сайта",
+    template="Страница для сайта.html",
+    folder="Списки",
+    file_name="Страница для сайта",
+    format="html",
+)
+SUGGESTIONS = DocumentKind(
+    key="suggestions",
+    title="Предложения по парам",
+    template="",
+    folder="",
+    file_name="Предложения по парам",
+    format="xlsx",
+)
 CHECK_REPORT = DocumentKind(
     key="check_report",
     title="Отчёт о проверке",
@@ -72,4 +104,5 @@ CHECK_REPORT = DocumentKind(
     file_name="Отчёт о проверке",
 )
 
-KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NOMINATION, CHECK_REPORT)
+KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS, SUGGESTIONS,
+         CHECK_REPORT)

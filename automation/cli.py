@@ -13,7 +13,8 @@ from typing import Callable
 import click
 
 from automation import build as builder
-from automation.default_templates import TEMPLATES, write_templates
+from automation.reports import Period, PeriodError
+from automation.default_templates import TEMPLATE_NAMES, write_templates
 from automation.scaffold import WORKBOOK_NAME, blank_settings, write_launcher, write_workbook
 from automation.watch import Watched, Watcher
 
@@ -39,6 +40,7 @@ _CLICK_MESSAGES = (
     (re.compile(r"Option '(.+)' requires an argument\."), "после параметра {0} укажите значение."),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "лишние слова в команде: {0}."),
     (re.compile(r"Missing command\."), "не указана команда."),
+    (re.compile(r"Invalid value for '([^']+)': (.+)", re.S), "неверное значение {0}: {1}"),
 )
 
 
@@ -77,6 +79,21 @@ def _output_paths(function):
     return function
 
 
+def _period_option(function):
+    return click.option("--period", "period", metavar="ПЕРИОД", default=None, callback=_parse_period,
+                        help="Период аналитического отчёта: учебный год (2025/2026) или две даты через дефис "
+                             "(01.09.2025-31.08.2026); по умолчанию — текущий учебный год.")(function)
+
+
+def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Period | None:
+    if value is None:
+        return None
+    try:
+        return Period.parse(value)
+    except PeriodError as err:
+        raise click.BadParameter(str(err)) from err
+
+
 def _json_option(function):
     return click.option("--json", "as_json", is_flag=True,
                         help="Вывести результат одним объектом JSON (errors, warnings, documents).")(function)
@@ -98,7 +115,7 @@ def init(directory: Path) -> None:
         click.echo(f"Создана книга: {book}")
     written = write_templates(directory / TEMPLATES_DIR)
     click.echo(f"Шаблоны: {len(written)} создано в {directory / TEMPLATES_DIR}"
-               + (" (имеющиеся сохранены)" if len(written) < len(TEMPLATES) else ""))
+               + (" (имеющиеся сохранены)" if len(written) < len(TEMPLATE_NAMES) else ""))
     (directory / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
     click.echo(f"Папка для документов: {directory / OUTPUT_DIR}")
     launcher = write_launcher(directory)
@@ -121,24 +138,27 @@ def check(workbook: Path | None, as_json: bool) -> None:
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @_paths
 @_output_paths
+@_period_option
 @_json_option
 @_help_option
-def build(workbook: Path | None, templates: Path | None, output: Path | None, as_json: bool) -> None:
+def build(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
+          as_json: bool) -> None:
     """Проверить книгу и сформировать документы.
 
     Код выхода: 0 — всё в порядке; 1 — в некоторых строках ошибки (остальные документы созданы);
     2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов).
     """
     report = builder.build(workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR),
-                           output or Path(OUTPUT_DIR))
+                           output or Path(OUTPUT_DIR), period=period)
     _finish(report, as_json, built=True, output=output or Path(OUTPUT_DIR))
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @_paths
 @_output_paths
+@_period_option
 @_help_option
-def watch(workbook: Path | None, templates: Path | None, output: Path | None) -> None:
+def watch(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None) -> None:
     """Собрать документы и пересобирать их после каждого сохранения книги или шаблона.
 
     Книга не изменяется. Остановить: Ctrl+C.
@@ -147,7 +167,7 @@ def watch(workbook: Path | None, templates: Path | None, output: Path | None) ->
         output or Path(OUTPUT_DIR)
     click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
                "Остановить: Ctrl+C.")
-    session = WatchSession(lambda: builder.build(workbook, templates, output))
+    session = WatchSession(lambda: builder.build(workbook, templates, output, period=period))
     try:
         session.rebuild()
         Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event())
@@ -179,6 +199,8 @@ class WatchSession:
             self.echo(f"  • {problem}")
         for path in report.archived:
             self.echo(f"  в архив: {path}")
+        for line in report.reminders:
+            self.echo(f"  ! {line}")
 
 
 def _finish(report: builder.Report, as_json: bool, built: bool, output: Path | None = None) -> None:
@@ -200,10 +222,13 @@ def summary(report: builder.Report, built: bool, output: Path | None = None) -> 
             lines += [f"  • {p}" for p in problems]
     if built:
         lines.append(f"Документы в папке {output}:")
-        marks = {(True, False): "[проект] ", (False, True): "[подписан, не изменяется] "}
+        marks = {(True, False): "[проект] ", (False, True): "[подписан] "}
         lines += [f"  {marks.get((d.draft, d.frozen), '')}{d.path}"
                   + ("" if d.status == builder.UNCHANGED else f" — {d.status}") for d in report.documents]
         lines += [f"  в архив: {path}" for path in report.archived]
+    if report.reminders:
+        lines.append(f"Напоминания ({len(report.reminders)}):")
+        lines += [f"  ! {line}" for line in report.reminders]
     made = f"документы: {counts(report)}; " if built else ""
     lines.append(f"Итог: {made}ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}.")
     return "\n".join(lines)

@@ -258,16 +258,7 @@ def pair_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
         "наставляемых": len({m["код"] for p in pairs for m in p["наставляемые"]}),
         "куратор": person(curator) if curator else {"подпись": ""},
     }
-    public_pairs = []
-    for unit in all_units:
-        consenting = [m for m in unit.mentees if m.publish]
-        if unit.mentor.publish and consenting:
-            public_pairs.append(unit_context(Unit(unit.number, unit.rows, unit.mentor, consenting, unit.programme), data))
-    public = {**common, "дата": grammar.date_digits(today), "пары": public_pairs}
-    return [
-        Document(catalogue.PAIR_LIST, catalogue.PAIR_LIST.name(), internal),
-        Document(catalogue.PUBLIC_LIST, catalogue.PUBLIC_LIST.name(), public),
-    ]
+    return [Document(catalogue.PAIR_LIST, catalogue.PAIR_LIST.name(), internal)]
 
 
 def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
@@ -340,7 +331,8 @@ def _mentoring_line(unit: Unit) -> str:
     return line
 
 
-def check_report(problems: list[Problem], common: dict[str, Any], workbook: str, today: dt.date) -> Document:
+def check_report(problems: list[Problem], common: dict[str, Any], workbook: str, today: dt.date,
+                 reminders: list[str]) -> Document:
     errors = sum(1 for p in problems if p.severity == ERROR)
     context = {
         **common,
@@ -350,6 +342,7 @@ def check_report(problems: list[Problem], common: dict[str, Any], workbook: str,
         "предупреждений": len(problems) - errors,
         "итог": ("Строки с ошибками не вошли в документы: исправьте их и сохраните книгу." if errors
                  else "Все документы сформированы."),
+        "напоминания": reminders,
         "проблемы": [
             {"вид": "ошибка" if p.severity == ERROR else "предупреждение", "лист": p.sheet or "—",
              "строка": p.row if p.row is not None else "—", "столбец": p.column or "—", "сообщение": p.message}

@@ -308,6 +308,48 @@ def public_list() -> Page:
                ["{{ п.номер }}", "{{ п.наставник.фио.им }}, {{ п.наставник.должность.им }}",
                 "{{ п.наставляемые_полностью }}", "{{ п.форма }}", "{{ п.направление }}"],
                "п in пары", widths=[10, 70, 80, 45, 62])
+    page.tag("{%p if завершённые %}")
+    page.line("Завершённые программы наставничества", align=CENTER, bold=True, before=12, after=6)
+    page.table(["№", "Наставник", "Наставляемые", "Цель программы", "Итоги", "Завершена"],
+               ["{{ п.номер }}", "{{ п.наставник.фио.им }}", "{{ п.наставляемые_полностью }}", "{{ п.цель }}",
+                "{{ п.итоги }}", "{{ п.завершена }}"],
+               "п in завершённые", widths=[10, 45, 55, 55, 75, 27])
+    page.tag("{%p endif %}")
+    return page
+
+
+def analytic_report() -> Page:
+    page = Page()
+    page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.line("Аналитический отчёт о реализации системы наставничества", align=CENTER, bold=True, before=12)
+    page.line("{{ период }}", align=CENTER, after=12)
+    sections = [
+        ("1. Наставнические пары и группы", "сводка"),
+        ("2. Охват наставничеством и выполнение планов", "охват"),
+        ("3. Формы наставничества (раздел II.3 Положения)", "формы"),
+        ("4. Формы взаимодействия (раздел II.4 Положения)", "взаимодействие"),
+        ("5. Персонализированные программы", "программы"),
+        ("6. Замены наставников по основаниям (раздел III.9)", "замены"),
+        ("7. Поощрения наставников (раздел IX)", "поощрения"),
+    ]
+    for title, rows in sections:
+        page.line(title, align=LEFT, bold=True, before=12, after=6, keep=True)
+        page.tag(f"{{%p if {rows} %}}")
+        page.table(["Показатель", "Значение"], ["{{ р.название }}", "{{ р.число }}"], f"р in {rows}",
+                   widths=[130, 50])
+        page.tag("{%p else %}")
+        page.text("Нет.")
+        page.tag("{%p endif %}")
+        if rows == "формы":
+            page.line("{{ график_форм }}", align=CENTER, before=6)
+        if rows == "программы":
+            page.line("{{ график_программ }}", align=CENTER, before=6)
+    page.line("8. Выводы", align=LEFT, bold=True, before=12, after=6, keep=True)
+    page.tag("{%p for в in выводы %}")
+    page.text("{{ в }}")
+    page.tag("{%p endfor %}")
+    page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24)
+    page.line("{{ дата }}", align=LEFT, before=6)
     return page
 
 
@@ -354,6 +396,12 @@ def check_report() -> Page:
                ["{{ loop.index }}", "{{ пр.вид }}", "{{ пр.лист }}", "{{ пр.строка }}", "{{ пр.столбец }}",
                 "{{ пр.сообщение }}"], "пр in проблемы", widths=[8, 24, 24, 14, 30, 80])
     page.tag("{%p endif %}")
+    page.tag("{%p if напоминания %}")
+    page.line("Напоминания", align=LEFT, bold=True, before=12, after=6)
+    page.tag("{%p for н in напоминания %}")
+    page.text("— {{ н }}")
+    page.tag("{%p endfor %}")
+    page.tag("{%p endif %}")
     return page
 
 
@@ -367,18 +415,70 @@ TEMPLATES: dict[str, Callable[[], Page]] = {
     catalogue.PAIR_LIST.template: pair_list,
     catalogue.PUBLIC_LIST.template: public_list,
     catalogue.NOMINATION.template: nomination,
+    catalogue.ANALYTIC_REPORT.template: analytic_report,
     catalogue.CHECK_REPORT.template: check_report,
 }
+
+
+SITE_PAGE = """<!DOCTYPE html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<title>Наставничество — {{ орг.краткое }}</title>
+<style>
+  body { font-family: "Times New Roman", serif; font-size: 16px; max-width: 1100px; margin: 1em auto; color: #111; }
+  table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; }
+  th, td { border: 1px solid #888; padding: 4px 8px; text-align: left; vertical-align: top; }
+  th { background: #eef3fb; }
+</style>
+</head>
+<body>
+<h1>Система наставничества педагогических работников</h1>
+<p>{{ орг.полное }}. Сведения на {{ дата }}; публикуются с согласия участников
+(раздел VIII Положения о системе наставничества).</p>
+<h2>Наставники и наставляемые</h2>
+<table>
+<tr><th>№</th><th>Наставник</th><th>Наставляемые</th><th>Форма наставничества</th><th>Направление</th></tr>
+{% for п in пары %}<tr><td>{{ п.номер }}</td><td>{{ п.наставник.фио.им }}, {{ п.наставник.должность.им }}</td>
+<td>{{ п.наставляемые_полностью }}</td><td>{{ п.форма }}</td><td>{{ п.направление }}</td></tr>
+{% endfor %}</table>
+{% if завершённые %}<h2>Завершённые программы наставничества</h2>
+<table>
+<tr><th>№</th><th>Наставник</th><th>Наставляемые</th><th>Цель программы</th><th>Итоги</th><th>Завершена</th></tr>
+{% for п in завершённые %}<tr><td>{{ п.номер }}</td><td>{{ п.наставник.фио.им }}</td><td>{{ п.наставляемые_полностью }}</td>
+<td>{{ п.цель }}</td><td>{{ п.итоги }}</td><td>{{ п.завершена }}</td></tr>
+{% endfor %}</table>{% endif %}
+</body>
+</html>
+"""
+
+TEXT_TEMPLATES: dict[str, str] = {catalogue.SITE_PAGE.template: SITE_PAGE}
+TEMPLATE_NAMES = (*TEMPLATES, *TEXT_TEMPLATES)
 
 
 def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
     """Writes every default template into `folder`; an existing file is kept unless `overwrite`."""
     written = []
-    for name, build in TEMPLATES.items():
+    for name in TEMPLATE_NAMES:
         path = folder / name
         if path.exists() and not overwrite:
             continue
-        build().save(path)
+        if name in TEXT_TEMPLATES:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(path, TEXT_TEMPLATES[name])
+        else:
+            TEMPLATES[name]().save(path)
         written.append(path)
     return written
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.remove(temp)
 

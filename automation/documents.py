@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from automation import context, orders
+from automation import context, orders, reports
 from automation.context import Document
+from automation.reports import Period
 from automation.validate import Data
 
 
-def all_documents(data: Data, today: dt.date) -> list[Document]:
+def all_documents(data: Data, today: dt.date, period: Period | None = None) -> list[Document]:
     """All documents except the check report, which is made last, with every problem of the build."""
     if data.organization is None:
         return []
@@ -18,5 +19,8 @@ def all_documents(data: Data, today: dt.date) -> list[Document]:
         *orders.all_orders(data, common),
         *context.programmes(data, common),
         *context.pair_lists(data, common, today),
+        *reports.site_pages(data, common, today),
         *context.nominations(data, common, today),
+        *reports.analytic_reports(data, common, period or Period.school_year(today), today),
+        reports.suggestions_document(data),
     ]

@@ -42,7 +42,7 @@ def _maker() -> PetrovichDeclinationMaker:
 
 
 @lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
+def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
@@ -117,7 +117,7 @@ def _nominative_kinds(word: str) -> set[str]:
 def _nominative_parses(word: str) -> list:
     if not word or not word.isalpha():
         return []
-    return [p for p in _morph().parse(word.lower())
+    return [p for p in morph().parse(word.lower())
             if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.POS in ("NOUN", "ADJF", "PRTF")]
 
 

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
+import openpyxl
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from automation.catalogue import DocumentKind
+from automation.charts import Chart
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -34,11 +41,32 @@ class Renderer:
         self._sources: dict[str, bytes] = {}
         self._digests: dict[str, str] = {}
 
-    def digest(self, name: str) -> str:
-        """A hash of the template's bytes (read once per build)."""
-        if name not in self._digests:
-            self._digests[name] = hashlib.sha256(self._source(name)).hexdigest()
-        return self._digests[name]
+    def digest(self, kind: DocumentKind) -> str:
+        """A hash of the kind's template bytes (read once per build); a kind with no template is made by code."""
+        if not kind.template:
+            return kind.key
+        if kind.template not in self._digests:
+            self._digests[kind.template] = hashlib.sha256(self._source(kind.template)).hexdigest()
+        return self._digests[kind.template]
+
+    def produce(self, kind: DocumentKind, context: dict[str, Any]) -> bytes:
+        if kind.format == "xlsx":
+            return table_workbook(context)
+        if kind.format == "html":
+            return self.render_text(kind.template, context)
+        return self.render(kind.template, context)
+
+    def render_text(self, template: str, context: dict[str, Any]) -> bytes:
+        """A text template (the site page) with the same autoescaping and strict fields as the Word ones."""
+        try:
+            text = self._source(template).decode("utf-8")
+            return self.env.from_string(text).render(context).encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise TemplateProblem(f"шаблон «{template}» не в кодировке UTF-8. Сохраните его как UTF-8.") from err
+        except jinja2.TemplateSyntaxError as err:
+            raise TemplateProblem(f"в шаблоне «{template}» ошибка в записи поля или команды: {err.message}.") from err
+        except jinja2.UndefinedError as err:
+            raise TemplateProblem(f"в шаблоне «{template}» неизвестное поле: {err}.") from err
 
     def _source(self, name: str) -> bytes:
         if name not in self._sources:
@@ -56,6 +84,8 @@ class Renderer:
         source = self._source(template)
         try:
             document = DocxTemplate(io.BytesIO(source))
+            context = {name: InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))
+                       if isinstance(value, Chart) else value for name, value in context.items()}
             document.render(context, jinja_env=self.env, autoescape=True)
         except jinja2.TemplateSyntaxError as err:
             raise TemplateProblem(
@@ -76,6 +106,28 @@ class Renderer:
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
+
+
+def table_workbook(context: dict[str, Any]) -> bytes:
+    """A one-sheet workbook: a title row, a header row, then the rows; frozen header, readable widths."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Таблица"
+    sheet.append([context["заголовок"]])
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet.append(context["столбцы"])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in context["строки"]:
+        sheet.append(list(row))
+    for index, header in enumerate(context["столбцы"], start=1):
+        longest = max([len(str(header))] + [len(str(r[index - 1])) for r in context["строки"]])
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(10, longest + 2), 60)
+    sheet.freeze_panes = "A3"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

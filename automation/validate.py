@@ -152,6 +152,7 @@ def validate(book: RawBook) -> Validation:
     programmes = _models(book.tables.get(schema.PROGRAMMES.key), Programme, out)
     pairs = _models(book.tables.get(schema.PAIRS.key), Pair, out)
     data.programmes = _programmes(programmes, pairs, out)
+    _mark_rejected(schema.PROGRAMMES, programmes, data.programmes.values(), out)
     data.pairs = _pairs(pairs, data, out)
     data.plan = _plan(_models(book.tables.get(schema.PLAN.key), PlanItem, out), data, out)
     data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
@@ -327,11 +328,16 @@ def _term_warning(programme: Programme, out: _Collector) -> None:
 
 def _pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
     accepted = _accepted_pairs(pairs, data, out)
-    taken = {id(p) for p in accepted}
-    for pair in pairs:
-        if id(pair) not in taken:
-            out.mark_broken(schema.PAIRS, pair.number)
+    _mark_rejected(schema.PAIRS, pairs, accepted, out)
     return accepted
+
+
+def _mark_rejected(sheet: Sheet, rows: list[SheetModel], accepted: Iterable[SheetModel], out: _Collector) -> None:
+    """Rows that passed their own checks but not the cross-checks: their numbers are «broken», not unknown."""
+    taken = {id(row) for row in accepted}
+    for row in rows:
+        if id(row) not in taken:
+            out.mark_broken(sheet, row.number)
 
 
 def _accepted_pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:

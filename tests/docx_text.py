@@ -21,3 +21,15 @@ def docx_text(path: Path) -> str:
                 lines.append(" | ".join(cell.text for cell in row.cells))
     header = " ".join(p.text for p in document.sections[0].header.paragraphs)
     return "\n".join(lines).rstrip() + (f"\n[колонтитул] {header}" if header.strip() else "") + "\n"
+
+
+def output_text(path: Path) -> str:
+    """Any output as text: a Word document as above, a page as its HTML, a workbook as « | »-joined rows."""
+    if path.suffix == ".docx":
+        return docx_text(path)
+    if path.suffix == ".xlsx":
+        import openpyxl
+        sheet = openpyxl.load_workbook(path).active
+        return "\n".join(" | ".join("" if c.value is None else str(c.value) for c in row)
+                         for row in sheet.iter_rows()) + "\n"
+    return path.read_text(encoding="utf-8")

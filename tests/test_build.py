@@ -11,11 +11,15 @@ import pytest
 from automation import build as builder
 from automation.default_templates import write_templates
 from tests.conftest import TODAY
-from tests.docx_text import docx_text
+from tests.docx_text import docx_text, output_text
 
 EXPECTED = sorted([
     "Отчёт о проверке.docx",
     "Представления/Представление Черных И.П. благодарственное письмо.docx",
+    "Отчёты/Аналитический отчёт о реализации системы наставничества 2026-2027.docx",
+    "Отчёты/Показатели наставничества 2026-2027.xlsx",
+    "Предложения по парам.xlsx",
+    "Списки/Страница для сайта.html",
     "Приказы/ПРОЕКТ Приказ № 50-ОД О замене наставника.docx",
     "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx",
     "Приказы/ПРОЕКТ Приказ О поощрении наставников.docx",
@@ -33,7 +37,7 @@ EXPECTED = sorted([
 
 
 def made(output: Path) -> list[str]:
-    return sorted(str(p.relative_to(output)) for p in output.rglob("*.docx"))
+    return sorted(str(p.relative_to(output)) for p in output.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def run(path, templates, output):
@@ -51,8 +55,8 @@ def test_valid_workbook_makes_every_document_kind(write, rows, templates, tmp_pa
 def test_every_document_opens_and_holds_no_template_tags(write, rows, templates, tmp_path):
     output = tmp_path / "output"
     run(write(rows), templates, output)
-    for path in output.rglob("*.docx"):
-        text = docx_text(path)
+    for path in output.rglob("*.*"):
+        text = output_text(path)
         assert "{{" not in text and "{%" not in text and "}}" not in text, path.name
 
 
@@ -134,7 +138,7 @@ def test_json_report_shape(write, rows, templates, tmp_path):
     rows["Пары"][0]["Наставник (код)"] = "П-17"
     report = run(write(rows), templates, tmp_path / "output")
     data = json.loads(json.dumps(report.as_json(), ensure_ascii=False))
-    assert set(data) == {"errors", "warnings", "documents", "archived"}
+    assert set(data) == {"errors", "warnings", "documents", "archived", "reminders"}
     assert data["errors"] == [{
         "sheet": "Пары", "row": 2, "column": "Наставник (код)",
         "message": "нет педагога с кодом «П-17» на листе «Педагоги». Впишите код из столбца «Код».",

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from automation import schema
-from automation.default_templates import TEMPLATES
+from automation.default_templates import TEMPLATE_NAMES
 from automation.scaffold import LISTS_SHEET
 
 
@@ -29,7 +29,7 @@ def workspace(tmp_path: Path, book: Path | None = None) -> Path:
 
 def test_init_creates_workbook_templates_and_output(tmp_path):
     folder = workspace(tmp_path)
-    assert sorted(p.name for p in (folder / "doc_templates").iterdir()) == sorted(TEMPLATES)
+    assert sorted(p.name for p in (folder / "doc_templates").iterdir()) == sorted(TEMPLATE_NAMES)
     assert (folder / "output").is_dir()
     launcher = (folder / "Наставник.cmd").read_bytes().decode("utf-8")
     assert launcher.startswith("@echo off\r\nchcp 65001 >nul\r\n")
@@ -71,11 +71,11 @@ def test_build_in_a_workspace_with_no_options(tmp_path, write, rows):
     folder = workspace(tmp_path, write(rows))
     result = nastavnik("build", cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 15, обновлено 0, без изменений 0, "
+    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 19, обновлено 0, без изменений 0, "
                                               "не создано 0; ошибок: 0, предупреждений: 0.")
     assert "  [проект] Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx — создан" in result.stdout
     again = nastavnik("build", cwd=folder)
-    assert again.stdout.splitlines()[-1] == ("Итог: документы: создано 0, обновлено 0, без изменений 15, "
+    assert again.stdout.splitlines()[-1] == ("Итог: документы: создано 0, обновлено 0, без изменений 19, "
                                              "не создано 0; ошибок: 0, предупреждений: 0.")
     assert (folder / "output" / "Отчёт о проверке.docx").exists()
     assert result.stderr == ""
@@ -149,7 +149,7 @@ def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows)
     lines = out.splitlines()
     assert lines[0] == ("Слежу за книгой «workbook» и шаблонами «doc_templates»; документы — в «output». "
                         "Остановить: Ctrl+C.")
-    assert lines[1].endswith("Документы: создано 15, обновлено 0, без изменений 0, не создано 0; ошибок: 0, "
+    assert lines[1].endswith("Документы: создано 19, обновлено 0, без изменений 0, не создано 0; ошибок: 0, "
                              "предупреждений: 0.")
     assert lines[-1] == "Слежение остановлено. До свидания!"
     assert err == ""

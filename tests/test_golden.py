@@ -10,7 +10,7 @@ import pytest
 
 from automation import build as builder
 from tests.conftest import TODAY
-from tests.docx_text import docx_text
+from tests.docx_text import output_text
 from tests.test_build import EXPECTED
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -29,8 +29,8 @@ def rendered(tmp_path_factory, templates):
 
 @pytest.mark.parametrize("document", EXPECTED)
 def test_document_text_matches_golden(rendered, document, update_golden):
-    text = docx_text(rendered / document)
-    golden = GOLDEN / (document.removesuffix(".docx") + ".txt")
+    text = output_text(rendered / document)
+    golden = GOLDEN / (document + ".txt")
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")

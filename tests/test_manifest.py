@@ -24,7 +24,8 @@ def run(path, templates, output):
 
 
 def state(output: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(output)): (p.read_bytes(), p.stat().st_mtime_ns) for p in output.rglob("*.docx")}
+    return {str(p.relative_to(output)): (p.read_bytes(), p.stat().st_mtime_ns) for p in output.rglob("*")
+            if p.is_file() and not p.name.startswith(".")}
 
 
 def changed(before: dict, after: dict) -> list[str]:

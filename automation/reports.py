@@ -1,0 +1,356 @@
+"""Reports over the whole workbook: analytic indicators for a period, reminders, pairing suggestions, the site page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from automation import catalogue, grammar, schema
+from automation.charts import Chart
+from automation.context import Document, Unit, clause, person, unit_context, units
+from automation.models import Person
+from automation.validate import Data, key
+
+DEFAULT_MAX_MENTEES = 3
+ENDING_SOON_DAYS = 30
+SUGGESTIONS = 3
+
+
+class PeriodError(ValueError):
+    """The period typed on the command line is not understood; the message is for the curator."""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def school_year(cls, today: dt.date) -> "Period":
+        """1 September – 31 August of the school year that `today` falls in."""
+        year = today.year if today.month >= 9 else today.year - 1
+        return cls(dt.date(year, 9, 1), dt.date(year + 1, 8, 31))
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        """«2025/2026» (a school year) or «01.09.2025-31.08.2026»."""
+        text = text.strip().replace("–", "-").replace("—", "-")
+        year = re.fullmatch(r"(\d{4})\s*/\s*(\d{4})", text)
+        if year and int(year.group(2)) == int(year.group(1)) + 1:
+            return cls.school_year(dt.date(int(year.group(1)), 9, 1))
+        dates = re.fullmatch(r"(\d{1,2}\.\d{1,2}\.\d{4})\s*-\s*(\d{1,2}\.\d{1,2}\.\d{4})", text)
+        if dates:
+            try:
+                start, end = (dt.datetime.strptime(d, "%d.%m.%Y").date() for d in dates.groups())
+            except ValueError:
+                pass
+            else:
+                if start <= end:
+                    return cls(start, end)
+        raise PeriodError(f"период «{text}» не распознан. Укажите учебный год (2025/2026) "
+                          "или две даты через дефис (01.09.2025-31.08.2026).")
+
+    @property
+    def label(self) -> str:
+        if self.start.day == 1 and self.start.month == 9 and self.end == dt.date(self.start.year + 1, 8, 31):
+            return f"{self.start.year}/{self.end.year} учебный год"
+        return f"период с {grammar.date_digits(self.start)} по {grammar.date_digits(self.end)}"
+
+    @property
+    def slug(self) -> str:
+        if self.label.endswith("учебный год"):
+            return f"{self.start.year}-{self.end.year}"
+        return f"{grammar.date_digits(self.start)}-{grammar.date_digits(self.end)}"
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        return start <= self.end and end >= self.start
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass
+class Indicators:
+    """The numbers of section III.12.10–12 of the regulation for one period."""
+
+    period: Period
+    pairs: int = 0
+    groups: int = 0
+    by_form: dict[str, int] = field(default_factory=dict)
+    by_interaction: dict[str, int] = field(default_factory=dict)
+    mentors: int = 0
+    mentees: int = 0
+    young: int = 0
+    young_mentored: int = 0
+    new: int = 0
+    new_mentored: int = 0
+    started: int = 0
+    finished_on_time: int = 0
+    finished_early: dict[str, int] = field(default_factory=dict)
+    extended: int = 0
+    overdue: int = 0
+    plan_due: int = 0
+    plan_done: int = 0
+    replacements: dict[str, int] = field(default_factory=dict)
+    incentives: dict[str, int] = field(default_factory=dict)
+
+
+def _in_period(unit: Unit, period: Period) -> bool:
+    programme = unit.programme
+    return programme is None or period.overlaps(programme.start, programme.last_day)
+
+
+def _staff(data: Data) -> list[Person]:
+    return [p for p in data.people.values() if p.workplace is None]
+
+
+def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
+    """Counts for the period. A pair counts when its programme's term touches the period (or it has no programme
+    yet); «young» and «new» (under a year in the organisation) count the school's own staff."""
+    result = Indicators(period=period)
+    active = [u for u in units(data) if _in_period(u, period)]
+    result.groups = sum(1 for u in active if u.group)
+    result.pairs = len(active) - result.groups
+    forms = Counter(u.rows[0].form for u in active)
+    result.by_form = {form: forms[form] for form in schema.MENTORING_FORMS}
+    interactions = Counter(u.rows[0].interaction for u in active)
+    result.by_interaction = {form: interactions[form] for form in schema.INTERACTION_FORMS}
+    result.mentors = len({key(u.mentor.code) for u in active})
+    mentored = {key(m.code) for u in active for m in u.mentees}
+    result.mentees = len(mentored)
+    staff = _staff(data)
+    young = [p for p in staff if p.young]
+    new = [p for p in staff if p.local_experience is not None and p.local_experience < 1]
+    result.young, result.young_mentored = len(young), sum(1 for p in young if key(p.code) in mentored)
+    result.new, result.new_mentored = len(new), sum(1 for p in new if key(p.code) in mentored)
+    cutoff = min(today, period.end)
+    early: Counter[str] = Counter()
+    plan_ground = schema.COMPLETION_GROUNDS[0].text
+    for programme in data.programmes.values():
+        if programme.start in period:
+            result.started += 1
+        if programme.finished and programme.finished_on and programme.finished_on in period:
+            if programme.completion_ground == plan_ground:
+                result.finished_on_time += 1
+            else:
+                early[programme.completion_ground or "основание не указано"] += 1
+        if programme.extend_to and period.overlaps(programme.start, programme.last_day):
+            result.extended += 1
+        if not programme.finished and programme.last_day < cutoff and programme.last_day >= period.start:
+            result.overdue += 1
+    result.finished_early = {g.text: early[g.text] for g in schema.COMPLETION_GROUNDS[1:] if early[g.text]}
+    for items in data.plan.values():
+        for item in items:
+            if period.start <= item.due <= cutoff:
+                result.plan_due += 1
+                result.plan_done += bool(item.done)
+    grounds = Counter(r.ground for r in data.replacements if r.date in period)
+    result.replacements = {g.text: grounds[g.text] for g in schema.REPLACEMENT_GROUNDS if grounds[g.text]}
+    measures = Counter(i.measure for i in data.incentives if i.date and i.date in period)
+    result.incentives = {m: measures[m] for m in schema.INCENTIVE_MEASURES if measures[m]}
+    return result
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %" if whole else "—"
+
+
+def conclusion(ind: Indicators) -> list[str]:
+    """A short conclusion in Russian, each sentence built from the numbers."""
+    total = ind.pairs + ind.groups
+    text = [f"В {ind.period.label.replace('учебный год', 'учебном году')} действовало наставнических пар: "
+            f"{ind.pairs}, групп: {ind.groups}; наставников — {ind.mentors}, наставляемых — {ind.mentees}."
+            if total else f"В {ind.period.label.replace('учебный год', 'учебном году')} наставнических пар не было."]
+    if ind.young:
+        text.append(f"Наставника имеют {ind.young_mentored} из {ind.young} молодых специалистов "
+                    f"({percent(ind.young_mentored, ind.young)}).")
+        if ind.young_mentored < ind.young:
+            text.append("Молодым специалистам без наставника рекомендуется подобрать наставника "
+                        "(см. «Предложения по парам»).")
+    if ind.plan_due:
+        text.append(f"Выполнено {ind.plan_done} из {ind.plan_due} мероприятий планов, срок которых наступил "
+                    f"({percent(ind.plan_done, ind.plan_due)}).")
+    if ind.overdue:
+        text.append(f"Просрочено программ: {ind.overdue}; куратору следует оформить их завершение или продление.")
+    finished = ind.finished_on_time + sum(ind.finished_early.values())
+    if finished:
+        text.append(f"Завершено программ: {finished}, из них с выполнением плана в полном объёме — "
+                    f"{ind.finished_on_time}.")
+    return text
+
+
+def _rows(values: dict[str, int]) -> list[dict[str, Any]]:
+    return [{"название": name, "число": count} for name, count in values.items()]
+
+
+def analytic_context(ind: Indicators) -> dict[str, Any]:
+    programmes = {"начато": ind.started, "завершено с выполнением плана": ind.finished_on_time,
+                  **{f"завершено досрочно: {g}": n for g, n in ind.finished_early.items()},
+                  "продлено": ind.extended, "просрочено": ind.overdue}
+    return {
+        "период": ind.period.label,
+        "сводка": _rows({"наставнических пар": ind.pairs, "наставнических групп": ind.groups,
+                          "наставников": ind.mentors, "наставляемых": ind.mentees}),
+        "охват": [
+            {"название": "молодые специалисты с наставником",
+             "число": f"{ind.young_mentored} из {ind.young} ({percent(ind.young_mentored, ind.young)})"},
+            {"название": "новые работники (стаж в организации менее года) с наставником",
+             "число": f"{ind.new_mentored} из {ind.new} ({percent(ind.new_mentored, ind.new)})"},
+            {"название": "мероприятия планов выполнены в срок",
+             "число": f"{ind.plan_done} из {ind.plan_due} ({percent(ind.plan_done, ind.plan_due)})"},
+        ],
+        "формы": _rows(ind.by_form),
+        "взаимодействие": _rows(ind.by_interaction),
+        "программы": _rows(programmes),
+        "замены": _rows(ind.replacements),
+        "поощрения": _rows(ind.incentives),
+        "выводы": conclusion(ind),
+        "график_форм": Chart("Пары и группы по формам наставничества", tuple(ind.by_form), tuple(ind.by_form.values())),
+        "график_программ": Chart("Программы наставничества", tuple(programmes), tuple(programmes.values())),
+    }
+
+
+def analytic_reports(data: Data, common: dict[str, Any], period: Period, today: dt.date) -> list[Document]:
+    ind = indicators(data, period, today)
+    fields = analytic_context(ind)
+    curator = data.curator()
+    docx = {**common, **fields, "куратор": person(curator) if curator else {"подпись": ""},
+            "дата": grammar.date_digits(today)}
+    table = {"заголовок": f"Показатели системы наставничества: {common['орг']['краткое']}, {ind.period.label}",
+             "строки": [[section, row["название"], row["число"]]
+                        for section, rows in (("Пары и группы", fields["сводка"]), ("Охват", fields["охват"]),
+                                              ("Формы наставничества", fields["формы"]),
+                                              ("Формы взаимодействия", fields["взаимодействие"]),
+                                              ("Программы", fields["программы"]), ("Замены наставников", fields["замены"]),
+                                              ("Поощрения", fields["поощрения"]))
+                        for row in rows],
+             "столбцы": ["Раздел", "Показатель", "Значение"]}
+    report, sheet = catalogue.ANALYTIC_REPORT, catalogue.INDICATORS
+    return [Document(report, report.name(period=ind.period.slug), docx),
+            Document(sheet, sheet.name(period=ind.period.slug), table)]
+
+
+def _current_agreement(data: Data, unit: Unit) -> str | None:
+    agreement = unit.rows[0].agreement
+    for replacement in data.replacements:
+        if key(replacement.number) == key(unit.number):
+            agreement = replacement.agreement
+    return agreement
+
+
+def reminders(data: Data, today: dt.date) -> list[str]:
+    """What the curator should see to: overdue activities, programmes ending within 30 days or past their end,
+    mentors without an additional agreement."""
+    lines: list[str] = []
+    for unit in units(data):
+        programme = unit.programme
+        if programme is not None and not programme.finished:
+            for item in sorted(data.plan.get(key(programme.number), []), key=lambda i: i.due):
+                if item.due < today and not item.done:
+                    lines.append(f"Программа № {programme.number}: мероприятие «{item.activity}» со сроком "
+                                 f"{grammar.date_digits(item.due)} не отмечено как выполненное.")
+            days = (programme.last_day - today).days
+            if days < 0:
+                lines.append(f"Программа № {programme.number}: срок истёк {grammar.date_digits(programme.last_day)}, "
+                             "а программа не завершена — оформите завершение или продление.")
+            elif days <= ENDING_SOON_DAYS:
+                word = grammar.plural(days, "день", "дня", "дней")
+                lines.append(f"Программа № {programme.number} заканчивается {grammar.date_digits(programme.last_day)} "
+                             f"(через {days} {word}): подготовьте итоги и приказ о завершении или продлении.")
+        if unit.mentor.workplace is None and not _current_agreement(data, unit) and not (
+                programme is not None and programme.finished):
+            lines.append(f"{'Группа' if unit.group else 'Пара'} № {unit.number}: нет дополнительного соглашения к "
+                         "трудовому договору наставника (ст. 351.8 ТК РФ).")
+    return lines
+
+
+_SKIPPED_POS = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+
+
+def lemmas(text: str | None) -> set[str]:
+    """The normal forms of a text's meaningful words: «подготовки к ОГЭ» → {«подготовка», «огэ»}."""
+    morph = grammar.morph()
+    found = set()
+    for word in _WORD.findall((text or "").replace("ё", "е").replace("Ё", "Е")):
+        parse = morph.parse(word.lower())[0]
+        if parse.tag.POS in _SKIPPED_POS or (len(word) < 3 and not word.isupper()):
+            continue
+        found.add(parse.normal_form.replace("ё", "е"))
+    return found
+
+
+@dataclass
+class Suggestion:
+    mentor: Person
+    shared: list[str]
+    load: int
+
+
+def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
+    """For every teacher of the school who needs a mentor (has difficulties, or is a young specialist not mentoring
+    others) and has no active pair: up to three consenting mentors whose competences share words with the difficulties, who are not
+    mentees themselves and have fewer mentees than the limit."""
+    limit = data.organization.max_mentees if data.organization and data.organization.max_mentees else DEFAULT_MAX_MENTEES
+    active = [u for u in units(data) if u.programme is None or not u.programme.finished]
+    busy = {key(m.code) for u in active for m in u.mentees}
+    load = Counter(key(u.mentor.code) for u in active for _ in u.mentees)
+    result = []
+    for mentee in sorted(data.people.values(), key=lambda p: p.row):
+        if mentee.workplace is not None or key(mentee.code) in busy:
+            continue
+        if not mentee.difficulties and (not mentee.young or load[key(mentee.code)]):
+            continue  # nothing to match on, or a young specialist who is a (reverse) mentor already
+        needs = lemmas(mentee.difficulties)
+        options = []
+        for mentor in data.people.values():
+            code = key(mentor.code)
+            if not mentor.mentor_consent or code in busy or code == key(mentee.code) or load[code] >= limit:
+                continue
+            shared = sorted(needs & lemmas(mentor.competences))
+            if shared:
+                options.append(Suggestion(mentor, shared, load[code]))
+        options.sort(key=lambda s: (-len(s.shared), s.load, s.mentor.row))
+        result.append((mentee, options[:SUGGESTIONS]))
+    return result
+
+
+def suggestions_document(data: Data) -> Document:
+    rows = []
+    for mentee, options in suggestions(data):
+        m = person(mentee)
+        head = [mentee.code, m["фио"]["им"], mentee.position, mentee.difficulties or "не указаны"]
+        if not options:
+            why = ("укажите «Профессиональные затруднения», чтобы подобрать наставника" if not mentee.difficulties
+                   else "подходящих наставников не найдено")
+            rows.append(head + ["—", "", why, "", "", ""])
+        for index, option in enumerate(options, start=1):
+            rows.append(head + [index, option.mentor.code, person(option.mentor)["фио"]["им"], option.mentor.position,
+                                "совпадают слова: " + ", ".join(f"«{w}»" for w in option.shared), option.load])
+    kind = catalogue.SUGGESTIONS
+    context = {"заголовок": "Предложения по наставническим парам (раздел VI Положения); книга не изменяется",
+               "столбцы": ["Код", "Наставляемый", "Должность", "Профессиональные затруднения", "Вариант",
+                           "Код наставника", "Наставник", "Должность наставника", "Почему", "Наставляемых сейчас"],
+               "строки": rows}
+    return Document(kind, kind.name(), context)
+
+
+def site_pages(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+    """Regulation VIII: mentors and mentees who consented, and the finished programmes with their results."""
+    public, finished = [], []
+    for unit in units(data):
+        consenting = [m for m in unit.mentees if m.publish]
+        if not unit.mentor.publish or not consenting:
+            continue
+        shown = unit_context(Unit(unit.number, unit.rows, unit.mentor, consenting, unit.programme), data)
+        public.append(shown)
+        programme = unit.programme
+        if programme is not None and programme.finished and len(consenting) == len(unit.mentees):
+            finished.append({**shown, "цель": clause(programme.goal), "итоги": clause(programme.results),
+                             "завершена": grammar.date_digits(programme.finished_on) if programme.finished_on else "—"})
+    context = {**common, "дата": grammar.date_digits(today), "пары": public, "завершённые": finished}
+    return [Document(catalogue.PUBLIC_LIST, catalogue.PUBLIC_LIST.name(), context),
+            Document(catalogue.SITE_PAGE, catalogue.SITE_PAGE.name(), context)]

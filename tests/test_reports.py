@@ -1,0 +1,176 @@
+"""Reports: indicators against numbers counted by hand, the conclusion, reminders, pairing suggestions, the site page."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from automation import build as builder
+from automation.reports import Period, PeriodError, conclusion, indicators, lemmas, reminders, suggestions
+from automation.validate import validate
+from automation.workbook import read_workbook
+from tests.conftest import TODAY
+
+YEAR = Period(dt.date(2026, 9, 1), dt.date(2027, 8, 31))
+
+
+def data_of(path):
+    return validate(read_workbook(path)).data
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("2025/2026", dt.date(2025, 9, 1), dt.date(2026, 8, 31)),
+    ("01.09.2025-31.12.2025", dt.date(2025, 9, 1), dt.date(2025, 12, 31)),
+    ("1.9.2025 – 31.12.2025", dt.date(2025, 9, 1), dt.date(2025, 12, 31)),
+])
+def test_period_forms(text, start, end):
+    assert Period.parse(text) == Period(start, end)
+
+
+@pytest.mark.parametrize("text", ["2025/2027", "31.12.2025-01.09.2025", "31.02.2025-01.03.2025", "весь год"])
+def test_period_errors_are_russian(text):
+    with pytest.raises(PeriodError) as err:
+        Period.parse(text)
+    assert str(err.value) == (f"период «{text}» не распознан. Укажите учебный год (2025/2026) "
+                              "или две даты через дефис (01.09.2025-31.08.2026).")
+
+
+def test_school_year_of_a_date():
+    assert Period.school_year(dt.date(2026, 11, 27)) == YEAR
+    assert Period.school_year(dt.date(2027, 8, 31)) == YEAR
+    assert YEAR.label == "2026/2027 учебный год"
+
+
+def test_indicators_of_the_current_school_year(write, rows):
+    # Counted by hand from tests/sample_data.py: pairs 1 and 3 and group 2 run in 2026/27, pair 4 ended in June 2026;
+    # pair 3's mentor is П-4 since the replacement; due by 27.11.2026: 3 activities, 2 marked done.
+    ind = indicators(data_of(write(rows)), YEAR, TODAY)
+    assert (ind.pairs, ind.groups, ind.mentors, ind.mentees) == (2, 1, 2, 4)
+    assert ind.by_form["педагог – педагог"] == 2 and ind.by_form["наставничество в группе"] == 1
+    assert sum(ind.by_form.values()) == 3 and ind.by_interaction["один-на-один"] == 3
+    assert (ind.young, ind.young_mentored, ind.new, ind.new_mentored) == (2, 2, 0, 0)
+    assert (ind.started, ind.finished_on_time, ind.finished_early, ind.extended, ind.overdue) == (3, 0, {}, 1, 0)
+    assert (ind.plan_due, ind.plan_done) == (3, 2)
+    assert ind.replacements == {
+        "длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)": 1}
+    assert ind.incentives == {"объявление благодарности": 1, "премирование": 1, "почётная грамота": 1,
+                              "благодарственное письмо": 1}
+
+
+def test_indicators_of_the_previous_school_year(write, rows):
+    # Only pair 4 (12.01.2026–30.06.2026) ran then; it ended early on 26.06.2026 on the mentor's or mentee's
+    # initiative; its one activity (10.03.2026) was done.
+    ind = indicators(data_of(write(rows)), Period.parse("2025/2026"), TODAY)
+    assert (ind.pairs, ind.groups, ind.mentors, ind.mentees) == (1, 0, 1, 1)
+    assert ind.by_form["руководитель образовательной организации – педагог"] == 1
+    assert (ind.started, ind.finished_on_time, ind.extended, ind.overdue) == (1, 0, 0, 0)
+    assert ind.finished_early == {"инициатива наставника или наставляемого и (или) обоюдное решение": 1}
+    assert (ind.plan_due, ind.plan_done) == (1, 1)
+    assert ind.replacements == {} and ind.incentives == {}
+
+
+def test_overdue_programmes_and_new_staff(write, rows):
+    rows["Педагоги"][6]["Стаж в организации, лет"] = 0.5   # П-7, a mentee of pair 3
+    rows["Педагоги"][0]["Стаж в организации, лет"] = 0     # П-1, a mentor, has no mentor
+    ind = indicators(data_of(write(rows)), YEAR, dt.date(2027, 4, 10))
+    assert (ind.new, ind.new_mentored) == (2, 1)
+    assert ind.overdue == 1  # programme 2 ended 31.03.2027 and is not finished
+    assert (ind.plan_due, ind.plan_done) == (3, 2)
+
+
+def test_conclusion_in_russian(write, rows):
+    ind = indicators(data_of(write(rows)), YEAR, TODAY)
+    assert conclusion(ind) == [
+        "В 2026/2027 учебном году действовало наставнических пар: 2, групп: 1; наставников — 2, наставляемых — 4.",
+        "Наставника имеют 2 из 2 молодых специалистов (100 %).",
+        "Выполнено 2 из 3 мероприятий планов, срок которых наступил (67 %).",
+    ]
+
+
+def test_reminders(write, rows):
+    assert reminders(data_of(write(rows)), dt.date(2027, 5, 10)) == [
+        "Программа № 1: мероприятие «Открытая консультация» со сроком 15.04.2027 не отмечено как выполненное.",
+        "Программа № 1 заканчивается 31.05.2027 (через 21 день): подготовьте итоги и приказ о завершении или продлении.",
+        "Программа № 2: мероприятие «Совместное планирование акции» со сроком 20.10.2026 не отмечено как выполненное.",
+        "Программа № 2: срок истёк 31.03.2027, а программа не завершена — оформите завершение или продление.",
+    ]
+
+
+def test_reminder_for_a_missing_agreement(write, rows):
+    rows["Пары"][0]["Доп. соглашение (№, дата)"] = None
+    assert "Пара № 1: нет дополнительного соглашения к трудовому договору наставника (ст. 351.8 ТК РФ)." in reminders(
+        data_of(write(rows)), TODAY)
+
+
+def test_reminders_reach_the_check_report_and_json(write, rows, templates, tmp_path):
+    from tests.docx_text import docx_text
+    report = builder.build(write(rows), templates, tmp_path, today=TODAY)
+    line = "Программа № 2: мероприятие «Совместное планирование акции» со сроком 20.10.2026 не отмечено как выполненное."
+    assert report.as_json()["reminders"] == [line]
+    assert docx_text(tmp_path / "Отчёт о проверке.docx").endswith(f"Напоминания\n— {line}\n")
+
+
+def test_words_are_compared_by_their_normal_form():
+    assert lemmas("подготовки к ОГЭ; работа с родителями") == {"подготовка", "огэ", "работа", "родитель"}
+
+
+def _suggestion_rows(rows):
+    """A new teacher П-9 with no pair, and three possible mentors."""
+    from tests.sample_data import person
+    rows["Педагоги"] += [
+        person("П-9", "Никитина", "Алла", "Игоревна", "учитель химии", 0, **{
+            "Молодой специалист": "да", "Профессиональные затруднения": "подготовка к ОГЭ; работа с родителями"}),
+    ]
+    for index, competences, consent in ((0, "работа с родителями", "да"),          # П-1
+                                        (1, "подготовки к ОГЭ и работа с родителями", "да"),  # П-2
+                                        (2, "подготовка к ОГЭ", "нет"),              # П-3: no consent
+                                        (4, "работа с родителями", "да")):           # П-5: a mentee himself
+        rows["Педагоги"][index]["Компетенции"] = competences
+        rows["Педагоги"][index]["Согласие быть наставником"] = consent
+    return rows
+
+
+def test_suggestions_rank_mentors_by_shared_words(write, rows):
+    found = dict((p.code, options) for p, options in suggestions(data_of(write(_suggestion_rows(rows)))))
+    assert list(found) == ["П-9"]
+    assert [(o.mentor.code, o.shared, o.load) for o in found["П-9"]] == [
+        ("П-2", ["огэ", "подготовка", "работа", "родитель"], 0),
+        ("П-1", ["работа", "родитель"], 0),
+    ]
+
+
+def test_the_mentee_limit_comes_from_the_settings(write, rows, settings):
+    rows = _suggestion_rows(rows)
+    rows["Педагоги"][3]["Компетенции"] = "работа с родителями"   # П-4 has 3 mentees already
+    rows["Педагоги"][3]["Согласие быть наставником"] = "да"
+    by_default = dict((p.code, o) for p, o in suggestions(data_of(write(rows))))
+    assert [o.mentor.code for o in by_default["П-9"]] == ["П-2", "П-1"]
+    settings["Максимум наставляемых у наставника"] = 4
+    raised = dict((p.code, o) for p, o in suggestions(data_of(write(rows, settings))))
+    assert [(o.mentor.code, o.load) for o in raised["П-9"]] == [("П-2", 0), ("П-1", 0), ("П-4", 3)]
+
+
+def test_suggestions_file_is_written_and_the_workbook_untouched(write, rows, templates, tmp_path):
+    path = write(_suggestion_rows(rows))
+    before = path.read_bytes()
+    builder.build(path, templates, tmp_path / "out", today=TODAY)
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "Предложения по парам.xlsx").active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[1] == ["Код", "Наставляемый", "Должность", "Профессиональные затруднения", "Вариант",
+                         "Код наставника", "Наставник", "Должность наставника", "Почему", "Наставляемых сейчас"]
+    assert values[2] == ["П-9", "Никитина Алла Игоревна", "учитель химии", "подготовка к ОГЭ; работа с родителями", 1,
+                         "П-2", "Кузнецова Ирина Владимировна", "заместитель директора по учебно-воспитательной работе",
+                         "совпадают слова: «огэ», «подготовка», «работа», «родитель»", 0]
+    assert path.read_bytes() == before
+
+
+def test_site_page_shows_only_consent_and_finished_programmes(write, rows, templates, tmp_path):
+    rows["Педагоги"][7]["Согласие на публикацию"] = "да"      # Белых, mentee of the finished pair 4
+    rows["Программы"][3]["Итоги"] = "освоены приёмы <работы> & консультаций"
+    rows["Педагоги"][5]["Согласие на публикацию"] = "нет"     # Шевченко, in group 2
+    builder.build(write(rows), templates, tmp_path, today=TODAY)
+    html = (tmp_path / "Списки" / "Страница для сайта.html").read_text(encoding="utf-8")
+    assert "Шевченко" not in html
+    assert "Белых Любовь Николаевна, социальный педагог" in html
+    assert "<td>освоены приёмы &lt;работы&gt; &amp; консультаций</td><td>26.06.2026</td>" in html
+    assert html.startswith("<!DOCTYPE html>") and "{{" not in html
