@@ -9,10 +9,21 @@ from pathlib import Path
 from automation import context, reports
 from automation import documents as kinds
 from automation.context import Document
-from automation.manifest import Manifest, archive, fingerprint, remove_leftovers
+from automation import catalogue
+from automation.manifest import (
+    Entry,
+    Manifest,
+    archive,
+    as_snapshot,
+    fingerprint,
+    keep_template,
+    kept_template,
+    remove_leftovers,
+)
+from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
-from automation.validate import ERROR, Problem, Problems, Validation, validate
+from automation.validate import ERROR, WARNING, Problem, Problems, Validation, validate
 from automation.workbook import WorkbookUnreadable, read_workbook
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
@@ -23,7 +34,8 @@ class CannotRun(Exception):
     """The run cannot start at all (no workbook, unreadable file, no templates); the message is for the curator."""
 
 
-CREATED, UPDATED, UNCHANGED = "создан", "обновлён", "без изменений"
+CREATED, UPDATED, UNCHANGED, RESTORED = "создан", "обновлён", "без изменений", "восстановлен из снимка"
+ORDER_KINDS = {kind.key for kind in catalogue.ORDERS}
 
 
 @dataclass
@@ -137,6 +149,12 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
         # Only a clean build may archive: a document missing because its row has an error will come back.
         made = {d.path.as_posix() for d in [*documents, check_report]}
         for gone in sorted(set(manifest.documents) - made):
+            if manifest.documents[gone].signed:
+                report.problems.append(Problem(
+                    WARNING, None, None, None,
+                    f"подписанный приказ «{gone}» больше не следует из книги (его строки удалены или перенесены "
+                    "в другой приказ); файл оставлен как есть."))
+                continue
             moved = archive(output, Path(gone), now)
             if moved is not None:
                 report.archived.append(moved)
@@ -146,15 +164,25 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
 
 
 def _make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest) -> None:
-    path = document.path
-    written = Written(document.kind.title, path, document.draft, document.frozen, UNCHANGED)
+    path, kind = document.path, document.kind
+    written = Written(kind.title, path, document.draft, document.frozen, UNCHANGED)
+    exists = (output / path).is_file()
+    entry = manifest.entry(path)
     try:
-        print_ = fingerprint(renderer.digest(document.kind), document.context)
-        exists = (output / path).is_file()
-        if (document.frozen and exists) or manifest.unchanged(output, path, print_):
-            report.documents.append(written)  # a signed order's file is final: never rewritten
+        if document.frozen and (exists or _restore(renderer, document, entry, output)):
+            # A signed order's file is final: never rewritten; today's data are only compared with its snapshot.
+            if entry is not None:
+                entry.signed = True
+                _compare_signed(document, entry, report)
+            written.status = UNCHANGED if exists else RESTORED
+            report.documents.append(written)
             return
-        write_atomic(output / path, renderer.produce(document.kind, document.context))
+        digest = renderer.digest(kind)
+        print_ = fingerprint(digest, document.context)
+        if manifest.unchanged(output, path, print_):
+            report.documents.append(written)
+            return
+        write_atomic(output / path, renderer.produce(kind, document.context))
     except TemplateProblem as err:
         report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
         report.failed.append(path)
@@ -167,6 +195,30 @@ def _make(renderer: Renderer, document: Document, output: Path, report: Report, 
         ))
         report.failed.append(path)
         return
-    manifest.documents[path.as_posix()] = print_
+    new_entry = Entry(hash=print_, signed=document.frozen)
+    if kind.key in ORDER_KINDS:
+        keep_template(output, digest, renderer.source(kind.template))
+        new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
+    manifest.documents[path.as_posix()] = new_entry
     written.status = UPDATED if exists else CREATED
     report.documents.append(written)
+
+
+def _restore(renderer: Renderer, document: Document, entry: Entry | None, output: Path) -> bool:
+    """Make a deleted signed order again from its snapshot and the template it was made from: the same text."""
+    if entry is None or entry.snapshot is None or entry.template is None:
+        return False
+    source = kept_template(output, entry.template)
+    if source is None:
+        return False
+    write_atomic(output / document.path, renderer.render_source(document.kind.template, source, entry.snapshot))
+    return True
+
+
+def _compare_signed(document: Document, entry: Entry, report: Report) -> None:
+    if entry.snapshot is None:
+        return
+    changes, recorded = describe_changes(entry.snapshot, as_snapshot(document.context))
+    if changes:
+        message = signed_changed_message(entry.snapshot["приказ"], changes, recorded)
+        report.problems.append(Problem(WARNING, None, None, None, message))

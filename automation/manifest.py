@@ -12,10 +12,12 @@ from typing import Any
 
 from automation.render import write_atomic
 
-MANIFEST_NAME = ".nastavnik-manifest.json"
+STATE_DIR = ".nastavnik"
+MANIFEST_NAME = f"{STATE_DIR}/manifest.json"
+TEMPLATE_STORE = f"{STATE_DIR}/templates"
 ARCHIVE_DIR = "_архив"
 TEMP_PATTERN = ".~*.tmp"
-VERSION = 1
+VERSION = 2
 
 
 def fingerprint(template_digest: str, context: dict[str, Any]) -> str:
@@ -26,10 +28,21 @@ def fingerprint(template_digest: str, context: dict[str, Any]) -> str:
 
 
 @dataclass
-class Manifest:
-    """Per document (path relative to the output folder): the fingerprint of the inputs it was last written from."""
+class Entry:
+    """What one document was last written from: the fingerprint of its inputs; for orders also the data itself
+    and the template's digest, so a signed order can be compared with today's data and made again word for word."""
 
-    documents: dict[str, str] = field(default_factory=dict)
+    hash: str
+    snapshot: dict[str, Any] | None = None
+    template: str | None = None
+    signed: bool = False
+
+
+@dataclass
+class Manifest:
+    """Per document (path relative to the output folder, as posix text): its entry."""
+
+    documents: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def load(cls, output: Path) -> "Manifest":
@@ -39,16 +52,42 @@ class Manifest:
             return cls()
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return cls()
-        return cls(documents=dict(data.get("documents", {})))
+        try:
+            return cls(documents={path: Entry(**entry) for path, entry in data.get("documents", {}).items()})
+        except TypeError:
+            return cls()
 
     def save(self, output: Path) -> None:
-        text = json.dumps({"version": VERSION, "documents": self.documents}, ensure_ascii=False, indent=1,
-                          sort_keys=True)
+        documents = {path: vars(entry) for path, entry in self.documents.items()}
+        text = json.dumps({"version": VERSION, "documents": documents}, ensure_ascii=False, indent=1, sort_keys=True)
         write_atomic(output / MANIFEST_NAME, text.encode("utf-8"))
+
+    def entry(self, path: Path) -> Entry | None:
+        return self.documents.get(path.as_posix())
 
     def unchanged(self, output: Path, path: Path, print_: str) -> bool:
         """The file is there and was made from exactly these inputs."""
-        return self.documents.get(path.as_posix()) == print_ and (output / path).is_file()
+        entry = self.entry(path)
+        return entry is not None and entry.hash == print_ and (output / path).is_file()
+
+
+def as_snapshot(context: dict[str, Any]) -> dict[str, Any]:
+    """The context as plain JSON data, exactly as it will be read back from the manifest."""
+    return json.loads(json.dumps(context, ensure_ascii=False, default=str))
+
+
+def keep_template(output: Path, digest: str, source: bytes) -> None:
+    """A copy of a template an order was made from, kept by its digest (once, however many orders use it)."""
+    path = output / TEMPLATE_STORE / f"{digest}.docx"
+    if not path.exists():
+        write_atomic(path, source)
+
+
+def kept_template(output: Path, digest: str) -> bytes | None:
+    try:
+        return (output / TEMPLATE_STORE / f"{digest}.docx").read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def archive_name(path: Path, now: dt.datetime) -> Path:

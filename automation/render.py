@@ -46,7 +46,7 @@ class Renderer:
         if not kind.template:
             return kind.key
         if kind.template not in self._digests:
-            self._digests[kind.template] = hashlib.sha256(self._source(kind.template)).hexdigest()
+            self._digests[kind.template] = hashlib.sha256(self.source(kind.template)).hexdigest()
         return self._digests[kind.template]
 
     def produce(self, kind: DocumentKind, context: dict[str, Any]) -> bytes:
@@ -59,7 +59,7 @@ class Renderer:
     def render_text(self, template: str, context: dict[str, Any]) -> bytes:
         """A text template (the site page) with the same autoescaping and strict fields as the Word ones."""
         try:
-            text = self._source(template).decode("utf-8")
+            text = self.source(template).decode("utf-8")
             return self.env.from_string(text).render(context).encode("utf-8")
         except UnicodeDecodeError as err:
             raise TemplateProblem(f"шаблон «{template}» не в кодировке UTF-8. Сохраните его как UTF-8.") from err
@@ -68,7 +68,7 @@ class Renderer:
         except jinja2.UndefinedError as err:
             raise TemplateProblem(f"в шаблоне «{template}» неизвестное поле: {err}.") from err
 
-    def _source(self, name: str) -> bytes:
+    def source(self, name: str) -> bytes:
         if name not in self._sources:
             path = self.folder / name
             try:
@@ -81,7 +81,10 @@ class Renderer:
         return self._sources[name]
 
     def render(self, template: str, context: dict[str, Any]) -> bytes:
-        source = self._source(template)
+        return self.render_source(template, self.source(template), context)
+
+    def render_source(self, template: str, source: bytes, context: dict[str, Any]) -> bytes:
+        """Render a Word template given as bytes (`template` names it in messages)."""
         try:
             document = DocxTemplate(io.BytesIO(source))
             context = {name: InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))

@@ -157,6 +157,7 @@ def validate(book: RawBook) -> Validation:
     data.plan = _plan(_models(book.tables.get(schema.PLAN.key), PlanItem, out), data, out)
     data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
     data.incentives = _incentives(_models(book.tables.get(schema.INCENTIVES.key), Incentive, out), data, out)
+    _orders_without_rows(data, book, out)
     curator = data.organization.curator if data.organization else None
     if curator is not None and key(curator) not in data.people and not out.is_broken(schema.PEOPLE, curator):
         out.problems.append(
@@ -275,6 +276,23 @@ def _orders(orders: list[Order], out: _Collector) -> dict[str, Order]:
             continue
         result[number] = order
     return result
+
+
+def _orders_without_rows(data: Data, book: RawBook, out: _Collector) -> None:
+    """A register entry that no row of the workbook refers to: a typo in a number, or rows deleted since.
+    Rows are read as typed, errors or not: the order of a row with an error is not gone, it waits for the fix."""
+    used: set[str] = set()
+    for sheet, column in ((schema.PAIRS, "order"), (schema.REPLACEMENTS, "order"), (schema.INCENTIVES, "order"),
+                          (schema.PROGRAMMES, "completion_order"), (schema.PROGRAMMES, "extension_order")):
+        table = book.tables.get(sheet.key)
+        for row in table.rows if table else []:
+            if row.values.get(column) is not None:
+                used.add(key(as_text(row.values[column])))
+    for order in data.orders.values():
+        if key(order.number) not in used and not out.is_broken(schema.ORDERS, order.number):
+            out.warning(schema.ORDERS, order.row, "number",
+                        f"на приказ № {order.number} не ссылается ни одна строка книги: проверьте номер в столбцах "
+                        "«Приказ …» или удалите строку реестра.")
 
 
 def _programmes(programmes: list[Programme], pairs: list[Pair], out: _Collector) -> dict[str, Programme]:

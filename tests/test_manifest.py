@@ -25,7 +25,7 @@ def run(path, templates, output):
 
 def state(output: Path) -> dict[str, tuple[bytes, int]]:
     return {str(p.relative_to(output)): (p.read_bytes(), p.stat().st_mtime_ns) for p in output.rglob("*")
-            if p.is_file() and not p.name.startswith(".")}
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(output).parts)}
 
 
 def changed(before: dict, after: dict) -> list[str]:
