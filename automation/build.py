@@ -83,13 +83,18 @@ class Report(Problems):
         }
 
 
+def workbooks(folder: Path) -> list[Path]:
+    """The workbooks of a folder, without Excel's and LibreOffice's lock files or temporary files."""
+    return sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(_NOT_WORKBOOKS))
+
+
 def find_workbook(path: Path) -> Path:
     """The workbook itself, or the only .xlsx in a folder (lock and temporary files are not workbooks)."""
     if not path.exists():
         raise CannotRun(f"Не найдено: «{path}». Укажите книгу параметром --workbook или создайте её: nastavnik init.")
     if path.is_file():
         return path
-    books = sorted(p for p in path.glob("*.xlsx") if not p.name.startswith(_NOT_WORKBOOKS))
+    books = workbooks(path)
     if not books:
         raise CannotRun(f"В папке «{path}» нет книги .xlsx. Создайте её командой «nastavnik init» или укажите --workbook.")
     if len(books) > 1:
@@ -98,7 +103,7 @@ def find_workbook(path: Path) -> Path:
     return books[0]
 
 
-def _validated(workbook: Path, report: Report) -> Validation | None:
+def validated(workbook: Path, report: Report) -> Validation | None:
     try:
         report.workbook = find_workbook(workbook)
         raw = read_workbook(report.workbook)
@@ -112,7 +117,7 @@ def _validated(workbook: Path, report: Report) -> Validation | None:
 
 def check(workbook: Path, today: dt.date | None = None) -> Report:
     report = Report()
-    result = _validated(workbook, report)
+    result = validated(workbook, report)
     if result is not None:
         report.reminders = reports.reminders(result.data, today or dt.date.today())
     return report
@@ -127,9 +132,15 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
     now = now or dt.datetime.now()
     today = today or now.date()
     report = Report()
-    result = _validated(workbook, report)
+    result = validated(workbook, report)
     if result is None:
         return report
+    return build_validated(result, report, templates, output, today, now, period)
+
+
+def build_validated(result: Validation, report: Report, templates: Path, output: Path, today: dt.date,
+                    now: dt.datetime, period: Period | None = None) -> Report:
+    """The documents of a workbook already read and validated into `result` (its problems are in `report`)."""
     if not templates.is_dir():
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
@@ -140,11 +151,11 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
     report.reminders = reports.reminders(result.data, today)
     documents = kinds.all_documents(result.data, today, period)
     for document in documents:
-        _make(renderer, document, output, report, manifest)
+        make(renderer, document, output, report, manifest)
     common = {"орг": context.organization(result.data.organization)}
     check_report = context.check_report(list(report.problems), common, report.workbook.name, today,
                                         report.reminders)
-    _make(renderer, check_report, output, report, manifest)
+    make(renderer, check_report, output, report, manifest)
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.
         made = {d.path.as_posix() for d in [*documents, check_report]}
@@ -163,7 +174,7 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
     return report
 
 
-def _make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest) -> None:
+def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest) -> None:
     path, kind = document.path, document.kind
     written = Written(kind.title, path, document.draft, document.frozen, UNCHANGED)
     exists = (output / path).is_file()

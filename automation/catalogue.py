@@ -16,11 +16,15 @@ class DocumentKind:
 
     def name(self, **values: str) -> str:
         """The file name for one document, made safe for Windows without changing how it reads."""
-        text = self.file_name.format(**values)
-        for bad, good in (("/", "∕"), ("\\", "∖"), (":", "꞉"), ("*", "∗"), ("?", ""), ('"', "'"),
-                          ("<", "‹"), (">", "›"), ("|", "ǀ")):
-            text = text.replace(bad, good)
-        return " ".join(text.split()) + "." + self.format
+        return safe_name(self.file_name.format(**values)) + "." + self.format
+
+
+def safe_name(text: str) -> str:
+    """Characters Windows forbids in names, replaced by look-alikes: «26/1» stays readable as «26∕1»."""
+    for bad, good in (("/", "∕"), ("\\", "∖"), (":", "꞉"), ("*", "∗"), ("?", ""), ('"', "'"),
+                      ("<", "‹"), (">", "›"), ("|", "ǀ")):
+        text = text.replace(bad, good)
+    return " ".join(text.split())
 
 
 def _order(key: str, subject: str, template: str) -> DocumentKind:
@@ -94,6 +98,21 @@ SUGGESTIONS = DocumentKind(
     template="",
     folder="",
     file_name="Предложения по парам",
+    format="xlsx",
+)
+DISTRICT_SUMMARY = DocumentKind(
+    key="district_summary",
+    title="Сводка по району",
+    template="Сводка по району.docx",
+    folder="",
+    file_name="Сводка по району {period}",
+)
+DISTRICT_TABLE = DocumentKind(
+    key="district_table",
+    title="Сводка по району (таблица)",
+    template="",
+    folder="",
+    file_name="Сводка по району {period}",
     format="xlsx",
 )
 CHECK_REPORT = DocumentKind(

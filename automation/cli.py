@@ -13,6 +13,7 @@ from typing import Callable
 import click
 
 from automation import build as builder
+from automation.district import build_any
 from automation.reports import Period, PeriodError
 from automation.default_templates import TEMPLATE_NAMES, write_templates
 from automation.scaffold import WORKBOOK_NAME, blank_settings, write_launcher, write_workbook
@@ -148,8 +149,8 @@ def build(workbook: Path | None, templates: Path | None, output: Path | None, pe
     Код выхода: 0 — всё в порядке; 1 — в некоторых строках ошибки (остальные документы созданы);
     2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов).
     """
-    report = builder.build(workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR),
-                           output or Path(OUTPUT_DIR), period=period)
+    report = build_any(workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR),
+                       output or Path(OUTPUT_DIR), period=period)
     _finish(report, as_json, built=True, output=output or Path(OUTPUT_DIR))
 
 
@@ -167,7 +168,7 @@ def watch(workbook: Path | None, templates: Path | None, output: Path | None, pe
         output or Path(OUTPUT_DIR)
     click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
                "Остановить: Ctrl+C.")
-    session = WatchSession(lambda: builder.build(workbook, templates, output, period=period))
+    session = WatchSession(lambda: build_any(workbook, templates, output, period=period))
     try:
         session.rebuild()
         Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event())

@@ -353,6 +353,25 @@ def analytic_report() -> Page:
     return page
 
 
+def district_summary() -> Page:
+    page = Page(landscape=True)
+    page.line("Сводка по реализации системы наставничества педагогических работников", align=CENTER, bold=True)
+    page.line("{{ период }}; по состоянию на {{ дата }}", align=CENTER, after=12)
+    columns = [("школа", "Школа", 45), ("пар", "Пар", 14), ("групп", "Групп", 15), ("наставников", "Наставников", 25),
+               ("наставляемых", "Наставляемых", 27), ("молодые", "Молодые специалисты с наставником", 32),
+               ("начато", "Программ начато", 20), ("завершено", "Завершено", 20), ("продлено", "Продлено", 18),
+               ("просрочено", "Просрочено", 20), ("мероприятия", "Мероприятия планов выполнены", 31)]
+    table = page.table([title for _, title, _ in columns], [f"{{{{ ш.{name} }}}}" for name, _, _ in columns],
+                       "ш in школы", widths=[width for _, _, width in columns])
+    totals = table.add_row()
+    for cell, (name, _, _) in zip(totals.cells, columns):
+        page._cell(cell, f"{{{{ итого.{name} }}}}", bold=False)
+    page.tag("{%p if не_прочитаны %}")
+    page.text("Не удалось прочитать книги: {{ не_прочитаны|join(', ') }}.", before=6)
+    page.tag("{%p endif %}")
+    return page
+
+
 def nomination() -> Page:
     page = Page()
     page.line("{{ орг.полное }}", align=CENTER, bold=True)
@@ -416,6 +435,7 @@ TEMPLATES: dict[str, Callable[[], Page]] = {
     catalogue.PUBLIC_LIST.template: public_list,
     catalogue.NOMINATION.template: nomination,
     catalogue.ANALYTIC_REPORT.template: analytic_report,
+    catalogue.DISTRICT_SUMMARY.template: district_summary,
     catalogue.CHECK_REPORT.template: check_report,
 }
 

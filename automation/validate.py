@@ -39,11 +39,13 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    workbook: str | None = None
 
     def __str__(self) -> str:
+        book = f"Книга «{self.workbook}». " if self.workbook else ""
         if self.sheet is None:
-            return self.message[:1].upper() + self.message[1:]
-        place = f"Лист «{self.sheet}»"
+            return book + self.message[:1].upper() + self.message[1:]
+        place = book + f"Лист «{self.sheet}»"
         if self.row is not None:
             place += f", строка {self.row}"
         if self.column is not None:
@@ -51,7 +53,10 @@ class Problem:
         return f"{place}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+        data = {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+        if self.workbook is not None:
+            data["workbook"] = self.workbook
+        return data
 
 
 def key(code: str) -> str:

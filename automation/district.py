@@ -1,0 +1,156 @@
+"""A district in one run: every workbook of a folder into its own output folder, and a summary across schools."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from automation import catalogue, grammar
+from automation import build as builder
+from automation.build import Report
+from automation.context import Document
+from automation.manifest import Manifest
+from automation.render import Renderer
+from automation.reports import Indicators, Period, indicators, percent
+from automation.validate import ERROR, Problem
+
+WORKERS = min(2, os.cpu_count() or 1)
+
+
+@dataclass
+class School:
+    workbook: Path
+    name: str | None
+    report: Report
+    indicators: Indicators | None
+
+
+def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
+              now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS) -> Report:
+    """One workbook (a file, or a folder holding one) as usual; a folder of several as a district."""
+    if workbook.is_dir() and len(builder.workbooks(workbook)) > 1:
+        return build_district(workbook, templates, output, today, now, period, workers)
+    return builder.build(workbook, templates, output, today, now, period)
+
+
+def build_district(folder: Path, templates: Path, output: Path, today: dt.date | None = None,
+                   now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS) -> Report:
+    """Each school into `output/<Краткое наименование>/`, then the district summary; one unreadable or invalid
+    workbook is reported and never stops the others."""
+    now = now or dt.datetime.now()
+    today = today or now.date()
+    period = period or Period.school_year(today)
+    report = Report(workbook=folder)
+    books = builder.workbooks(folder)
+    if not books:
+        report.fatal = f"В папке «{folder}» нет книг .xlsx."
+        return report
+    if not templates.is_dir():
+        report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
+                        "или создайте шаблоны командой «nastavnik init».")
+        return report
+    jobs = [(book, templates, output, today, now, period) for book in books]
+    if workers > 1 and len(books) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            schools = list(pool.map(_school, *zip(*jobs)))
+    else:
+        schools = [_school(*job) for job in jobs]
+    for school in schools:
+        _merge(report, school)
+    _summary(schools, templates, output, period, today, report)
+    return report
+
+
+def _school(book: Path, templates: Path, output: Path, today: dt.date, now: dt.datetime, period: Period) -> School:
+    report = Report()
+    result = builder.validated(book, report)
+    if result is None or result.data.organization is None:
+        return School(book, None, report, None)
+    name = _folder_name(result.data.organization.short_name, book)
+    builder.build_validated(result, report, templates, output / name, today, now, period)
+    return School(book, name, report, indicators(result.data, period, today))
+
+
+def _folder_name(short_name: str, book: Path) -> str:
+    """The school's short name made safe for a folder; the workbook's name keeps two books of one school apart."""
+    safe = catalogue.safe_name(short_name).rstrip(". ")
+    return f"{safe} ({book.stem})" if safe.casefold() != book.stem.casefold() and _taken(safe, book) else safe
+
+
+def _taken(name: str, book: Path) -> bool:
+    others = [b for b in builder.workbooks(book.parent) if b != book]
+    return any(b.stem.casefold() == name.casefold() for b in others)
+
+
+def _merge(district: Report, school: School) -> None:
+    label = school.name or school.workbook.name
+    if school.report.fatal is not None:
+        district.problems.append(Problem(ERROR, None, None, None, school.report.fatal, workbook=school.workbook.name))
+        return
+    district.problems += [dataclasses.replace(p, workbook=school.workbook.name) for p in school.report.problems]
+    folder = Path(school.name or "")
+    district.documents += [dataclasses.replace(d, path=folder / d.path) for d in school.report.documents]
+    district.failed += [folder / p for p in school.report.failed]
+    district.archived += [folder / p for p in school.report.archived]
+    district.reminders += [f"{label}: {line}" for line in school.report.reminders]
+
+
+NUMBERS = ("pairs", "groups", "mentors", "mentees", "young", "young_mentored", "started", "finished", "extended",
+           "overdue", "plan_due", "plan_done")
+
+
+def _numbers(ind: Indicators) -> dict[str, int]:
+    values = {name: getattr(ind, name) for name in NUMBERS if name != "finished"}
+    values["finished"] = ind.finished_on_time + sum(ind.finished_early.values())
+    return values
+
+
+def summary_context(schools: list[School], period: Period, today: dt.date) -> dict[str, Any]:
+    """One row per school that could be read, and the totals (shares recomputed from the sums)."""
+    counted = [(s.name or s.workbook.stem, _numbers(s.indicators)) for s in schools if s.indicators is not None]
+    total = {name: sum(values[name] for _, values in counted) for name in NUMBERS}
+    return {
+        "период": period.label,
+        "дата": grammar.date_digits(today),
+        "школы": [_row(name, values) for name, values in counted],
+        "итого": _row("Итого", total),
+        "не_прочитаны": [s.workbook.name for s in schools if s.indicators is None],
+    }
+
+
+def _row(name: str, n: dict[str, int]) -> dict[str, Any]:
+    return {
+        "школа": name, "пар": n["pairs"], "групп": n["groups"], "наставников": n["mentors"],
+        "наставляемых": n["mentees"],
+        "молодые": f"{n['young_mentored']} из {n['young']} ({percent(n['young_mentored'], n['young'])})",
+        "начато": n["started"], "завершено": n["finished"], "продлено": n["extended"], "просрочено": n["overdue"],
+        "мероприятия": f"{n['plan_done']} из {n['plan_due']} ({percent(n['plan_done'], n['plan_due'])})",
+    }
+
+
+COLUMNS = (("школа", "Школа"), ("пар", "Пар"), ("групп", "Групп"), ("наставников", "Наставников"),
+           ("наставляемых", "Наставляемых"), ("молодые", "Молодые специалисты с наставником"),
+           ("начато", "Программ начато"), ("завершено", "Завершено"), ("продлено", "Продлено"),
+           ("просрочено", "Просрочено"), ("мероприятия", "Мероприятия планов выполнены"))
+
+
+def _summary(schools: list[School], templates: Path, output: Path, period: Period, today: dt.date,
+             report: Report) -> None:
+    context = summary_context(schools, period, today)
+    table = {"заголовок": f"Сводка по наставничеству: {period.label}",
+             "столбцы": [title for _, title in COLUMNS],
+             "строки": [[row[name] for name, _ in COLUMNS] for row in [*context["школы"], context["итого"]]]}
+    documents = [
+        Document(catalogue.DISTRICT_SUMMARY, catalogue.DISTRICT_SUMMARY.name(period=period.slug), context),
+        Document(catalogue.DISTRICT_TABLE, catalogue.DISTRICT_TABLE.name(period=period.slug), table),
+    ]
+    renderer, manifest = Renderer(templates), Manifest.load(output)
+    for document in documents:
+        builder.make(renderer, document, output, report, manifest)
+    manifest.save(output)
+

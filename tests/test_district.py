@@ -1,0 +1,103 @@
+"""A district in one run: each school into its own folder, a summary with totals, a bad workbook never stops the rest."""
+
+import datetime as dt
+import threading
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from automation.district import build_any
+from automation.watch import Watched, Watcher
+from automation.scaffold import write_workbook
+from tests import sample_data
+from tests.conftest import TODAY
+from tests.docx_text import output_text
+
+KARSUN = {**sample_data.SETTINGS, "Краткое наименование": "МКОУ Карсунская СШ № 2"}
+
+
+def one_pair(rows: dict) -> dict:
+    """A small school: pair 1 only, with its programme, plan, incentive and order."""
+    return {**rows, "Пары": rows["Пары"][:1], "Программы": rows["Программы"][:1], "План": rows["План"][:2],
+            "Замены": [], "Поощрения": rows["Поощрения"][:1], "Приказы": rows["Приказы"][:1]}
+
+
+@pytest.fixture
+def district(tmp_path, rows):
+    folder = tmp_path / "район"
+    folder.mkdir()
+    write_workbook(folder / "tenki.xlsx", rows, sample_data.SETTINGS)
+    write_workbook(folder / "karsun.xlsx", one_pair(rows), KARSUN)
+    (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    (folder / "~$tenki.xlsx").write_bytes(b"lock")
+    return folder
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_school_into_its_folder_and_a_summary(district, templates, tmp_path, workers):
+    output = tmp_path / "out"
+    report = build_any(district, templates, output, today=TODAY, workers=workers)
+    assert report.exit_code == 1
+    assert [str(p) for p in report.errors] == [
+        "Книга «broken.xlsx». Файл «broken.xlsx» — не книга Excel .xlsx или сохранён не до конца. "
+        "Откройте его в Excel и сохраните как .xlsx."]
+    assert report.as_json()["errors"][0]["workbook"] == "broken.xlsx"
+    assert sorted(p.name for p in output.iterdir() if not p.name.startswith(".")) == [
+        "МКОУ Карсунская СШ № 2", "МКОУ Теньковская СШ", "Сводка по району 2026-2027.docx",
+        "Сводка по району 2026-2027.xlsx"]
+    assert (output / "МКОУ Теньковская СШ" / "Приказы" /
+            "Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx").is_file()
+    summary = output_text(output / "Сводка по району 2026-2027.docx")
+    # Теньки: the test workbook's counts (see test_reports); Карсун: only pair 1 (mentee П-5), so 1 of its 2 young
+    # specialists has a mentor; one programme started; its one due activity (20.09.2026) done.
+    assert ("МКОУ Карсунская СШ № 2 | 1 | 0 | 1 | 1 | 1 из 2 (50 %) | 1 | 0 | 0 | 0 | 1 из 1 (100 %)\n"
+            "МКОУ Теньковская СШ | 2 | 1 | 2 | 4 | 2 из 2 (100 %) | 3 | 0 | 1 | 0 | 2 из 3 (67 %)\n"
+            "Итого | 3 | 1 | 3 | 5 | 3 из 4 (75 %) | 4 | 0 | 1 | 0 | 3 из 4 (75 %)\n"
+            "Не удалось прочитать книги: broken.xlsx.") in summary
+    table = openpyxl.load_workbook(output / "Сводка по району 2026-2027.xlsx").active
+    assert [c.value for c in table[5]] == ["Итого", 3, 1, 3, 5, "3 из 4 (75 %)", 4, 0, 1, 0, "3 из 4 (75 %)"]
+
+
+def test_documents_are_reported_with_their_school_folder(district, templates, tmp_path):
+    report = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1)
+    paths = {str(d.path) for d in report.documents}
+    assert "МКОУ Карсунская СШ № 2/Отчёт о проверке.docx" in paths
+    assert "Сводка по району 2026-2027.docx" in paths
+    assert all(line.startswith(("МКОУ Теньковская СШ: ", "МКОУ Карсунская СШ № 2: ")) for line in report.reminders)
+
+
+def test_a_folder_with_one_workbook_is_a_single_school(tmp_path, rows, templates):
+    folder = tmp_path / "workbook"
+    folder.mkdir()
+    write_workbook(folder / "Наставничество.xlsx", rows, sample_data.SETTINGS)
+    build_any(folder, templates, tmp_path / "out", today=TODAY)
+    assert (tmp_path / "out" / "Отчёт о проверке.docx").is_file()
+    assert not (tmp_path / "out" / "МКОУ Теньковская СШ").exists()
+
+
+def test_the_watcher_rebuilds_a_district_folder(district, templates, tmp_path, rows):
+    output = tmp_path / "out"
+    build_any(district, templates, output, today=TODAY, workers=1)
+    builds = []
+    stop = threading.Event()
+
+    def rebuild():
+        builds.append(build_any(district, templates, output, today=TODAY, workers=1))
+
+    watcher = Watcher(Watched.of(district, templates, output), rebuild)
+    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
+    thread.start()
+    time.sleep(0.3)
+    rows["Программы"][0]["Цель"] = "цель, изменённая в Карсуне"
+    write_workbook(tmp_path / "staged.xlsx", one_pair(rows), KARSUN).replace(district / "karsun.xlsx")
+    deadline = time.monotonic() + 10
+    while not builds and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    stop.set()
+    thread.join(5)
+    assert len(builds) == 1
+    changed = sorted(str(d.path) for d in builds[0].documents if d.status != "без изменений")
+    assert changed == ["МКОУ Карсунская СШ № 2/Программы/Программа наставничества № 1 Мороз И.И..docx"]
