@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +61,11 @@ class Report(Problems):
     archived: list[Path] = field(default_factory=list)
     reminders: list[str] = field(default_factory=list)
     fatal: str | None = None
+    phases: dict[str, float] = field(default_factory=dict)
+    """Seconds spent reading, validating, rendering and writing (for the benchmark)."""
+
+    def timed(self, phase: str, started: float) -> None:
+        self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - started
 
     def count(self, status: str) -> int:
         return sum(1 for d in self.documents if d.status == status)
@@ -104,14 +110,19 @@ def find_workbook(path: Path) -> Path:
 
 
 def validated(workbook: Path, report: Report) -> Validation | None:
+    started = time.perf_counter()
     try:
         report.workbook = find_workbook(workbook)
         raw = read_workbook(report.workbook)
     except (CannotRun, WorkbookUnreadable) as err:
         report.fatal = str(err)
         return None
+    finally:
+        report.timed("read", started)
+    started = time.perf_counter()
     result = validate(raw)
     report.problems.extend(result.problems)
+    report.timed("validate", started)
     return result
 
 
@@ -193,7 +204,12 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
         if manifest.unchanged(output, path, print_):
             report.documents.append(written)
             return
-        write_atomic(output / path, renderer.produce(kind, document.context))
+        started = time.perf_counter()
+        data = renderer.produce(kind, document.context)
+        report.timed("render", started)
+        started = time.perf_counter()
+        write_atomic(output / path, data)
+        report.timed("write", started)
     except TemplateProblem as err:
         report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
         report.failed.append(path)

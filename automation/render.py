@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -15,6 +16,7 @@ import jinja2
 import openpyxl
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+from lxml import etree
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -32,12 +34,69 @@ class DocumentLocked(Exception):
     """The target file is open in another program (Word) and cannot be replaced now."""
 
 
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
+_PREPARED: dict[str, "PreparedTemplate"] = {}
+_FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
+
+
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+class PreparedTemplate:
+    """A Word template read, patched and compiled once; each document is then rendered as XML text and written as a
+    new zip of the template's parts, without re-parsing the template (docxtpl's own patching, table fixes and
+    listing rules are kept; only documents with pictures take docxtpl's full path)."""
+
+    def __init__(self, source: bytes, env: jinja2.Environment) -> None:
+        document = DocxTemplate(io.BytesIO(source))
+        document.render_init()
+        self.docx = document
+        with zipfile.ZipFile(io.BytesIO(source)) as archive:
+            self.entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+        # Fields in the document's properties or footnotes are rendered by docxtpl's full path only.
+        self.simple = not any(name in _FULL_PATH_PARTS and (b"{{" in data or b"{%" in data)
+                              for name, data in ((i.filename, d) for i, d in self.entries))
+        main = dict((i.filename, data) for i, data in self.entries)["word/document.xml"].decode("utf-8")
+        start, end = main.index("<w:body"), main.rindex("</w:body>") + len("</w:body>")
+        self.prefix, self.suffix = main[:start], main[end:]
+        self.body = env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", document.patch_xml(document.get_xml())))
+        self.parts = []
+        for uri in (document.HEADER_URI, document.FOOTER_URI):
+            for _, part in document.get_headers_footers(uri):
+                xml = document.get_part_xml(part)
+                encoding = document.get_headers_footers_encoding(xml)
+                compiled = env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", document.patch_xml(xml)))
+                self.parts.append((str(part.partname).lstrip("/"), compiled, encoding))
+
+    def _finish(self, xml: str) -> str:
+        """What docxtpl does to a part after Jinja: paragraphs back on their lines, escaped braces, listings."""
+        xml = _PARAGRAPH_BACK.sub(r"<w:p\1", xml)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return self.docx.resolve_listing(xml)
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        tree = self.docx.fix_tables(self._finish(self.body.render(context)))
+        self.docx.docx_ids_index = 1000
+        self.docx.fix_docpr_ids(tree)
+        body = etree.tostring(tree, encoding="unicode")
+        replaced = {"word/document.xml": (self.prefix + body + self.suffix).encode("utf-8")}
+        for name, compiled, encoding in self.parts:
+            replaced[name] = self._finish(compiled.render(context)).encode(encoding)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info, data in self.entries:
+                archive.writestr(info, replaced.get(info.filename, data))
+        return out.getvalue()
+
+
 class Renderer:
     """Renders documents from the templates of one folder; each template file is read once per build."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        self.env = _env()
         self._sources: dict[str, bytes] = {}
         self._digests: dict[str, str] = {}
 
@@ -85,11 +144,30 @@ class Renderer:
 
     def render_source(self, template: str, source: bytes, context: dict[str, Any]) -> bytes:
         """Render a Word template given as bytes (`template` names it in messages)."""
+        with self._problems(template):
+            digest = hashlib.sha256(source).hexdigest()
+            if digest not in _PREPARED:
+                _PREPARED[digest] = PreparedTemplate(source, _env())
+            prepared = _PREPARED[digest]
+            if prepared.simple and not any(isinstance(value, Chart) for value in context.values()):
+                return prepared.render(context)
+            return self._render_fully(source, context)
+
+    def _render_fully(self, source: bytes, context: dict[str, Any]) -> bytes:
+        """docxtpl's own path: for pictures (charts) and fields in properties or footnotes."""
+        document = DocxTemplate(io.BytesIO(source))
+        context = {name: InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))
+                   if isinstance(value, Chart) else value for name, value in context.items()}
+        document.render(context, jinja_env=self.env, autoescape=True)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    @contextlib.contextmanager
+    def _problems(self, template: str):
+        """Jinja's and the zip's errors as one Russian sentence naming the template."""
         try:
-            document = DocxTemplate(io.BytesIO(source))
-            context = {name: InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))
-                       if isinstance(value, Chart) else value for name, value in context.items()}
-            document.render(context, jinja_env=self.env, autoescape=True)
+            yield
         except jinja2.TemplateSyntaxError as err:
             raise TemplateProblem(
                 f"в шаблоне «{template}» ошибка в записи поля или команды: {err.message}. "
@@ -102,13 +180,10 @@ class Renderer:
                 f"в шаблоне «{template}» неизвестное поле «{field}». Исправьте название поля "
                 "(список полей — в шаблонах по умолчанию, «nastavnik init»)."
             ) from err
-        except (zipfile.BadZipFile, KeyError) as err:
+        except (zipfile.BadZipFile, KeyError, ValueError) as err:
             raise TemplateProblem(
                 f"шаблон «{template}» повреждён или это не документ Word .docx. Сохраните его в Word как .docx."
             ) from err
-        out = io.BytesIO()
-        document.save(out)
-        return out.getvalue()
 
 
 def table_workbook(context: dict[str, Any]) -> bytes:

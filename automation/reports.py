@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from automation import catalogue, grammar, schema
@@ -271,7 +272,8 @@ _SKIPPED_POS = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 
 
-def lemmas(text: str | None) -> set[str]:
+@lru_cache(maxsize=8192)
+def lemmas(text: str | None) -> frozenset[str]:
     """The normal forms of a text's meaningful words: «подготовки к ОГЭ» → {«подготовка», «огэ»}."""
     morph = grammar.morph()
     found = set()
@@ -280,7 +282,7 @@ def lemmas(text: str | None) -> set[str]:
         if parse.tag.POS in _SKIPPED_POS or (len(word) < 3 and not word.isupper()):
             continue
         found.add(parse.normal_form.replace("ё", "е"))
-    return found
+    return frozenset(found)
 
 
 @dataclass
@@ -298,6 +300,8 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
     active = [u for u in units(data) if u.programme is None or not u.programme.finished]
     busy = {key(m.code) for u in active for m in u.mentees}
     load = Counter(key(u.mentor.code) for u in active for _ in u.mentees)
+    mentors = [(m, lemmas(m.competences)) for m in data.people.values()
+               if m.mentor_consent and key(m.code) not in busy and load[key(m.code)] < limit]
     result = []
     for mentee in sorted(data.people.values(), key=lambda p: p.row):
         if mentee.workplace is not None or key(mentee.code) in busy:
@@ -306,13 +310,10 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
             continue  # nothing to match on, or a young specialist who is a (reverse) mentor already
         needs = lemmas(mentee.difficulties)
         options = []
-        for mentor in data.people.values():
-            code = key(mentor.code)
-            if not mentor.mentor_consent or code in busy or code == key(mentee.code) or load[code] >= limit:
-                continue
-            shared = sorted(needs & lemmas(mentor.competences))
+        for mentor, offers in mentors:
+            shared = sorted(needs & offers) if key(mentor.code) != key(mentee.code) else []
             if shared:
-                options.append(Suggestion(mentor, shared, load[code]))
+                options.append(Suggestion(mentor, shared, load[key(mentor.code)]))
         options.sort(key=lambda s: (-len(s.shared), s.load, s.mentor.row))
         result.append((mentee, options[:SUGGESTIONS]))
     return result

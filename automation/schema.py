@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 
 class Kind(Enum):
@@ -358,6 +359,7 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "ё": "
 _QUOTES = str.maketrans("", "", "«»\"“”„'")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The form in which headers, sheet names and closed-list values are compared."""
     text = text.translate(_DASHES).translate(_QUOTES).lower()

@@ -1,0 +1,68 @@
+"""Synthetic school workbooks for the benchmarks: valid, varied, reproducible (a seed), any size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from automation import schema  # noqa: E402
+from automation.scaffold import write_workbook  # noqa: E402
+
+MEN = [("Иванов", "Иван", "Петрович"), ("Смирнов", "Алексей", "Игоревич"), ("Кузнецов", "Олег", "Викторович"),
+       ("Мороз", "Илья", "Ильич"), ("Черных", "Павел", "Андреевич"), ("Павлюк", "Никита", "Сергеевич")]
+WOMEN = [("Иванова", "Мария", "Петровна"), ("Смирнова", "Алёна", "Игоревна"), ("Кузнецова", "Ольга", "Викторовна"),
+         ("Мороз", "Анна", "Сергеевна"), ("Белых", "Любовь", "Николаевна"), ("Шевченко", "Нелли", "Андреевна")]
+POSITIONS = ["учитель математики", "учитель русского языка и литературы", "учитель начальных классов",
+             "педагог-психолог", "социальный педагог", "учитель физики", "старшая вожатая",
+             "заместитель директора по учебно-воспитательной работе"]
+D = dt.date
+
+
+def rows(people: int, pairs: int, plan_rows: int, seed: int = 1) -> tuple[dict, dict]:
+    """(rows by sheet, settings) for a school with this many people, pairs (every tenth a group of 3), plan rows."""
+    rnd = random.Random(seed)
+    staff = []
+    for index in range(people):
+        last, first, middle = rnd.choice(WOMEN if index % 2 else MEN)
+        staff.append({"Код": f"П-{index + 1:04d}", "Фамилия": last, "Имя": first, "Отчество": middle,
+                      "Должность": rnd.choice(POSITIONS), "Педагогический стаж, лет": rnd.randint(0, 35),
+                      "Категория": rnd.choice(schema.CATEGORIES), "Молодой специалист": rnd.choice(["да", "нет"]),
+                      "Компетенции": "подготовка к ОГЭ; работа с родителями", "Согласие на публикацию": "да",
+                      "Согласие быть наставником": "да"})
+    pair_rows, programmes, plan = [], [], []
+    mentee = pairs  # mentors are the first `pairs` people, mentees come after them
+    for number in range(1, pairs + 1):
+        size = 3 if number % 10 == 0 else 1
+        form = schema.FORM_GROUP if size > 1 else rnd.choice([schema.FORM_PEER, schema.FORM_REVERSE, schema.FORM_HEAD])
+        for _ in range(size):
+            pair_rows.append({"№ пары/группы": str(number), "Наставник (код)": staff[number - 1]["Код"],
+                              "Наставляемый (код)": staff[mentee % people]["Код"], "Форма наставничества": form,
+                              "Форма взаимодействия": rnd.choice(schema.INTERACTION_FORMS),
+                              "Направление": "методика урока", "Согласие наставника (дата)": D(2026, 8, 25),
+                              "Доп. соглашение (№, дата)": f"№ {number} от 26.08.2026",
+                              "Приказ о закреплении (№)": "45-ОД" if number % 2 else None})
+            mentee += 1
+        programmes.append({"№": str(number), "Цель": "освоение методики урока", "Задачи": "изучить; провести",
+                           "Ожидаемые результаты": "открытый урок", "Дата начала": D(2026, 9, 1),
+                           "Дата окончания": D(2027, 5, 31)})
+    for index in range(plan_rows):
+        plan.append({"№ программы": str(index % pairs + 1), "Мероприятие": f"Мероприятие {index + 1}",
+                     "Срок": D(2026, 9, 15) + dt.timedelta(days=index % 250), "Ответственный": "наставник",
+                     "Отметка о выполнении": "да" if index % 3 else None})
+    orders = [{"№ приказа": "45-ОД", "Дата": D(2026, 9, 1), "Вид": schema.ORDER_ASSIGNMENT, "Статус": "подписан"}]
+    settings = {"Полное наименование": f"Муниципальное общеобразовательное учреждение школа № {seed}",
+                "Краткое наименование": f"МОУ СШ № {seed}", "Населённый пункт": "с. Теньки",
+                "Должность руководителя": "Директор", "Руководитель (ФИО)": "Сазонова Татьяна Алексеевна",
+                "Куратор (код)": staff[0]["Код"], "Положение о наставничестве (реквизиты приказа)": "от 21.11.2022 № 156"}
+    return ({"Педагоги": staff, "Пары": pair_rows, "Программы": programmes, "План": plan, "Приказы": orders},
+            settings)
+
+
+def write(path: Path, people: int, pairs: int, plan_rows: int, seed: int = 1) -> Path:
+    data, settings = rows(people, pairs, plan_rows, seed)
+    return write_workbook(path, data, settings)
