@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from automation.context import Document
 from automation.manifest import Manifest
 from automation.render import Renderer
 from automation.reports import Indicators, Period, indicators, percent
-from automation.validate import ERROR, Problem
+from automation.validate import ERROR, Problem, Validation
 
 WORKERS = min(2, os.cpu_count() or 1)
 
@@ -54,37 +55,59 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
-    jobs = [(book, templates, output, today, now, period) for book in books]
-    if workers > 1 and len(books) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            schools = list(pool.map(_school, *zip(*jobs)))
-    else:
-        schools = [_school(*job) for job in jobs]
+    with _pool(workers if len(books) > 1 else 1) as pool:
+        read = list(pool.map(_read, books))
+        names = folder_names([(book, result.data.organization.short_name if result and result.data.organization
+                               else None) for book, _, result in read])
+        jobs = [(book, report, result, names[book], templates, output, today, now, period)
+                for book, report, result in read]
+        schools = list(pool.map(_school, *zip(*jobs)))
     for school in schools:
         _merge(report, school)
     _summary(schools, templates, output, period, today, report)
     return report
 
 
-def _school(book: Path, templates: Path, output: Path, today: dt.date, now: dt.datetime, period: Period) -> School:
+class _Serial:
+    """The pool's interface, in this process: for one workbook, or one core."""
+
+    def __enter__(self) -> "_Serial":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    @staticmethod
+    def map(function, *iterables):
+        return map(function, *iterables)
+
+
+def _pool(workers: int):
+    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else _Serial()
+
+
+def _read(book: Path) -> tuple[Path, Report, Validation | None]:
     report = Report()
-    result = builder.validated(book, report)
-    if result is None or result.data.organization is None:
+    return book, report, builder.validated(book, report)
+
+
+def folder_names(schools: list[tuple[Path, str | None]]) -> dict[Path, str | None]:
+    """Each school's output folder: its short name made safe for a folder name; when two workbooks carry the same
+    short name, each gets its workbook's name in brackets, so no two schools ever share a folder."""
+    safe = {book: catalogue.safe_name(name).rstrip(". ") or book.stem for book, name in schools if name}
+    counts = Counter(name.casefold() for name in safe.values())
+    names: dict[Path, str | None] = {book: None for book, _ in schools}
+    for book, name in safe.items():
+        names[book] = name if counts[name.casefold()] == 1 else f"{name} ({book.stem})"
+    return names
+
+
+def _school(book: Path, report: Report, result: Validation | None, name: str | None, templates: Path, output: Path,
+            today: dt.date, now: dt.datetime, period: Period) -> School:
+    if result is None or name is None:
         return School(book, None, report, None)
-    name = _folder_name(result.data.organization.short_name, book)
     builder.build_validated(result, report, templates, output / name, today, now, period)
     return School(book, name, report, indicators(result.data, period, today))
-
-
-def _folder_name(short_name: str, book: Path) -> str:
-    """The school's short name made safe for a folder; the workbook's name keeps two books of one school apart."""
-    safe = catalogue.safe_name(short_name).rstrip(". ")
-    return f"{safe} ({book.stem})" if safe.casefold() != book.stem.casefold() and _taken(safe, book) else safe
-
-
-def _taken(name: str, book: Path) -> bool:
-    others = [b for b in builder.workbooks(book.parent) if b != book]
-    return any(b.stem.casefold() == name.casefold() for b in others)
 
 
 def _merge(district: Report, school: School) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from automation.schema import SHEETS, Column, Sheet, normalize
 
@@ -72,33 +72,32 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_workbook(path: Path) -> RawBook:
-    """Every known sheet as rows keyed by column key; unknown sheets and columns are ignored."""
+    """Every known sheet as rows keyed by column key; unknown sheets and columns are ignored.
+
+    The bytes are read once and parsed in memory (python-calamine), so the file is never held open or locked."""
     data = read_bytes(path)
+    damaged = (f"Книга «{path.name}» повреждена или сохранена не до конца; "
+               "откройте её в Excel и сохраните ещё раз.")
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    # openpyxl raises many unrelated types on a damaged package; each means the same to the curator.
-    except Exception as err:
-        raise WorkbookUnreadable(
-            f"Книга «{path.name}» повреждена или сохранена не до конца; откройте её в Excel и сохраните ещё раз."
-        ) from err
-    try:
-        by_title = {normalize(ws.title): ws for ws in book.worksheets}
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        by_title = {normalize(title): title for title in book.sheet_names}
         tables: dict[str, Table] = {}
         missing: list[Sheet] = []
         for sheet in SHEETS:
-            ws = by_title.get(normalize(sheet.title))
-            if ws is None:
+            title = by_title.get(normalize(sheet.title))
+            if title is None:
                 missing.append(sheet)
                 continue
-            ws.reset_dimensions()
-            tables[sheet.key] = _read_table(sheet, ws.iter_rows(values_only=True))
-    finally:
-        book.close()
+            grid = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+            tables[sheet.key] = _read_table(sheet, grid)
+    except PasswordError as err:
+        raise WorkbookUnreadable(f"Книга «{path.name}» защищена паролем. Сохраните её как .xlsx без пароля.") from err
+    except (CalamineError, ValueError) as err:
+        raise WorkbookUnreadable(damaged) from err
     return RawBook(path=path, tables=tables, missing_sheets=missing)
 
 
-def _read_table(sheet: Sheet, rows_iter) -> Table:
-    grid = [list(values) for values in rows_iter]
+def _read_table(sheet: Sheet, grid: list[list[Any]]) -> Table:
     header_index, positions = _find_header(sheet, grid[:HEADER_SEARCH_ROWS])
     columns = {c.key: c.header for c in sheet.columns}
     present = set(positions)

@@ -101,3 +101,15 @@ def test_the_watcher_rebuilds_a_district_folder(district, templates, tmp_path, r
     assert len(builds) == 1
     changed = sorted(str(d.path) for d in builds[0].documents if d.status != "без изменений")
     assert changed == ["МКОУ Карсунская СШ № 2/Программы/Программа наставничества № 1 Мороз И.И..docx"]
+
+
+def test_two_workbooks_of_one_short_name_never_share_a_folder(tmp_path, rows, templates):
+    folder = tmp_path / "район"
+    folder.mkdir()
+    for name in ("a", "b"):
+        write_workbook(folder / f"{name}.xlsx", rows, sample_data.SETTINGS)
+    output = tmp_path / "out"
+    report = build_any(folder, templates, output, today=TODAY, workers=2)
+    assert report.exit_code == 0
+    assert sorted(p.name for p in output.iterdir() if p.is_dir() and not p.name.startswith(".")) == [
+        "МКОУ Теньковская СШ (a)", "МКОУ Теньковская СШ (b)"]
