@@ -16,7 +16,6 @@ from automation import build as builder
 from automation.district import build_any
 from automation.reports import Period, PeriodError
 from automation.default_templates import TEMPLATE_NAMES, write_templates
-from automation.scaffold import WORKBOOK_NAME, blank_settings, write_launcher, write_workbook
 from automation.watch import Watched, Watcher
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
@@ -108,6 +107,8 @@ def init(directory: Path) -> None:
 
     Уже существующие книги и шаблоны не перезаписываются.
     """
+    from automation.scaffold import WORKBOOK_NAME, blank_settings, write_launcher, write_workbook
+
     book = directory / WORKBOOK_DIR / WORKBOOK_NAME
     if book.exists():
         click.echo(f"Книга уже есть, не трогаю: {book}")

@@ -6,13 +6,13 @@ import datetime as dt
 import re
 from typing import Any, ClassVar
 
-from openpyxl.utils.datetime import from_excel
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from automation import schema
 from automation.schema import Column, Kind
 
+EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
 
 
@@ -27,7 +27,7 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return from_excel(value).date()
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))  # a date cell formatted as a number
     match = _DATE_TEXT.match(str(value).strip())
     if not match:
         raise _problem("date", f"«{value}» — не дата. Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026.")

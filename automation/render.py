@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import io
 import os
+import posixpath
 import re
 import tempfile
 import zipfile
@@ -13,12 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import openpyxl
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from automation.catalogue import DocumentKind
 from automation.charts import Chart
@@ -38,6 +37,15 @@ _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_HEADER_TYPES = ("/header", "/footer")
+
+
+def _headers_and_footers(parts: dict[str, bytes]) -> list[str]:
+    """The zip names of the main document's header and footer parts, from its relationships."""
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    return [posixpath.normpath(posixpath.join("word", rel.get("Target"))) for rel in rels
+            if rel.get("Type", "").endswith(_HEADER_TYPES) and rel.get("TargetMode") != "External"]
 
 
 def _env() -> jinja2.Environment:
@@ -50,25 +58,24 @@ class PreparedTemplate:
     listing rules are kept; only documents with pictures take docxtpl's full path)."""
 
     def __init__(self, source: bytes, env: jinja2.Environment) -> None:
-        document = DocxTemplate(io.BytesIO(source))
-        document.render_init()
-        self.docx = document
+        # docxtpl's text-level methods (patching, listings, table fixes) need no parsed package: none is loaded.
+        self.docx = DocxTemplate(io.BytesIO(source))
         with zipfile.ZipFile(io.BytesIO(source)) as archive:
             self.entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+        parts = {info.filename: data for info, data in self.entries}
         # Fields in the document's properties or footnotes are rendered by docxtpl's full path only.
-        self.simple = not any(name in _FULL_PATH_PARTS and (b"{{" in data or b"{%" in data)
-                              for name, data in ((i.filename, d) for i, d in self.entries))
-        main = dict((i.filename, data) for i, data in self.entries)["word/document.xml"].decode("utf-8")
+        self.simple = not any(b"{{" in parts.get(name, b"") or b"{%" in parts.get(name, b"")
+                              for name in _FULL_PATH_PARTS)
+        main = parts["word/document.xml"].decode("utf-8")
         start, end = main.index("<w:body"), main.rindex("</w:body>") + len("</w:body>")
         self.prefix, self.suffix = main[:start], main[end:]
-        self.body = env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", document.patch_xml(document.get_xml())))
-        self.parts = []
-        for uri in (document.HEADER_URI, document.FOOTER_URI):
-            for _, part in document.get_headers_footers(uri):
-                xml = document.get_part_xml(part)
-                encoding = document.get_headers_footers_encoding(xml)
-                compiled = env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", document.patch_xml(xml)))
-                self.parts.append((str(part.partname).lstrip("/"), compiled, encoding))
+        body = etree.fromstring(parts["word/document.xml"]).find(qn("w:body"))
+        self.body = self._compile(env, etree.tostring(body, encoding="unicode"))
+        self.parts = [(name, self._compile(env, etree.tostring(etree.fromstring(parts[name]), encoding="unicode")))
+                      for name in _headers_and_footers(parts)]
+
+    def _compile(self, env: jinja2.Environment, xml: str) -> jinja2.Template:
+        return env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", self.docx.patch_xml(xml)))
 
     def _finish(self, xml: str) -> str:
         """What docxtpl does to a part after Jinja: paragraphs back on their lines, escaped braces, listings."""
@@ -82,8 +89,8 @@ class PreparedTemplate:
         self.docx.fix_docpr_ids(tree)
         body = etree.tostring(tree, encoding="unicode")
         replaced = {"word/document.xml": (self.prefix + body + self.suffix).encode("utf-8")}
-        for name, compiled, encoding in self.parts:
-            replaced[name] = self._finish(compiled.render(context)).encode(encoding)
+        for name, compiled in self.parts:
+            replaced[name] = (_DECLARATION + self._finish(compiled.render(context))).encode("utf-8")
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for info, data in self.entries:
@@ -188,6 +195,10 @@ class Renderer:
 
 def table_workbook(context: dict[str, Any]) -> bytes:
     """A one-sheet workbook: a title row, a header row, then the rows; frozen header, readable widths."""
+    import openpyxl  # loaded only when a table is actually written: most rebuilds write none
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Таблица"

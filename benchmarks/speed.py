@@ -116,9 +116,8 @@ def main() -> None:
         region = space / "region" / "workbooks"
         region.mkdir(parents=True)
         generated = time.perf_counter()
-        first = synthetic.write(region / "school0001.xlsx", 40, 11, 60, seed=1)
-        for index in range(2, args.region + 1):
-            shutil.copy(first, region / f"school{index:04d}.xlsx")
+        for index in range(1, args.region + 1):
+            synthetic.write(region / f"school{index:04d}.xlsx", 40, 11, 60, seed=index)
         generated = time.perf_counter() - generated
         started = time.perf_counter()
         report = build_any(region, templates, space / "region" / "output")
