@@ -8,12 +8,15 @@ import io
 import os
 import posixpath
 import re
+import struct
+from xml.sax.saxutils import escape as xml_escape
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -39,6 +42,35 @@ _PREPARED: dict[str, "PreparedTemplate"] = {}
 _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _HEADER_TYPES = ("/header", "/footer")
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_PICTURE_NAME = "nastavnik_picture"
+_EMU_PER_MM = 36000
+# An inline picture, as docxtpl's InlineImage writes it: the run is closed, the drawing placed, a run reopened.
+_DRAWING = (
+    '</w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+    '<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{index}" name="Рисунок {index}"/><wp:cNvGraphicFramePr>'
+    '<a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/>'
+    '</wp:cNvGraphicFramePr><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr>'
+    '<pic:cNvPr id="{index}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+    '<a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="{rid}"/>'
+    '<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+    '<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+    '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">'
+)
+
+
+def _drawing(chart: Chart, pictures: list[tuple[str, bytes]]) -> Markup:
+    """The chart drawn, kept for the zip, and the XML that places it where its field stood."""
+    png = chart.png()
+    width, height = struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
+    index = len(pictures) + 1
+    rid = f"rIdNastavnikPicture{index}"
+    pictures.append((rid, png))
+    cx = chart.width_mm * _EMU_PER_MM
+    return Markup(_DRAWING.format(cx=cx, cy=round(cx * height / width), index=index, rid=rid,
+                                  name=f"{_PICTURE_NAME}{index}.png"))
 
 
 def _headers_and_footers(parts: dict[str, bytes]) -> list[str]:
@@ -84,6 +116,9 @@ class PreparedTemplate:
         return self.docx.resolve_listing(xml)
 
     def render(self, context: dict[str, Any]) -> bytes:
+        pictures: list[tuple[str, bytes]] = []
+        context = {name: _drawing(value, pictures) if isinstance(value, Chart) else value
+                   for name, value in context.items()}
         tree = self.docx.fix_tables(self._finish(self.body.render(context)))
         self.docx.docx_ids_index = 1000
         self.docx.fix_docpr_ids(tree)
@@ -91,11 +126,27 @@ class PreparedTemplate:
         replaced = {"word/document.xml": (self.prefix + body + self.suffix).encode("utf-8")}
         for name, compiled in self.parts:
             replaced[name] = (_DECLARATION + self._finish(compiled.render(context))).encode("utf-8")
+        if pictures:
+            self._add_pictures(pictures, replaced)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for info, data in self.entries:
                 archive.writestr(info, replaced.get(info.filename, data))
+            for index, (_, png) in enumerate(pictures, start=1):
+                archive.writestr(f"word/media/{_PICTURE_NAME}{index}.png", png)
         return out.getvalue()
+
+    def _add_pictures(self, pictures: list[tuple[str, bytes]], replaced: dict[str, bytes]) -> None:
+        """Each picture's relationship, and the PNG content type, as Word expects them."""
+        parts = {info.filename: data for info, data in self.entries}
+        rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
+        links = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="media/{_PICTURE_NAME}{index}.png"/>'
+                        for index, (rid, _) in enumerate(pictures, start=1))
+        replaced["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", links + "</Relationships>").encode()
+        types = parts["[Content_Types].xml"].decode("utf-8")
+        if 'Extension="png"' not in types:
+            types = types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default ', 1)
+        replaced["[Content_Types].xml"] = types.encode("utf-8")
 
 
 class Renderer:
@@ -156,12 +207,12 @@ class Renderer:
             if digest not in _PREPARED:
                 _PREPARED[digest] = PreparedTemplate(source, _env())
             prepared = _PREPARED[digest]
-            if prepared.simple and not any(isinstance(value, Chart) for value in context.values()):
+            if prepared.simple:
                 return prepared.render(context)
             return self._render_fully(source, context)
 
     def _render_fully(self, source: bytes, context: dict[str, Any]) -> bytes:
-        """docxtpl's own path: for pictures (charts) and fields in properties or footnotes."""
+        """docxtpl's own path, for templates with fields in their properties or footnotes."""
         document = DocxTemplate(io.BytesIO(source))
         context = {name: InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))
                    if isinstance(value, Chart) else value for name, value in context.items()}
@@ -193,29 +244,94 @@ class Renderer:
             ) from err
 
 
-def table_workbook(context: dict[str, Any]) -> bytes:
-    """A one-sheet workbook: a title row, a header row, then the rows; frozen header, readable widths."""
-    import openpyxl  # loaded only when a table is actually written: most rebuilds write none
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+_XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="xl/workbook.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="Таблица" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
+        '<Relationship Id="rId2" Target="styles.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"/></Relationships>'),
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="12"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+        '</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
+        '<alignment wrapText="1" vertical="top"/></xf>'
+        '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'),
+}
+_TITLE, _HEADER = 2, 1
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Таблица"
-    sheet.append([context["заголовок"]])
-    sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append(context["столбцы"])
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in context["строки"]:
-        sheet.append(list(row))
-    for index, header in enumerate(context["столбцы"], start=1):
-        longest = max([len(str(header))] + [len(str(r[index - 1])) for r in context["строки"]])
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(10, longest + 2), 60)
-    sheet.freeze_panes = "A3"
+
+def _column(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _cell(column: int, row: int, value: Any, style: int = 0) -> str:
+    ref = f"{_column(column)}{row}"
+    styled = f' s="{style}"' if style else ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'<c r="{ref}"{styled}><v>{value}</v></c>'
+    text = xml_escape("" if value is None else str(value))
+    return f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def table_workbook(context: dict[str, Any]) -> bytes:
+    """A one-sheet workbook: a title row, a header row, then the rows; frozen header, readable widths.
+
+    Written directly as SpreadsheetML: the build makes such tables for every school of a district, and this costs
+    a fraction of loading and driving openpyxl for each (openpyxl still writes the curator's workbook)."""
+    columns, rows = context["столбцы"], [list(r) for r in context["строки"]]
+    widths = [min(max(10, max([len(str(h))] + [len(str(r[i])) for r in rows]) + 2), 60)
+              for i, h in enumerate(columns)]
+    lines = [f'<row r="1">{_cell(1, 1, context["заголовок"], _TITLE)}</row>',
+             '<row r="2">' + "".join(_cell(i, 2, h, _HEADER) for i, h in enumerate(columns, start=1)) + "</row>"]
+    for number, row in enumerate(rows, start=3):
+        lines.append(f'<row r="{number}">' + "".join(_cell(i, number, v) for i, v in enumerate(row, start=1))
+                     + "</row>")
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" '
+        'state="frozen"/></sheetView></sheetViews><cols>'
+        + "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1))
+        + "</cols><sheetData>" + "".join(lines) + "</sheetData></worksheet>")
     out = io.BytesIO()
-    book.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _XLSX_PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
     return out.getvalue()
 
 

@@ -83,3 +83,18 @@ def test_locked_target_keeps_the_old_file_and_cleans_up(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]
+
+
+def test_charts_are_embedded_as_pictures(tmp_path):
+    from automation.charts import Chart
+    name = _template(tmp_path, "До диаграммы {{ график }} после")
+    chart = Chart("Проба", ("один", "два"), (1, 2))
+    out = tmp_path / "out.docx"
+    out.write_bytes(Renderer(tmp_path).render(name, {"график": chart}))
+    document = Document(str(out))
+    assert len(document.inline_shapes) == 1
+    picture = document.inline_shapes[0]
+    assert round(picture.width.mm) == 160
+    blip = picture._inline.graphic.graphicData.pic.blipFill.blip
+    assert document.part.related_parts[blip.embed].blob == chart.png()
+    assert docx_text(out).startswith("До диаграммы  после\n")
