@@ -39,6 +39,7 @@ class DocumentLocked(Exception):
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
+_LISTING_CHARS = re.compile("[\t\n\a\f]")
 _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _HEADER_TYPES = ("/header", "/footer")
@@ -113,7 +114,8 @@ class PreparedTemplate:
         """What docxtpl does to a part after Jinja: paragraphs back on their lines, escaped braces, listings."""
         xml = _PARAGRAPH_BACK.sub(r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return self.docx.resolve_listing(xml)
+        # Listings turn tabs, line and page breaks inside values into Word's own tags; without any, it is a no-op.
+        return self.docx.resolve_listing(xml) if _LISTING_CHARS.search(xml) else xml
 
     def render(self, context: dict[str, Any]) -> bytes:
         pictures: list[tuple[str, bytes]] = []

@@ -98,3 +98,13 @@ def test_charts_are_embedded_as_pictures(tmp_path):
     blip = picture._inline.graphic.graphicData.pic.blipFill.blip
     assert document.part.related_parts[blip.embed].blob == chart.png()
     assert docx_text(out).startswith("До диаграммы  после\n")
+
+
+def test_line_breaks_and_tabs_in_values_become_words_own(tmp_path):
+    name = _template(tmp_path, "{{ текст }}")
+    out = tmp_path / "out.docx"
+    out.write_bytes(Renderer(tmp_path).render(name, {"текст": "первая строка\nвторая\tпосле табуляции"}))
+    document = Document(str(out))
+    xml = document.paragraphs[0]._p.xml
+    assert "<w:br/>" in xml and "<w:tab/>" in xml
+    assert docx_text(out).startswith("первая строка\nвторая\tпосле табуляции\n")
