@@ -58,5 +58,5 @@ class Chart:
             y += height
         draw.line((left, top - 6, left, y - gap + 6), fill=RULE, width=2)
         out = io.BytesIO()
-        image.save(out, format="PNG")
+        image.save(out, format="PNG", compress_level=1)  # the .docx zip compresses it again
         return out.getvalue()
