@@ -278,15 +278,16 @@ def programme() -> Page:
     return page
 
 
-def _list_heading(page: Page, title: str) -> None:
+def _heading(page: Page, title: str, subtitle: str = "по состоянию на {{ дата }}") -> None:
+    """Organisation, the document's title and a line under it: the head of lists and reports."""
     page.line("{{ орг.полное }}", align=CENTER, bold=True)
     page.line(title, align=CENTER, bold=True, before=12)
-    page.line("по состоянию на {{ дата }}", align=CENTER, after=12)
+    page.line(subtitle, align=CENTER, after=12)
 
 
 def pair_list() -> Page:
     page = Page(landscape=True)
-    _list_heading(page, "Список наставнических пар (групп)")
+    _heading(page, "Список наставнических пар (групп)")
     page.table(["№", "Наставник", "Наставляемые", "Форма наставничества", "Форма взаимодействия",
                 "Направление", "Срок программы", "Приказ"],
                ["{{ п.номер }}", "{{ п.наставник.фио_кратко }}, {{ п.наставник.должность.им }}",
@@ -301,7 +302,7 @@ def pair_list() -> Page:
 
 def public_list() -> Page:
     page = Page(landscape=True)
-    _list_heading(page, "Наставники и наставляемые")
+    _heading(page, "Наставники и наставляемые")
     page.text("Сведения размещаются с согласия участников (раздел VIII Положения о системе наставничества).",
               after=6)
     page.table(["№", "Наставник", "Наставляемые", "Форма наставничества", "Направление"],
@@ -320,9 +321,7 @@ def public_list() -> Page:
 
 def analytic_report() -> Page:
     page = Page()
-    page.line("{{ орг.полное }}", align=CENTER, bold=True)
-    page.line("Аналитический отчёт о реализации системы наставничества", align=CENTER, bold=True, before=12)
-    page.line("{{ период }}", align=CENTER, after=12)
+    _heading(page, "Аналитический отчёт о реализации системы наставничества", "{{ период }}")
     sections = [
         ("1. Наставнические пары и группы", "сводка"),
         ("2. Охват наставничеством и выполнение планов", "охват"),
@@ -406,9 +405,7 @@ def nomination() -> Page:
 
 def check_report() -> Page:
     page = Page()
-    page.line("{{ орг.полное }}", align=CENTER, bold=True)
-    page.line("Отчёт о проверке книги наставничества", align=CENTER, bold=True, before=12)
-    page.line("Книга «{{ книга }}», проверена {{ дата }}", align=CENTER, after=12)
+    _heading(page, "Отчёт о проверке книги наставничества", "Книга «{{ книга }}», проверена {{ дата }}")
     page.text("Ошибок: {{ ошибок }}; предупреждений: {{ предупреждений }}. {{ итог }}", after=6)
     page.tag("{%p if проблемы %}")
     page.table(["№", "Вид", "Лист", "Строка", "Столбец", "Что не так и как исправить"],
