@@ -47,7 +47,7 @@ class Chart:
         left, right = int(text_right) + 20, WIDTH - 90
         largest = max(self.values, default=0) or 1
         y = top
-        for label, value, height in zip(lines, self.values, heights):
+        for label, value, height in zip(lines, self.values, heights, strict=True):
             middle = y + (height - gap) // 2
             for index, part in enumerate(label):
                 line_y = middle - (len(label) * line_height) // 2 + index * line_height

@@ -137,10 +137,10 @@ class Page:
     def _widths(table, widths: list[int]) -> None:
         """Word reads the cells' widths, LibreOffice the grid's: set both, and keep them fixed."""
         table.autofit = False
-        for column, width in zip(table.columns, widths):
+        for column, width in zip(table.columns, widths, strict=True):
             column.width = Mm(width)
         for row in table.rows:
-            for cell, width in zip(row.cells, widths):
+            for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Mm(width)
 
     @staticmethod
@@ -363,7 +363,7 @@ def district_summary() -> Page:
     table = page.table([title for _, title, _ in columns], [f"{{{{ ш.{name} }}}}" for name, _, _ in columns],
                        "ш in школы", widths=[width for _, _, width in columns])
     totals = table.add_row()
-    for cell, (name, _, _) in zip(totals.cells, columns):
+    for cell, (name, _, _) in zip(totals.cells, columns, strict=True):
         page._cell(cell, f"{{{{ итого.{name} }}}}", bold=False)
     page.tag("{%p if не_прочитаны %}")
     page.text("Не удалось прочитать книги: {{ не_прочитаны|join(', ') }}.", before=6)

@@ -61,7 +61,7 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
                                else None) for book, _, result in read])
         jobs = [(book, report, result, names[book], templates, output, today, now, period)
                 for book, report, result in read]
-        schools = list(pool.map(_school, *zip(*jobs)))
+        schools = list(pool.map(_school, *zip(*jobs, strict=True)))
     for school in schools:
         _merge(report, school)
     _summary(schools, templates, output, period, today, report)

@@ -1,9 +1,7 @@
 """A district in one run: each school into its own folder, a summary with totals, a bad workbook never stops the rest."""
 
-import datetime as dt
 import threading
 import time
-from pathlib import Path
 
 import openpyxl
 import pytest

@@ -8,7 +8,6 @@ import threading
 import time
 from pathlib import Path
 
-import openpyxl
 import pytest
 from watchdog.events import (
     DirModifiedEvent,
