@@ -120,6 +120,13 @@ class Unit:
 
 
 def units(data: Data) -> list[Unit]:
+    """The pairs gathered by №, with their current mentor and programme (computed once per data)."""
+    if "units" not in data.derived:
+        data.derived["units"] = _units(data)
+    return data.derived["units"]
+
+
+def _units(data: Data) -> list[Unit]:
     result = []
     ordered = sorted(data.pairs, key=lambda p: _number_order(p.number))
     for number, rows in groupby(ordered, key=lambda p: key(p.number)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, TypeVar
+from typing import Any, Iterable, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
@@ -76,6 +76,8 @@ class Data:
     replacements: list[Replacement] = field(default_factory=list)
     incentives: list[Incentive] = field(default_factory=list)
     orders: dict[str, Order] = field(default_factory=dict)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What the document builders derive from the data once (the pairs gathered into units), computed on first use."""
 
     def person(self, code: str) -> Person:
         return self.people[key(code)]
