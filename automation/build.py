@@ -7,10 +7,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from automation import context, reports
+from automation import catalogue, context, reports
 from automation import documents as kinds
 from automation.context import Document
-from automation import catalogue
 from automation.manifest import (
     Entry,
     Manifest,
