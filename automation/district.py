@@ -121,6 +121,8 @@ def _merge(district: Report, school: School) -> None:
     district.failed += [folder / p for p in school.report.failed]
     district.archived += [folder / p for p in school.report.archived]
     district.reminders += [f"{label}: {line}" for line in school.report.reminders]
+    for phase, seconds in school.report.phases.items():
+        district.phases[phase] = district.phases.get(phase, 0.0) + seconds
 
 
 NUMBERS = ("pairs", "groups", "mentors", "mentees", "young", "young_mentored", "started", "finished", "extended",

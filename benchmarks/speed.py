@@ -78,7 +78,8 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "automation", "build"], cwd=space / "school", check=False,
                            capture_output=True)
             walls.append(time.perf_counter() - started)
-        rows.append(("school, cold `nastavnik build` (3 runs, median)", f"{statistics.median(walls):.2f} s", "≤ 1.0 s"))
+        rows.append(("school, cold `nastavnik build` (3 runs, median)",
+                     f"{statistics.median(walls):.2f} s; peak RSS {peak_rss_mb():.0f} MB", "≤ 1.0 s"))
 
         # School, one edit: the rebuild the watcher runs after one cell of one programme changed.
         import openpyxl
@@ -94,7 +95,8 @@ def main() -> None:
         report = builder.build(book, templates, output)
         edit = time.perf_counter() - started
         rewritten = [str(d.path) for d in report.documents if d.status != builder.UNCHANGED]
-        rows.append(("school, one edit, rebuild", f"{edit:.3f} s, {len(rewritten)} rewritten: {'; '.join(rewritten)}",
+        rows.append(("school, one edit, rebuild",
+                     f"{edit:.3f} s ({phases(report)}), {len(rewritten)} rewritten: {'; '.join(rewritten)}",
                      "≤ 0.2 s"))
 
         # Big school.
@@ -104,8 +106,8 @@ def main() -> None:
         seconds = time.perf_counter() - started
         documents = len(report.documents)
         rows.append(("big school: 2,000 people, 500 pairs/groups, 3,000 plan rows",
-                     f"{seconds:.2f} s ({phases(report)}); {documents} documents, {documents / seconds:.0f}/s",
-                     "≤ 10 s"))
+                     f"{seconds:.2f} s ({phases(report)}); {documents} documents, {documents / seconds:.0f}/s; "
+                     f"peak RSS {peak_rss_mb():.0f} MB", "≤ 10 s"))
         render_write = (report.phases["render"] + report.phases["write"]) / max(made(report), 1)
         bound = zip_copy_bound(space)
         rows.append(("per document, render + write vs zip-copy bound",
@@ -123,8 +125,9 @@ def main() -> None:
         seconds = time.perf_counter() - started
         documents = len(report.documents)
         rows.append((f"region: {args.region} school workbooks, district mode",
-                     f"{seconds:.1f} s; {documents} documents, {documents / seconds:.0f}/s; peak RSS "
-                     f"{peak_rss_mb():.0f} MB (workbooks generated in {generated:.0f} s, not counted)",
+                     f"{seconds:.1f} s (CPU seconds over both processes: {phases(report)}); {documents} documents, "
+                     f"{documents / seconds:.0f}/s; peak RSS {peak_rss_mb():.0f} MB (workbooks generated in "
+                     f"{generated:.0f} s, not counted)",
                      "≤ 60 s, ≤ 1.5 GB"))
     width = max(len(r[0]) for r in rows)
     print(f"{'what'.ljust(width)} | measured | target")
