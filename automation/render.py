@@ -9,6 +9,8 @@ import os
 import posixpath
 import re
 import struct
+import zlib
+from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 import tempfile
 import zipfile
@@ -62,6 +64,49 @@ _DRAWING = (
 )
 
 
+@dataclass(frozen=True)
+class _Member:
+    """One compressed zip member: what a local header and the central directory say of it."""
+
+    name: bytes
+    method: int
+    crc: int
+    packed: bytes
+    size: int
+
+
+def _packed(source: bytes, info: zipfile.ZipInfo) -> _Member:
+    """A member's bytes exactly as compressed in the template (its local header is skipped by its own lengths)."""
+    name_length, extra_length = struct.unpack("<HH", source[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_length + extra_length
+    return _Member(info.filename.encode("utf-8"), info.compress_type, info.CRC,
+                   source[start:start + info.compress_size], info.file_size)
+
+
+def _pack(name: str, data: bytes) -> _Member:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return _Member(name.encode("utf-8"), zipfile.ZIP_DEFLATED, zlib.crc32(data),
+                   compressor.compress(data) + compressor.flush(), len(data))
+
+
+_ZIP_TIME, _ZIP_DATE = 0, (2026 - 1980) << 9 | 1 << 5 | 1  # 01.01.2026 00:00 for every member: the same bytes
+
+
+def _zip(members: list[_Member]) -> bytes:
+    """A zip archive (no ZIP64: documents are small) of members already compressed."""
+    body, directory = bytearray(), bytearray()
+    for member in members:
+        flags = 0 if member.name.isascii() else 0x800  # UTF-8 names
+        offset = len(body)
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, member.method, _ZIP_TIME, _ZIP_DATE, member.crc,
+                            len(member.packed), member.size, len(member.name), 0) + member.name + member.packed
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, member.method, _ZIP_TIME,
+                                 _ZIP_DATE, member.crc, len(member.packed), member.size, len(member.name), 0, 0, 0,
+                                 0, 0, offset) + member.name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), len(body), 0)
+    return bytes(body + directory + end)
+
+
 def _drawing(chart: Chart, pictures: list[tuple[str, bytes]]) -> Markup:
     """The chart drawn, kept for the zip, and the XML that places it where its field stood."""
     png = chart.png()
@@ -95,6 +140,8 @@ class PreparedTemplate:
         self.docx = DocxTemplate(io.BytesIO(source))
         with zipfile.ZipFile(io.BytesIO(source)) as archive:
             self.entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+            # The parts a document never changes keep their compressed bytes: copied, not deflated again.
+            self.packed = {info.filename: _packed(source, info) for info in archive.infolist()}
         parts = {info.filename: data for info, data in self.entries}
         # Fields in the document's properties or footnotes are rendered by docxtpl's full path only.
         self.simple = not any(b"{{" in parts.get(name, b"") or b"{%" in parts.get(name, b"")
@@ -130,13 +177,11 @@ class PreparedTemplate:
             replaced[name] = (_DECLARATION + self._finish(compiled.render(context))).encode("utf-8")
         if pictures:
             self._add_pictures(pictures, replaced)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for info, data in self.entries:
-                archive.writestr(info, replaced.get(info.filename, data))
-            for index, (_, png) in enumerate(pictures, start=1):
-                archive.writestr(f"word/media/{_PICTURE_NAME}{index}.png", png)
-        return out.getvalue()
+        members = [_pack(info.filename, replaced[info.filename]) if info.filename in replaced
+                   else self.packed[info.filename] for info, _ in self.entries]
+        members += [_pack(f"word/media/{_PICTURE_NAME}{index}.png", png)
+                    for index, (_, png) in enumerate(pictures, start=1)]
+        return _zip(members)
 
     def _add_pictures(self, pictures: list[tuple[str, bytes]], replaced: dict[str, bytes]) -> None:
         """Each picture's relationship, and the PNG content type, as Word expects them."""

@@ -108,3 +108,17 @@ def test_line_breaks_and_tabs_in_values_become_words_own(tmp_path):
     xml = document.paragraphs[0]._p.xml
     assert "<w:br/>" in xml and "<w:tab/>" in xml
     assert docx_text(out).startswith("первая строка\nвторая\tпосле табуляции\n")
+
+
+def test_documents_are_valid_zips_and_equal_inputs_give_equal_bytes(tmp_path):
+    import io
+    import zipfile
+    name = _template(tmp_path, "Школа: {{ школа }}", table_cell="{{ школа }}")
+    first = Renderer(tmp_path).render(name, {"школа": "Теньковская"})
+    second = Renderer(tmp_path).render(name, {"школа": "Теньковская"})
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.testzip() is None
+        template = zipfile.ZipFile(tmp_path / name)
+        assert archive.namelist() == template.namelist()
+        assert archive.read("word/styles.xml") == template.read("word/styles.xml")
