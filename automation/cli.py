@@ -16,7 +16,6 @@ from automation import build as builder
 from automation.district import build_any
 from automation.reports import Period, PeriodError
 from automation.default_templates import TEMPLATE_NAMES, write_templates
-from automation.watch import Watched, Watcher
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
 _HEADINGS = {"Options": "Параметры", "Commands": "Команды", "Arguments": "Аргументы"}
@@ -169,6 +168,8 @@ def watch(workbook: Path | None, templates: Path | None, output: Path | None, pe
         output or Path(OUTPUT_DIR)
     click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
                "Остановить: Ctrl+C.")
+    from automation.watch import Watched, Watcher  # watchdog is loaded only by the command that watches
+
     session = WatchSession(lambda: build_any(workbook, templates, output, period=period))
     try:
         session.rebuild()

@@ -11,7 +11,7 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass
-from xml.sax.saxutils import escape as xml_escape
+from html import escape as html_escape
 import tempfile
 import zipfile
 from pathlib import Path
@@ -350,7 +350,7 @@ def _cell(column: int, row: int, value: Any, style: int = 0) -> str:
     styled = f' s="{style}"' if style else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f'<c r="{ref}"{styled}><v>{value}</v></c>'
-    text = xml_escape("" if value is None else str(value))
+    text = html_escape("" if value is None else str(value), quote=False)
     return f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
