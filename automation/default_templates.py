@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from automation import catalogue
+from automation.render import write_atomic
 
 FONT = "Times New Roman"
 TEXT_SIZE = Pt(14)
@@ -152,15 +152,9 @@ class Page:
         run.font.size = TABLE_SIZE
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        os.close(handle)
-        try:
-            self.doc.save(temp)
-            os.replace(temp, path)
-        finally:
-            if os.path.exists(temp):
-                os.remove(temp)
+        out = io.BytesIO()
+        self.doc.save(out)
+        write_atomic(path, out.getvalue())
 
 
 def _letterhead(page: Page) -> None:
@@ -481,21 +475,8 @@ def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
         if path.exists() and not overwrite:
             continue
         if name in TEXT_TEMPLATES:
-            folder.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(path, TEXT_TEMPLATES[name])
+            write_atomic(path, TEXT_TEMPLATES[name].encode("utf-8"))
         else:
             TEMPLATES[name]().save(path)
         written.append(path)
     return written
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.remove(temp)
-

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -13,6 +12,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from automation import schema
+from automation.render import write_atomic
 from automation.schema import Kind, Sheet
 
 LISTS_SHEET = "Списки"
@@ -160,15 +160,9 @@ def _column_help(column: schema.Column) -> str:
 
 
 def _save(book: Workbook, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    os.close(handle)
-    try:
-        book.save(temp)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.remove(temp)
+    out = io.BytesIO()
+    book.save(out)
+    write_atomic(path, out.getvalue())
 
 
 def write_launcher(folder: Path) -> Path | None:
@@ -176,8 +170,7 @@ def write_launcher(folder: Path) -> Path | None:
     path = folder / LAUNCHER_NAME
     if path.exists():
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(LAUNCHER.encode("utf-8"))
+    write_atomic(path, LAUNCHER.encode("utf-8"))
     return path
 
 
