@@ -11,7 +11,7 @@ from typing import Any
 from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
 from automation.grammar import Case
-from automation.models import Incentive, Order, Organization, Pair, Person, Programme
+from automation.models import Incentive, Order, Organization, Pair, Person, Programme, Replacement
 from automation.validate import ERROR, Data, Problem, key
 
 DRAFT_DATE = "«___» __________ 20__ г."
@@ -141,13 +141,19 @@ def _units(data: Data) -> list[Unit]:
     return result
 
 
+def latest_replacement(data: Data, number: str) -> Replacement | None:
+    """The last replacement of a pair's mentor (replacements are kept in date order), if any."""
+    found = None
+    for replacement in data.replacements:
+        if key(replacement.number) == key(number):
+            found = replacement
+    return found
+
+
 def current_mentor(data: Data, pair: Pair) -> str:
     """The mentor's code after the replacements recorded so far (the order of appointment keeps the first one)."""
-    code = pair.mentor
-    for replacement in data.replacements:
-        if key(replacement.number) == key(pair.number):
-            code = replacement.new
-    return code
+    replacement = latest_replacement(data, pair.number)
+    return replacement.new if replacement else pair.mentor
 
 
 def _number_order(number: str) -> tuple:
@@ -179,7 +185,7 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False) -> dict[str, 
     basis = f"письменное согласие наставника от {grammar.date_digits(first.consent)}"
     if first.agreement:
         basis += f", дополнительное соглашение к трудовому договору {first.agreement}"
-    order = data.orders.get(key(first.order)) if first.order else None
+    order = data.order(first.order)
     order_text = f"№ {order.number} от {grammar.date_digits(order.date)}" if order and order.date else "проект"
     return {
         "номер": unit.number,
@@ -211,7 +217,7 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
             continue
         pair = unit_context(unit, data)
         first = unit.rows[0]
-        order = data.orders.get(key(first.order)) if first.order else None
+        order = data.order(first.order)
         req = requisites(order, first.order)
         approval = f"приказ {req['реквизиты']}" if not req["проект"] else DRAFT_DATE
         participants = [{"роль": "Наставник", "человек": pair["наставник"]}] + [

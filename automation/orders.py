@@ -57,7 +57,7 @@ def order_documents(kind: DocumentKind, subject: str, groups: list[tuple[str | N
     curator = data.curator()
     documents = []
     for typed, items in groups:
-        order = data.orders.get(key(typed)) if typed else None
+        order = data.order(typed)
         req = {**requisites(order, typed), "заголовок": subject}
         fields, named = body(items)
         acquainted: dict[str, dict] = {}
@@ -116,8 +116,7 @@ def _owner_genitive(unit: Unit) -> str:
 
 
 def _appointed_by(data: Data, unit: Unit, mentor: Person) -> str:
-    order_number = unit.rows[0].order
-    order = data.orders.get(key(order_number)) if order_number else None
+    order = data.order(unit.rows[0].order)
     word = "назначенную" if mentor.female else "назначенного"
     if order is None or order.date is None:
         return f"{word} приказом о закреплении наставнических пар (групп)"

@@ -11,7 +11,7 @@ from typing import Any
 
 from automation import catalogue, grammar, schema
 from automation.charts import Chart
-from automation.context import Document, Unit, clause, person, unit_context, units
+from automation.context import Document, Unit, clause, latest_replacement, person, unit_context, units
 from automation.models import Person
 from automation.validate import Data, key
 
@@ -235,11 +235,8 @@ def analytic_reports(data: Data, common: dict[str, Any], period: Period, today: 
 
 
 def _current_agreement(data: Data, unit: Unit) -> str | None:
-    agreement = unit.rows[0].agreement
-    for replacement in data.replacements:
-        if key(replacement.number) == key(unit.number):
-            agreement = replacement.agreement
-    return agreement
+    replacement = latest_replacement(data, unit.number)
+    return replacement.agreement if replacement else unit.rows[0].agreement
 
 
 def reminders(data: Data, today: dt.date) -> list[str]:

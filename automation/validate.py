@@ -82,6 +82,10 @@ class Data:
     def person(self, code: str) -> Person:
         return self.people[key(code)]
 
+    def order(self, number: str | None) -> Order | None:
+        """The register entry of an order number as typed in any sheet; None when blank or not registered."""
+        return self.orders.get(key(number)) if number else None
+
     def curator(self) -> Person | None:
         if self.organization is None:
             return None
