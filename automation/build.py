@@ -22,6 +22,7 @@ from automation.manifest import (
 )
 from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
+from automation.template_check import TemplateCheck, check_folder
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
 from automation.validate import ERROR, WARNING, Problem, Problems, Validation, validate
 from automation.workbook import WorkbookUnreadable, read_workbook
@@ -149,19 +150,34 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
 
 
 def build_validated(result: Validation, report: Report, templates: Path, output: Path, today: dt.date,
-                    now: dt.datetime, period: Period | None = None) -> Report:
-    """The documents of a workbook already read and validated into `result` (its problems are in `report`)."""
+                    now: dt.datetime, period: Period | None = None,
+                    checks: list[TemplateCheck] | None = None) -> Report:
+    """The documents of a workbook already read and validated into `result` (its problems are in `report`).
+
+    The templates are checked first (`checks` given when the caller has checked and reported them already): the
+    documents of a template with errors are not made, and the template's problems are said once, not per document."""
     if not templates.is_dir():
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
+    if checks is None:
+        checks = check_templates(templates, report)
+    broken = {check.template for check in checks if check.errors}
     remove_leftovers(output)
     manifest = Manifest.load(output)
     renderer = Renderer(templates)
     report.reminders = reports.reminders(result.data, today)
     documents = kinds.all_documents(result.data, today, period)
+    skipped: dict[str, int] = {}
     for document in documents:
+        if document.kind.template in broken:
+            skipped[document.kind.template] = skipped.get(document.kind.template, 0) + 1
+            report.failed.append(document.path)
+            continue
         make(renderer, document, output, report, manifest)
+    for template, count in skipped.items():
+        report.problems.append(Problem(ERROR, None, None, None, f"по шаблону «{template}» не создано документов: "
+                                       f"{count}; прежние файлы оставлены. Исправьте ошибки шаблона, описанные выше."))
     common = {"орг": context.organization(result.data.organization)}
     check_report = context.check_report(list(report.problems), common, report.workbook.name, today,
                                         report.reminders)
@@ -182,6 +198,15 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
             del manifest.documents[gone]
     manifest.save(output)
     return report
+
+
+def check_templates(templates: Path, report: Report) -> list[TemplateCheck]:
+    """The template check, its findings added to the report (they are not the workbook's: no sheet, no row)."""
+    started = time.perf_counter()
+    checks = check_folder(templates)
+    report.problems += [Problem(f.severity, None, None, None, str(f)) for check in checks for f in check.findings]
+    report.timed("templates", started)
+    return checks
 
 
 def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest) -> None:

@@ -17,6 +17,7 @@ from automation.build import Report
 from automation.context import Document
 from automation.manifest import Manifest
 from automation.render import Renderer
+from automation.template_check import TemplateCheck
 from automation.reports import Indicators, Period, indicators, percent
 from automation.validate import ERROR, Problem, Validation
 
@@ -55,12 +56,13 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
+    checks = builder.check_templates(templates, report)  # once for the district, not once per school
     with _pool(workers if len(books) > 1 else 1) as pool:
         read = list(pool.map(_read, books))
         names = folder_names([(book, result.data.organization.short_name if result and result.data.organization
                                else None) for book, _, result in read])
-        jobs = [(book, report, result, names[book], templates, output, today, now, period)
-                for book, report, result in read]
+        jobs = [(book, school_report, result, names[book], templates, output, today, now, period, checks)
+                for book, school_report, result in read]
         schools = list(pool.map(_school, *zip(*jobs, strict=True)))
     for school in schools:
         _merge(report, school)
@@ -103,10 +105,10 @@ def folder_names(schools: list[tuple[Path, str | None]]) -> dict[Path, str | Non
 
 
 def _school(book: Path, report: Report, result: Validation | None, name: str | None, templates: Path, output: Path,
-            today: dt.date, now: dt.datetime, period: Period) -> School:
+            today: dt.date, now: dt.datetime, period: Period, checks: list[TemplateCheck]) -> School:
     if result is None or name is None:
         return School(book, None, report, None)
-    builder.build_validated(result, report, templates, output / name, today, now, period)
+    builder.build_validated(result, report, templates, output / name, today, now, period, checks)
     return School(book, name, report, indicators(result.data, period, today))
 
 

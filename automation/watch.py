@@ -147,4 +147,5 @@ class Watcher:
                 stop.wait(poll)
         finally:
             observer.stop()
-            observer.join()
+            # Its threads are daemons: a join that hangs on a busy inotify read must not keep Ctrl+C from ending.
+            observer.join(timeout=2)

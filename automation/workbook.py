@@ -6,7 +6,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
@@ -95,6 +95,21 @@ def read_workbook(path: Path) -> RawBook:
     except (CalamineError, ValueError) as err:
         raise WorkbookUnreadable(damaged) from err
     return RawBook(path=path, tables=tables, missing_sheets=missing)
+
+
+def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
+                   settings: Mapping[str, Any]) -> RawBook:
+    """Rows given by sheet title and header (the sample data), as `read_workbook` would give them from a file."""
+    tables = {}
+    for sheet in SHEETS:
+        given = ([{"Параметр": name, "Значение": value} for name, value in settings.items()]
+                 if sheet.key == "organization" else rows.get(sheet.title, []))
+        keys = {normalize(c.header): c.key for c in sheet.columns}
+        columns = {c.key: c.header for c in sheet.columns}
+        table_rows = [Row(number=index, values={keys[normalize(h)]: _clean(v) for h, v in row.items()}, columns=columns)
+                      for index, row in enumerate(given, start=2)]
+        tables[sheet.key] = Table(sheet=sheet, header_row=1, rows=table_rows)
+    return RawBook(path=path, tables=tables, missing_sheets=[])
 
 
 def _read_table(sheet: Sheet, grid: list[list[Any]]) -> Table:

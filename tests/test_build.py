@@ -110,8 +110,11 @@ def test_a_broken_template_stops_only_its_own_documents(write, rows, templates, 
     report = run(write(rows), own, output)
     assert report.exit_code == 1
     assert [str(p) for p in report.errors] == [
-        "«Представление Черных И.П. благодарственное письмо.docx» не создан: шаблон «Представление к награждению.docx» "
-        "повреждён или это не документ Word .docx. Сохраните его в Word как .docx."]
+        "Шаблон «Представление к награждению.docx»: файл повреждён или это не документ Word .docx: сохраните его "
+        "в Word как .docx.",
+        "По шаблону «Представление к награждению.docx» не создано документов: 1; прежние файлы оставлены. "
+        "Исправьте ошибки шаблона, описанные выше."]
+    assert report.failed == [Path("Представления") / "Представление Черных И.П. благодарственное письмо.docx"]
     assert made(output) == [p for p in EXPECTED if not p.startswith("Представления")]
 
 
