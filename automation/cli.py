@@ -117,8 +117,10 @@ def init(directory: Path) -> None:
     written = write_templates(directory / TEMPLATES_DIR)
     click.echo(f"Шаблоны: {len(written)} создано в {directory / TEMPLATES_DIR}"
                + (" (имеющиеся сохранены)" if len(written) < len(TEMPLATE_NAMES) else ""))
-    (directory / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
-    click.echo(f"Папка для документов: {directory / OUTPUT_DIR}")
+    from automation.field_guide import write_guide
+
+    guide = write_guide(directory / OUTPUT_DIR)
+    click.echo(f"Папка для документов: {directory / OUTPUT_DIR}; справочник полей шаблонов: {guide}")
     launcher = write_launcher(directory)
     if launcher is not None:
         click.echo(f"Ярлык для запуска слежения (Windows, двойной щелчок): {launcher}")
@@ -155,6 +157,63 @@ def build(workbook: Path | None, templates: Path | None, output: Path | None, pe
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@_output_paths
+@_json_option
+@_help_option
+def templates(templates: Path | None, output: Path | None, as_json: bool) -> None:
+    """Проверить шаблоны: неизвестные поля, ошибки в командах, поля, разбитые форматированием Word.
+
+    Разбитые поля и типографские кавычки в командах исправляются в самом шаблоне, если текст от этого не меняется;
+    прежний файл сохраняется в output/_архив/. Заодно пишется справочник «Поля шаблонов.docx».
+    Код выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — нет папки шаблонов.
+    """
+    from automation.field_guide import write_guide
+    from automation.template_check import repair_folder
+
+    templates, output = templates or Path(TEMPLATES_DIR), output or Path(OUTPUT_DIR)
+    if not templates.is_dir():
+        click.echo(f"Не удалось выполнить: нет папки шаблонов «{templates}». Укажите её параметром --templates "
+                   "или создайте шаблоны командой «nastavnik init».", err=True)
+        sys.exit(builder.EXIT_FATAL)
+    checks, missing, repaired = repair_folder(templates, output, dt.datetime.now())
+    guide = write_guide(output)
+    findings = [f for check in checks for f in check.findings]
+    errors = [f for f in findings if f.severity == "error" and not f.repaired]
+    errors += [_missing_template(name) for name in missing]
+    warnings = [f for f in findings if f.severity == "warning"]
+    if as_json:
+        click.echo(json.dumps({"errors": [str(e) for e in errors], "warnings": [str(w) for w in warnings],
+                               "repaired": [{"template": r.template, "backup": str(r.backup) if r.backup else None,
+                                             "locked": r.locked} for r in repaired],
+                               "guide": str(guide)}, ensure_ascii=False, indent=2))
+        sys.exit(builder.EXIT_PROBLEMS if errors else builder.EXIT_OK)
+    lines = [f"Шаблоны: {templates}"]
+    for title, items in (("Ошибки", errors), ("Предупреждения и исправления", warnings)):
+        if items:
+            lines.append(f"{title} ({len(items)}):")
+            lines += [f"  • {_capital(str(item))}" for item in items]
+    for done in repaired:
+        if done.locked:
+            lines.append(f"Шаблон «{done.template}» открыт в другой программе и не исправлен: закройте его и "
+                         "запустите проверку снова.")
+        else:
+            lines.append(f"Шаблон «{done.template}» исправлен; прежний файл: {output / done.backup}")
+    lines.append(f"Справочник полей: {guide}")
+    lines.append(f"Итог: проверено шаблонов: {len(checks)}; ошибок: {len(errors)}, предупреждений: {len(warnings)}, "
+                 f"исправлено шаблонов: {sum(1 for d in repaired if not d.locked)}.")
+    click.echo("\n".join(lines))
+    sys.exit(builder.EXIT_PROBLEMS if errors else builder.EXIT_OK)
+
+
+def _missing_template(name: str) -> str:
+    return f"нет шаблона «{name}»: верните его из резервной копии или создайте заново командой «nastavnik init»."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @_paths
 @_output_paths
 @_period_option
@@ -171,11 +230,21 @@ def watch(workbook: Path | None, templates: Path | None, output: Path | None, pe
     from automation.watch import Watched, Watcher  # watchdog is loaded only by the command that watches
 
     session = WatchSession(lambda: build_any(workbook, templates, output, period=period))
+    _guide_if_missing(output)
     try:
         session.rebuild()
         Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event())
     except KeyboardInterrupt:
         click.echo("Слежение остановлено. До свидания!")
+
+
+def _guide_if_missing(output: Path) -> None:
+    """The field guide for a curator who never runs «nastavnik templates»: written once, when it is not there."""
+    from automation.field_guide import write_guide
+    from automation.template_check import GUIDE_NAME
+
+    if not (output / GUIDE_NAME).exists():
+        write_guide(output)
 
 
 class WatchSession:

@@ -12,14 +12,18 @@ from docx import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
 
-from automation import catalogue, context, sample
+from automation import catalogue, context, reports, sample
 from automation.charts import Chart
 from automation.documents import all_documents
+from automation.render import write_atomic
+from automation.template_check import GUIDE_NAME
 from automation.fields import FIELDS, Field
-from automation.validate import validate
+from automation.validate import WARNING, Problem, validate
 from automation.workbook import book_from_rows
 
 SAMPLE_DAY = dt.date(2026, 11, 27)
+SAMPLE_PROBLEM = Problem(WARNING, "Пары", 9, "Доп. соглашение (№, дата)",
+                         "нет дополнительного соглашения к трудовому договору (ст. 351.8 ТК РФ): укажите его № и дату.")
 _EXAMPLE_LENGTH = 90
 _KINDS = [kind for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY) if kind.key in FIELDS]
 
@@ -30,7 +34,7 @@ def sample_contexts() -> dict[str, list[dict[str, Any]]]:
     result = validate(book_from_rows(Path("Наставничество.xlsx"), sample.rows(), sample.SETTINGS))
     documents = all_documents(result.data, SAMPLE_DAY)
     common = {"орг": context.organization(result.data.organization)}
-    documents.append(context.check_report(result.problems, common, "Наставничество.xlsx", SAMPLE_DAY, []))
+    documents.append(context.check_report([SAMPLE_PROBLEM], common, "Наставничество.xlsx", SAMPLE_DAY, reports.reminders(result.data, SAMPLE_DAY)))
     found: dict[str, list[dict[str, Any]]] = {}
     for document in documents:
         found.setdefault(document.kind.key, []).append(document.context)
@@ -122,3 +126,9 @@ def guide() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def write_guide(output: Path) -> Path:
+    path = output / GUIDE_NAME
+    write_atomic(path, guide())
+    return path

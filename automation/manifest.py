@@ -101,14 +101,27 @@ def archive(output: Path, path: Path, now: dt.datetime) -> Path | None:
     source = output / path
     if not source.is_file():
         return None
-    target = output / archive_name(path, now)
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = target.with_name(f"{target.stem} {counter}{target.suffix}")
+    target = _free(output / archive_name(path, now))
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(source, target)
     return target.relative_to(output)
+
+
+def archive_copy(output: Path, path: Path, data: bytes, now: dt.datetime) -> Path:
+    """Keep a copy of a file of the curator's (a template) in the archive before it is changed in place."""
+    target = _free(output / archive_name(path, now))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target.relative_to(output)
+
+
+def _free(target: Path) -> Path:
+    """The name itself, or with « 2», « 3» … when taken: nothing in the archive is ever overwritten."""
+    counter, free = 1, target
+    while free.exists():
+        counter += 1
+        free = target.with_name(f"{target.stem} {counter}{target.suffix}")
+    return free
 
 
 def remove_leftovers(output: Path) -> None:

@@ -6,6 +6,7 @@ quotes, is mended in the file when the mend cannot change any text (`repair=True
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import io
@@ -22,6 +23,8 @@ from lxml import etree
 from automation import catalogue
 from automation.fields import BY_TEMPLATE, FIELDS, Field
 from automation.grammar import plural
+from automation.manifest import archive_copy
+from automation.render import DocumentLocked, write_atomic
 from automation.validate import ERROR, WARNING
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -35,8 +38,9 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPENING = re.compile(r"\{[{%#]")
 _DOCXTPL_PREFIX = re.compile(r"^\{([{%#])(?:p|tr|tc|r) ")
 # Quotes Word's autocorrect types: docxtpl itself reads the first four as straight ones; the others break a tag.
+_CURLY = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 _GUILLEMETS = {"«": '"', "»": '"', "„": '"'}
-_QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", **_GUILLEMETS}
+_QUOTES = {**_CURLY, **_GUILLEMETS}
 _BLOCKS = {"if", "for", "with", "filter", "macro", "call", "autoescape"}
 _UNSUPPORTED = {"include", "import", "from", "extends", "block"}
 _DOCXTPL_COMMANDS = {"vm", "hm"}
@@ -46,6 +50,7 @@ _GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", 
             "None"}
 _PLACE_LENGTH = 70
 GUIDE_NAME = "Поля шаблонов.docx"
+TEMPLATES_ARCHIVE = "Шаблоны до исправления"
 
 
 class _Any:
@@ -201,7 +206,7 @@ class _Checker:
                                      repaired))
 
     def tag(self, tag: _Tag) -> None:
-        code = _DOCXTPL_PREFIX.sub(r"{\1 ", tag.text)
+        code = _as_docxtpl_reads(tag.text)
         kind, body = code[1], code[2:-2].strip().strip("-+").strip()
         if kind == "#":
             return
@@ -510,9 +515,14 @@ def _mend(tag: _Tag, checker: _Checker, repair: bool) -> bool:
     return changed
 
 
+def _as_docxtpl_reads(text: str) -> str:
+    """The tag as Jinja gets it from docxtpl: no paragraph/row/cell/run prefix, curly quotes made straight."""
+    return "".join(_CURLY.get(ch, ch) for ch in _DOCXTPL_PREFIX.sub(r"{\1 ", text))
+
+
 def _parses(text: str) -> bool:
     """Whether a lone tag is readable by Jinja (a block opener is given its end)."""
-    code = _DOCXTPL_PREFIX.sub(r"{\1 ", text)
+    code = _as_docxtpl_reads(text)
     word = code[2:-2].strip().strip("-+").split(None, 1)[0:1]
     closing = "{% end" + word[0] + " %}" if code.startswith("{%") and word and word[0] in _BLOCKS else ""
     try:
@@ -572,6 +582,38 @@ def check_folder(folder: Path, names: list[str] | None = None) -> list[TemplateC
             _CACHE[digest + name] = check_template(name, source)
         results.append(_CACHE[digest + name])
     return results
+
+
+@dataclass
+class Repaired:
+    template: str
+    backup: Path | None = None
+    locked: bool = False
+
+
+def repair_folder(folder: Path, output: Path, now: dt.datetime) -> tuple[list[TemplateCheck], list[str],
+                                                                        list[Repaired]]:
+    """Check every template the documents use and mend what can be mended safely; the file as it was is kept in
+    the output's archive first. Returns the checks, the missing templates and what was rewritten."""
+    checks, missing, repaired = [], [], []
+    for name in used_templates():
+        path = folder / name
+        if not path.is_file():
+            missing.append(name)
+            continue
+        source = path.read_bytes()
+        check = check_template(name, source, repair=True)
+        checks.append(check)
+        if check.repaired is None:
+            continue
+        done = Repaired(name, backup=archive_copy(output, Path(TEMPLATES_ARCHIVE) / name, source, now))
+        try:
+            write_atomic(path, check.repaired)
+        except DocumentLocked:
+            (output / done.backup).unlink()
+            done.backup, done.locked = None, True
+        repaired.append(done)
+    return checks, missing, repaired
 
 
 def used_templates() -> list[str]:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 
-def docx_text(path: Path) -> str:
-    document = Document(str(path))
+def docx_text(path: Path | BinaryIO) -> str:
+    document = Document(path if hasattr(path, "read") else str(path))
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
