@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from automation.manifest import (
     kept_template,
     remove_leftovers,
 )
+from automation.markup import marked_copy, marked_name
 from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
 from automation.template_check import TemplateCheck, check_folder
@@ -61,6 +63,8 @@ class Report(Problems):
     archived: list[Path] = field(default_factory=list)
     reminders: list[str] = field(default_factory=list)
     fatal: str | None = None
+    source: bytes = field(default=b"", repr=False)
+    """The workbook's bytes as read (for the marked-up copy)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds spent reading, validating, rendering and writing (for the benchmark)."""
 
@@ -114,6 +118,7 @@ def validated(workbook: Path, report: Report) -> Validation | None:
     try:
         report.workbook = find_workbook(workbook)
         raw = read_workbook(report.workbook)
+        report.source = raw.source
     except (CannotRun, WorkbookUnreadable) as err:
         report.fatal = str(err)
         return None
@@ -182,9 +187,10 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
     check_report = context.check_report(list(report.problems), common, report.workbook.name, today,
                                         report.reminders)
     make(renderer, check_report, output, report, manifest)
+    marked = _marked_copy(report, output, manifest)
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.
-        made = {d.path.as_posix() for d in [*documents, check_report]}
+        made = {d.path.as_posix() for d in [*documents, check_report]} | ({marked.as_posix()} if marked else set())
         for gone in sorted(set(manifest.documents) - made):
             if manifest.documents[gone].signed:
                 report.problems.append(Problem(
@@ -253,6 +259,27 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
     manifest.documents[path.as_posix()] = new_entry
     written.status = UPDATED if exists else CREATED
     report.documents.append(written)
+
+
+def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | None:
+    """«Проверка — <книга>.xlsx» when the workbook has problems (rewritten only when they or the book changed);
+    with none, it is not made, and a clean build archives the old one like any document no longer made."""
+    located = [p for p in report.problems if p.sheet is not None]
+    if not located or not report.source:
+        return None
+    path = Path(marked_name(report.workbook))
+    print_ = fingerprint(hashlib.sha256(report.source).hexdigest(), {"problems": [p.as_dict() for p in report.problems]})
+    if not manifest.unchanged(output, path, print_):
+        started = time.perf_counter()
+        try:
+            write_atomic(output / path, marked_copy(report.source, report.problems))
+        except DocumentLocked:
+            report.problems.append(Problem(WARNING, None, None, None, f"«{path}» открыт в другой программе и не "
+                                           "обновлён: закройте его — он будет записан при следующей сборке."))
+            return path
+        report.timed("markup", started)
+        manifest.documents[path.as_posix()] = Entry(hash=print_)
+    return path
 
 
 def _restore(renderer: Renderer, document: Document, entry: Entry | None, output: Path) -> bool:

@@ -43,6 +43,8 @@ class RawBook:
     path: Path
     tables: dict[str, Table]
     missing_sheets: list[Sheet]
+    source: bytes = field(default=b"", repr=False)
+    """The bytes the rows were read from (the marked-up copy is made from these, not from a later save)."""
 
 
 def read_bytes(path: Path) -> bytes:
@@ -94,7 +96,7 @@ def read_workbook(path: Path) -> RawBook:
         raise WorkbookUnreadable(f"Книга «{path.name}» защищена паролем. Сохраните её как .xlsx без пароля.") from err
     except (CalamineError, ValueError) as err:
         raise WorkbookUnreadable(damaged) from err
-    return RawBook(path=path, tables=tables, missing_sheets=missing)
+    return RawBook(path=path, tables=tables, missing_sheets=missing, source=data)
 
 
 def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
@@ -113,7 +115,7 @@ def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
 
 
 def _read_table(sheet: Sheet, grid: list[list[Any]]) -> Table:
-    header_index, positions = _find_header(sheet, grid[:HEADER_SEARCH_ROWS])
+    header_index, positions = find_header(sheet, grid[:HEADER_SEARCH_ROWS])
     columns = {c.key: c.header for c in sheet.columns}
     present = set(positions)
     missing = [c for c in sheet.columns if c.required and c.key not in present]
@@ -127,7 +129,7 @@ def _read_table(sheet: Sheet, grid: list[list[Any]]) -> Table:
     return Table(sheet=sheet, header_row=header_index + 1, rows=rows, missing=missing)
 
 
-def _find_header(sheet: Sheet, top: list[list[Any]]) -> tuple[int, dict[str, int]]:
+def find_header(sheet: Sheet, top: list[list[Any]]) -> tuple[int, dict[str, int]]:
     """The row among the first five that names most of the sheet's columns, and where each column is."""
     wanted = {normalize(c.header): c.key for c in sheet.columns}
     best_index, best = 0, {}
