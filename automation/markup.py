@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from automation.schema import SHEETS, normalize
@@ -94,7 +95,7 @@ def _listing(book, problems: list[Problem], links: list[str | None]) -> None:
         ws.cell(line, 6).alignment = Alignment(wrap_text=True, vertical="top")
         if link:
             target = ws.cell(line, 7)
-            target.hyperlink = f"#{link}"
+            target.hyperlink = Hyperlink(ref=target.coordinate, location=link, display="перейти")
             target.font = _LINK_FONT
     for column, width in enumerate(_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
