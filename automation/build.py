@@ -26,7 +26,7 @@ from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
 from automation.template_check import TemplateCheck, check_folder
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
-from automation.validate import ERROR, WARNING, Problem, Problems, Validation, validate
+from automation.validate import ERROR, WARNING, Data, Problem, Problems, Validation, key, validate
 from automation.workbook import WorkbookUnreadable, read_workbook
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
@@ -62,6 +62,8 @@ class Report(Problems):
     failed: list[Path] = field(default_factory=list)
     archived: list[Path] = field(default_factory=list)
     reminders: list[str] = field(default_factory=list)
+    to_sign: list[tuple[str, Path]] = field(default_factory=list)
+    """Draft orders in register order, then programmes awaiting approval: (title, path in the output)."""
     fatal: str | None = None
     source: bytes = field(default=b"", repr=False)
     """The workbook's bytes as read (for the marked-up copy)."""
@@ -188,6 +190,7 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
                                         report.reminders)
     make(renderer, check_report, output, report, manifest)
     marked = _marked_copy(report, output, manifest)
+    report.to_sign = awaiting_signature(documents, result.data, report.failed)
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.
         made = {d.path.as_posix() for d in [*documents, check_report]} | ({marked.as_posix()} if marked else set())
@@ -259,6 +262,21 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
     manifest.documents[path.as_posix()] = new_entry
     written.status = UPDATED if exists else CREATED
     report.documents.append(written)
+
+
+def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]) -> list[tuple[str, Path]]:
+    """What the director signs next: draft orders in the order of the register («Приказы»; unregistered drafts
+    after them), then the programmes those orders approve, by number."""
+    register = list(data.orders)
+
+    def position(document: Document) -> int:
+        number = key(str(document.context["приказ"]["номер"]))
+        return register.index(number) if number in register else len(register)
+
+    drafts = [d for d in documents if d.draft and d.path not in failed]
+    orders = sorted((d for d in drafts if d.kind.key in ORDER_KINDS), key=position)
+    programmes = [d for d in drafts if d.kind is catalogue.PROGRAMME]
+    return [(d.path.stem, d.path) for d in [*orders, *programmes]]
 
 
 def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | None:

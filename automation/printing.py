@@ -1,0 +1,89 @@
+"""The print bundle «На подпись ДД.ММ.ГГГГ.pdf»: the documents awaiting signature, in one LibreOffice call, joined."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from automation.render import DocumentLocked, write_atomic
+
+INSTALL_HINT = ("Для файла «На подпись» нужен LibreOffice: установите его с сайта ru.libreoffice.org "
+                "(в Debian/Ubuntu — «sudo apt install libreoffice-writer-nogui»), а документы .docx уже в папке "
+                "«{output}».")
+_WINDOWS_PLACES = (r"C:\Program Files\LibreOffice\program\soffice.exe",
+                   r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+SECONDS_PER_DOCUMENT, SECONDS_TO_START = 10, 60
+
+
+class PrintProblem(Exception):
+    """The bundle cannot be made (no LibreOffice, a document it could not convert); the message is for the curator."""
+
+
+def bundle_name(day: dt.date) -> str:
+    return f"На подпись {day:%d.%m.%Y}.pdf"
+
+
+def find_soffice() -> str | None:
+    """LibreOffice's command: on the PATH, or where its Windows installer puts it."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((place for place in _WINDOWS_PLACES if os.path.isfile(place)), None)
+
+
+def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
+                 soffice: str | None = None) -> Path:
+    """Convert `documents` (title, path inside `output`) to PDF with one LibreOffice call and join them, in the given
+    order, into `output/На подпись ДД.ММ.ГГГГ.pdf`, each document a bookmark. Returns the bundle's path."""
+    soffice = soffice or find_soffice()
+    if soffice is None:
+        raise PrintProblem(INSTALL_HINT.format(output=output))
+    from pypdf import PdfReader, PdfWriter  # loaded only when printing
+
+    with tempfile.TemporaryDirectory(prefix="nastavnik-print-") as temp:
+        work = Path(temp)
+        # Plain names: LibreOffice is given no spaces or Cyrillic to quote, and no two files can clash.
+        sources = []
+        for index, (_, path) in enumerate(documents, start=1):
+            source = work / f"{index:03d}.docx"
+            shutil.copyfile(output / path, source)
+            sources.append(source)
+        _convert(soffice, work, sources)
+        writer = PdfWriter()
+        for (title, path), source in zip(documents, sources, strict=True):
+            pdf = source.with_suffix(".pdf")
+            if not pdf.is_file():
+                raise PrintProblem(f"LibreOffice не смог перевести в PDF «{path}»; откройте его в Word и "
+                                   "сохраните заново, затем повторите.")
+            start = len(writer.pages)
+            writer.append(PdfReader(pdf))
+            writer.add_outline_item(title, start)
+        out = io.BytesIO()
+        writer.write(out)
+    target = output / bundle_name(day)
+    try:
+        write_atomic(target, out.getvalue())
+    except DocumentLocked as err:
+        raise PrintProblem(f"«{target.name}» открыт в другой программе: закройте его и повторите.") from err
+    return target
+
+
+def _convert(soffice: str, work: Path, sources: list[Path]) -> None:
+    """One `soffice --convert-to pdf` for all, with a profile of its own: a LibreOffice the curator has open, or a
+    second conversion at the same time, cannot make it silently skip files."""
+    profile = (work / "profile").resolve().as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+               "--outdir", str(work), *[str(s) for s in sources]]
+    try:
+        subprocess.run(command, cwd=work, capture_output=True, check=False,
+                       timeout=SECONDS_TO_START + SECONDS_PER_DOCUMENT * len(sources))
+    except subprocess.TimeoutExpired as err:
+        raise PrintProblem("LibreOffice не ответил вовремя при переводе в PDF; закройте его окна и повторите.") from err
+    except OSError as err:
+        raise PrintProblem(f"не удалось запустить LibreOffice ({soffice}): переустановите его.") from err
