@@ -7,6 +7,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from automation import catalogue, context, reports
 from automation import documents as kinds
@@ -62,6 +63,8 @@ class Report(Problems):
     failed: list[Path] = field(default_factory=list)
     archived: list[Path] = field(default_factory=list)
     reminders: list[str] = field(default_factory=list)
+    marked: Path | None = None
+    """The marked-up copy of the workbook, when its problems made one."""
     to_sign: list[tuple[str, Path]] = field(default_factory=list)
     """Draft orders in register order, then programmes awaiting approval: (title, path in the output)."""
     fatal: str | None = None
@@ -141,8 +144,12 @@ def check(workbook: Path, today: dt.date | None = None) -> Report:
     return report
 
 
+Progress = Callable[[int, int], None]
+"""Told (done, total) as documents are made: the command line draws its bar from it."""
+
+
 def build(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
-          now: dt.datetime | None = None, period: Period | None = None) -> Report:
+          now: dt.datetime | None = None, period: Period | None = None, progress: Progress | None = None) -> Report:
     """Validate, then make every document the valid rows allow, rewriting only those whose inputs changed.
 
     One bad row or template never stops the others; a document no longer made goes to the archive, never away.
@@ -153,12 +160,12 @@ def build(workbook: Path, templates: Path, output: Path, today: dt.date | None =
     result = validated(workbook, report)
     if result is None:
         return report
-    return build_validated(result, report, templates, output, today, now, period)
+    return build_validated(result, report, templates, output, today, now, period, progress=progress)
 
 
 def build_validated(result: Validation, report: Report, templates: Path, output: Path, today: dt.date,
                     now: dt.datetime, period: Period | None = None,
-                    checks: list[TemplateCheck] | None = None) -> Report:
+                    checks: list[TemplateCheck] | None = None, progress: Progress | None = None) -> Report:
     """The documents of a workbook already read and validated into `result` (its problems are in `report`).
 
     The templates are checked first (`checks` given when the caller has checked and reported them already): the
@@ -176,7 +183,9 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
     report.reminders = reports.reminders(result.data, today)
     documents = kinds.all_documents(result.data, today, period)
     skipped: dict[str, int] = {}
-    for document in documents:
+    for done, document in enumerate(documents, start=1):
+        if progress is not None:
+            progress(done, len(documents))
         if document.kind.template in broken:
             skipped[document.kind.template] = skipped.get(document.kind.template, 0) + 1
             report.failed.append(document.path)
@@ -189,7 +198,7 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
     check_report = context.check_report(list(report.problems), common, report.workbook.name, today,
                                         report.reminders)
     make(renderer, check_report, output, report, manifest)
-    marked = _marked_copy(report, output, manifest)
+    marked = report.marked = _marked_copy(report, output, manifest)
     report.to_sign = awaiting_signature(documents, result.data, report.failed)
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -14,6 +17,7 @@ import click
 
 from automation import build as builder
 from automation.district import build_any
+from automation.manifest import append_journal
 from automation.reports import Period, PeriodError
 from automation.default_templates import TEMPLATE_NAMES, write_templates
 
@@ -93,6 +97,11 @@ def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None)
         raise click.BadParameter(str(err)) from err
 
 
+def _quiet_option(function):
+    return click.option("--quiet", "-q", "quiet", is_flag=True,
+                        help="Выводить только ошибки и итоговую строку.")(function)
+
+
 def _json_option(function):
     return click.option("--json", "as_json", is_flag=True,
                         help="Вывести результат одним объектом JSON (errors, warnings, documents).")(function)
@@ -131,29 +140,92 @@ def init(directory: Path) -> None:
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @_paths
 @_json_option
+@_quiet_option
 @_help_option
-def check(workbook: Path | None, as_json: bool) -> None:
+def check(workbook: Path | None, as_json: bool, quiet: bool) -> None:
     """Только проверить книгу. Код выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."""
     report = builder.check(workbook or Path(WORKBOOK_DIR))
-    _finish(report, as_json, built=False)
+    _finish(report, as_json, quiet, built=False)
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @_paths
 @_output_paths
 @_period_option
+@click.option("--print", "to_print", is_flag=True,
+              help="Также собрать документы, ожидающие подписи, в один PDF «На подпись» (нужен LibreOffice).")
 @_json_option
+@_quiet_option
 @_help_option
 def build(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
-          as_json: bool) -> None:
+          to_print: bool, as_json: bool, quiet: bool) -> None:
     """Проверить книгу и сформировать документы.
 
     Код выхода: 0 — всё в порядке; 1 — в некоторых строках ошибки (остальные документы созданы);
-    2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов).
+    2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов, нет LibreOffice для --print).
     """
-    report = build_any(workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR),
-                       output or Path(OUTPUT_DIR), period=period)
-    _finish(report, as_json, built=True, output=output or Path(OUTPUT_DIR))
+    _build_and_print(workbook, templates, output, period, to_print, as_json, quiet)
+
+
+@cli.command(name="print", context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@_paths
+@_output_paths
+@_period_option
+@_json_option
+@_quiet_option
+@_help_option
+def print_command(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
+                  as_json: bool, quiet: bool) -> None:
+    """Собрать документы и сложить ожидающие подписи (проекты приказов и программы к ним) в один PDF
+    «На подпись ДД.ММ.ГГГГ.pdf» в порядке реестра приказов. Нужен LibreOffice.
+
+    Код выхода: как у build; 2 — ещё и когда PDF собрать не удалось (например, нет LibreOffice).
+    """
+    _build_and_print(workbook, templates, output, period, True, as_json, quiet)
+
+
+def _build_and_print(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
+                     to_print: bool, as_json: bool, quiet: bool) -> None:
+    workbook, output = workbook or Path(WORKBOOK_DIR), output or Path(OUTPUT_DIR)
+    started = time.perf_counter()
+    with Bar("Сборка документов", enabled=_interactive(quiet, as_json)) as bar:
+        report = build_any(workbook, templates or Path(TEMPLATES_DIR), output, period=period, progress=bar)
+    printed, print_problem = None, None
+    if to_print and report.fatal is None:
+        printed, print_problem = _print(report, output, workbook, _interactive(quiet, as_json))
+    journal(output, "сборка", report, time.perf_counter() - started, printed or print_problem)
+    if as_json:
+        data = report.as_json()
+        if to_print:
+            data["print"] = {"file": str(printed.path) if printed else None, "documents": printed.documents
+                             if printed else 0, "pages": printed.pages if printed else 0, "problem": print_problem}
+        _echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _echo(summary(report, True, output, quiet))
+        if printed is not None or print_problem is not None:
+            _echo(f"На подпись: {printed}" if printed else f"Файл «На подпись» не собран: {print_problem}")
+    sys.exit(builder.EXIT_FATAL if print_problem and report.exit_code == builder.EXIT_OK else report.exit_code)
+
+
+def _print(report: builder.Report, output: Path, workbook: Path, interactive: bool) -> tuple[Printed | None, str | None]:
+    """The bundle for one school; (what was made, or why it was not)."""
+    from automation.printing import PrintProblem, print_bundle
+
+    if workbook.is_dir() and len(builder.workbooks(workbook)) > 1:
+        return None, ("для папки с несколькими книгами файл «На подпись» не собирается: укажите одну книгу "
+                      "параметром --workbook.")
+    if not report.to_sign:
+        return None, "документов, ожидающих подписи, нет: все приказы из книги подписаны."
+    if interactive:
+        click.echo(f"Перевожу в PDF документов: {len(report.to_sign)} (LibreOffice, около "
+                   f"{2 + len(report.to_sign) // 4} с)…", err=True)
+    try:
+        path = print_bundle(output, report.to_sign, dt.date.today())
+    except PrintProblem as err:
+        return None, str(err)
+    from pypdf import PdfReader
+
+    return Printed(path, len(report.to_sign), len(PdfReader(path).pages)), None
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
@@ -217,19 +289,29 @@ def _capital(text: str) -> str:
 @_paths
 @_output_paths
 @_period_option
+@_quiet_option
 @_help_option
-def watch(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None) -> None:
+def watch(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
+          quiet: bool) -> None:
     """Собрать документы и пересобирать их после каждого сохранения книги или шаблона.
 
     Книга не изменяется. Остановить: Ctrl+C.
     """
     workbook, templates, output = workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR), \
         output or Path(OUTPUT_DIR)
-    click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
-               "Остановить: Ctrl+C.")
+    if not quiet:
+        click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
+                   "Остановить: Ctrl+C.")
     from automation.watch import Watched, Watcher  # watchdog is loaded only by the command that watches
 
-    session = WatchSession(lambda: build_any(workbook, templates, output, period=period))
+    def run() -> builder.Report:
+        started = time.perf_counter()
+        with Bar("Сборка документов", enabled=_interactive(quiet)) as bar:
+            report = build_any(workbook, templates, output, period=period, progress=bar)
+        journal(output, "слежение", report, time.perf_counter() - started)
+        return report
+
+    session = WatchSession(run, quiet=quiet)
     _guide_if_missing(output)
     try:
         session.rebuild()
@@ -251,8 +333,8 @@ class WatchSession:
     """Runs a build and prints one line about it; a book that cannot be read is reported once, not on every event."""
 
     def __init__(self, run: Callable[[], builder.Report], echo: Callable[[str], None] = click.echo,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
-        self.run, self.echo, self.clock = run, echo, clock
+                 clock: Callable[[], dt.datetime] = dt.datetime.now, quiet: bool = False) -> None:
+        self.run, self.echo, self.clock, self.quiet = run, echo, clock, quiet
         self.last_fatal: str | None = None
 
     def rebuild(self) -> None:
@@ -265,40 +347,127 @@ class WatchSession:
             self.last_fatal = report.fatal
             return
         self.last_fatal = None
+        if self.quiet and not report.errors:
+            return
         self.echo(f"{stamp} Документы: {counts(report)}; ошибок: {len(report.errors)}, "
                   f"предупреждений: {len(report.warnings)}.")
-        for problem in report.problems:
+        for problem in report.errors if self.quiet else report.problems:
             self.echo(f"  • {problem}")
+        if self.quiet:
+            return
         for path in report.archived:
             self.echo(f"  в архив: {path}")
         for line in report.reminders:
             self.echo(f"  ! {line}")
 
 
-def _finish(report: builder.Report, as_json: bool, built: bool, output: Path | None = None) -> None:
-    if as_json:
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+@dataclass
+class Printed:
+    path: Path
+    documents: int
+    pages: int
+
+    def __str__(self) -> str:
+        return f"{self.path} (документов: {self.documents}, страниц: {self.pages})"
+
+
+class Bar:
+    """A progress bar on the terminal for a build that goes on longer than a second; nothing when not a terminal.
+
+    It is the build's `progress` callback: the library only reports (done, total), rich draws."""
+
+    DELAY = 1.0
+
+    def __init__(self, label: str, enabled: bool, clock: Callable[[], float] = time.monotonic) -> None:
+        self.label, self.enabled, self.clock = label, enabled, clock
+        self.started = clock()
+        self.progress = None
+        self.task = None
+
+    def __enter__(self) -> "Bar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            if self.clock() - self.started < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                     console=Console(stderr=True), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=total)
+        self.progress.update(self.task, completed=done, total=total)
+
+
+def _interactive(quiet: bool, as_json: bool = False) -> bool:
+    """Whether to draw on the terminal: not when asked to be quiet, not into a file or a pipe."""
+    return not quiet and not as_json and sys.stderr.isatty()
+
+
+_COLOURS = (("Ошибки", {"fg": "red", "bold": True}), ("Не удалось", {"fg": "red", "bold": True}),
+            ("Предупреждения", {"fg": "yellow", "bold": True}), ("Итог:", {"bold": True}))
+
+
+def _echo(text: str) -> None:
+    """Headings coloured on a terminal; click drops colours by itself when the output is a file or a pipe, and
+    NO_COLOR=1 turns them off everywhere."""
+    lines = []
+    for line in text.split("\n"):
+        style = next((style for prefix, style in _COLOURS if line.startswith(prefix)), None)
+        lines.append(click.style(line, **style) if style else line)
+    click.echo("\n".join(lines), color=False if os.environ.get("NO_COLOR") else None)
+
+
+def journal(output: Path, what: str, report: builder.Report, seconds: float, extra: object = None) -> None:
+    """One line in output/журнал.txt: when, what, the counts, how long."""
+    if report.fatal is not None:
+        line = f"{what}: не удалось: {report.fatal}"
     else:
-        click.echo(summary(report, built, output))
+        line = (f"{what}: {report.workbook}; документы: {counts(report)}; ошибок: {len(report.errors)}, "
+                f"предупреждений: {len(report.warnings)}; {seconds:.2f} с")
+    if extra:
+        line += f"; на подпись: {extra}"
+    try:
+        append_journal(output, line, dt.datetime.now())
+    except OSError:
+        # The journal is a courtesy: a read-only or full disk must not fail a build that went well.
+        click.echo(f"Не удалось дописать журнал в папке «{output}»: нет доступа или места на диске.", err=True)
+
+
+def _finish(report: builder.Report, as_json: bool, quiet: bool, built: bool, output: Path | None = None) -> None:
+    if as_json:
+        _echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        _echo(summary(report, built, output, quiet))
     sys.exit(report.exit_code)
 
 
-def summary(report: builder.Report, built: bool, output: Path | None = None) -> str:
-    """The Russian text a curator reads after a run."""
+def summary(report: builder.Report, built: bool, output: Path | None = None, quiet: bool = False) -> str:
+    """The Russian text a curator reads after a run (with `quiet`: the errors and the last line only)."""
     if report.fatal is not None:
         return f"Не удалось выполнить: {report.fatal}"
-    lines = [f"Книга: {report.workbook}"]
-    for title, problems in (("Ошибки", report.errors), ("Предупреждения", report.warnings)):
+    lines = [] if quiet else [f"Книга: {report.workbook}"]
+    for title, problems in (("Ошибки", report.errors), ("Предупреждения", [] if quiet else report.warnings)):
         if problems:
             lines.append(f"{title} ({len(problems)}):")
             lines += [f"  • {p}" for p in problems]
-    if built:
+    if report.marked is not None and output is not None:
+        lines.append(f"Ячейки с ошибками и предупреждениями отмечены в копии книги: {output / report.marked}")
+    if built and not quiet:
         lines.append(f"Документы в папке {output}:")
         marks = {(True, False): "[проект] ", (False, True): "[подписан] "}
         lines += [f"  {marks.get((d.draft, d.frozen), '')}{d.path}"
                   + ("" if d.status == builder.UNCHANGED else f" — {d.status}") for d in report.documents]
         lines += [f"  в архив: {path}" for path in report.archived]
-    if report.reminders:
+    if report.reminders and not quiet:
         lines.append(f"Напоминания ({len(report.reminders)}):")
         lines += [f"  ! {line}" for line in report.reminders]
     made = f"документы: {counts(report)}; " if built else ""

@@ -13,7 +13,7 @@ from typing import Any
 
 from automation import catalogue, grammar
 from automation import build as builder
-from automation.build import Report
+from automation.build import Progress, Report
 from automation.context import Document
 from automation.manifest import Manifest
 from automation.render import Renderer
@@ -33,15 +33,17 @@ class School:
 
 
 def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
-              now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS) -> Report:
+              now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
+              progress: Progress | None = None) -> Report:
     """One workbook (a file, or a folder holding one) as usual; a folder of several as a district."""
     if workbook.is_dir() and len(builder.workbooks(workbook)) > 1:
-        return build_district(workbook, templates, output, today, now, period, workers)
-    return builder.build(workbook, templates, output, today, now, period)
+        return build_district(workbook, templates, output, today, now, period, workers, progress)
+    return builder.build(workbook, templates, output, today, now, period, progress)
 
 
 def build_district(folder: Path, templates: Path, output: Path, today: dt.date | None = None,
-                   now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS) -> Report:
+                   now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
+                   progress: Progress | None = None) -> Report:
     """Each school into `output/<Краткое наименование>/`, then the district summary; one unreadable or invalid
     workbook is reported and never stops the others."""
     now = now or dt.datetime.now()
@@ -63,7 +65,11 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
                                else None) for book, _, result in read])
         jobs = [(book, school_report, result, names[book], templates, output, today, now, period, checks)
                 for book, school_report, result in read]
-        schools = list(pool.map(_school, *zip(*jobs, strict=True)))
+        schools = []
+        for school in pool.map(_school, *zip(*jobs, strict=True)):
+            schools.append(school)
+            if progress is not None:
+                progress(len(schools), len(jobs))
     for school in schools:
         _merge(report, school)
     _summary(schools, templates, output, period, today, report)

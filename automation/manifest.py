@@ -129,3 +129,20 @@ def remove_leftovers(output: Path) -> None:
     if output.is_dir():
         for leftover in output.rglob(TEMP_PATTERN):
             leftover.unlink(missing_ok=True)
+
+
+JOURNAL_NAME = "журнал.txt"
+JOURNAL_LIMIT = 256 * 1024
+"""Past this size the journal keeps its newer half: a year of saves stays readable, the folder stays small."""
+
+
+def append_journal(output: Path, line: str, now: dt.datetime) -> None:
+    """One line per run in `output/журнал.txt`, newest last."""
+    path = output / JOURNAL_NAME
+    output.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(f"{now:%d.%m.%Y %H:%M:%S} {line}\n")
+    if path.stat().st_size > JOURNAL_LIMIT:
+        text = path.read_text(encoding="utf-8")
+        kept = text[len(text) // 2:]
+        write_atomic(path, kept[kept.find("\n") + 1:].encode("utf-8"))

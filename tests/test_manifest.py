@@ -9,6 +9,7 @@ from docx import Document
 
 from automation import build as builder
 from automation.default_templates import write_templates
+from automation.markup import marked_name
 from automation.manifest import MANIFEST_NAME, Manifest, archive_name
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
@@ -119,7 +120,9 @@ def test_nothing_is_archived_while_the_workbook_has_errors(write, rows, template
     assert (output / PROGRAMME_1).is_file()
     rows["Программы"][0]["Дата начала"] = dt.date(2026, 9, 1)
     report = run(write(rows, name=BOOK), templates, output)
-    assert report.archived == [] and report.count(builder.CREATED) == 0
+    # Only the marked-up copy of the book, whose errors are gone, leaves; every document stays.
+    assert report.archived == [archive_name(Path(marked_name(Path(BOOK))), NOW)]
+    assert report.count(builder.CREATED) == 0
 
 
 def test_a_signed_draft_goes_to_the_archive_and_the_final_order_is_made(write, rows, templates, tmp_path):
