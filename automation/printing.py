@@ -63,7 +63,7 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
                                    "сохраните заново, затем повторите.")
             start = len(writer.pages)
             writer.append(PdfReader(pdf))
-            writer.add_outline_item(title, start)
+            writer.add_outline_item(title=title, page_number=start)
         out = io.BytesIO()
         writer.write(out)
     target = output / bundle_name(day)

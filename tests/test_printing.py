@@ -1,0 +1,94 @@
+"""The print bundle «На подпись»: drafts in register order, one PDF, a Russian sentence where LibreOffice is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from automation import build as builder
+from automation import printing
+from automation.printing import PrintProblem, bundle_name, find_soffice, print_bundle
+
+TODAY = dt.date(2026, 11, 27)
+SOFFICE = find_soffice()
+needs_libreoffice = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) не установлен: .ci/run ставит пакет libreoffice-writer-nogui")
+# The test workbook's drafts: the order with a number but no date in the register first, then the unregistered
+# drafts in the catalogue's order, then the programmes those orders approve.
+EXPECTED = [
+    "ПРОЕКТ Приказ № 50-ОД О замене наставника",
+    "ПРОЕКТ Приказ О закреплении наставнических пар (групп)",
+    "ПРОЕКТ Приказ О продлении срока реализации программы",
+    "ПРОЕКТ Приказ О поощрении наставников",
+    "Программа наставничества № 2 Черных И.П. (группа)",
+    "Программа наставничества № 3 Павлюк Н.С.",
+]
+PAGES = [2, 3, 1, 2, 1, 1]
+
+
+def test_awaiting_signature_lists_draft_orders_in_register_order_then_their_programmes(write, rows, templates,
+                                                                                        tmp_path):
+    report = builder.build(write(rows), templates, tmp_path / "output", today=TODAY)
+    assert [title for title, _ in report.to_sign] == EXPECTED
+    assert all((tmp_path / "output" / path).is_file() for _, path in report.to_sign)
+
+
+def test_without_libreoffice_one_russian_sentence_and_the_documents_stay(write, rows, templates, tmp_path,
+                                                                       monkeypatch):
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)
+    monkeypatch.setattr(printing, "_WINDOWS_PLACES", ())
+    output = tmp_path / "output"
+    report = builder.build(write(rows), templates, output, today=TODAY)
+    with pytest.raises(PrintProblem) as caught:
+        print_bundle(output, report.to_sign, TODAY)
+    assert str(caught.value) == (
+        "Для файла «На подпись» нужен LibreOffice: установите его с сайта ru.libreoffice.org (в Debian/Ubuntu — "
+        f"«sudo apt install libreoffice-writer-nogui»), а документы .docx уже в папке «{output}».")
+    assert all((output / path).is_file() for _, path in report.to_sign)
+    assert not (output / bundle_name(TODAY)).exists()
+
+
+@needs_libreoffice
+def test_the_bundle_has_every_draft_in_order_with_its_pages_and_text(write, rows, templates, tmp_path):
+    output = tmp_path / "output"
+    report = builder.build(write(rows), templates, output, today=TODAY)
+    path = print_bundle(output, report.to_sign, TODAY)
+    assert path == output / "На подпись 27.11.2026.pdf"
+    pdf = PdfReader(path)
+    assert [item.title for item in pdf.outline] == EXPECTED
+    starts = [pdf.get_destination_page_number(item) for item in pdf.outline]
+    assert starts[0] == 0 and starts == sorted(starts) and len(pdf.pages) > starts[-1]
+    pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
+    first = [pages[start] for start in starts]
+    assert "ПРОЕКТ" in first[0] and "О замене наставника" in first[0]
+    assert "О закреплении наставнических пар (групп)" in first[1]
+    assert "О продлении срока реализации программы" in first[2]
+    assert "О поощрении наставников" in first[3]
+    assert "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА № 2" in first[4].upper()
+    assert "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА № 3" in first[5].upper()
+    # Pages per document, as LibreOffice lays them out (looked at once by eye: no document cut or merged).
+    assert [b - a for a, b in zip(starts, [*starts[1:], len(pdf.pages)])] == PAGES
+
+
+@needs_libreoffice
+def test_print_command_builds_then_joins_and_writes_the_journal(write, rows, templates, tmp_path):
+    (tmp_path / "workbook").mkdir()
+    shutil.copy(write(rows), tmp_path / "workbook" / "Наставничество.xlsx")
+    shutil.copytree(templates, tmp_path / "doc_templates")
+    result = subprocess.run([sys.executable, "-m", "automation", "print", "--quiet"], cwd=tmp_path,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Итог: документы: создано 19,")
+    name = bundle_name(dt.date.today())
+    assert lines[1].startswith(f"На подпись: output/{name} (документов: 6, страниц: ")
+    assert (tmp_path / "output" / name).is_file()
+    journal = (tmp_path / "output" / "журнал.txt").read_text(encoding="utf-8").splitlines()
+    assert len(journal) == 1 and " сборка: workbook/Наставничество.xlsx; документы: создано 19," in journal[0]
+    assert journal[0].endswith(f"; на подпись: output/{name} (документов: 6, страниц: {lines[1].split()[-1]}")

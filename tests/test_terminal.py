@@ -1,0 +1,103 @@
+"""What the terminal shows: the progress bar, --quiet, colours only on a terminal, the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+from click.testing import CliRunner
+
+from automation import manifest
+from automation.cli import Bar, cli
+from automation.manifest import JOURNAL_NAME, append_journal
+from tests.test_cli import nastavnik, workspace
+
+NOW = dt.datetime(2026, 11, 27, 9, 30)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_bar_appears_only_once_a_build_has_taken_a_second():
+    clock = Clock()
+    with Bar("Сборка документов", enabled=True, clock=clock) as bar:
+        bar(1, 40)
+        clock.now += 0.9
+        bar(2, 40)
+        assert bar.progress is None
+        clock.now += 0.2
+        bar(3, 40)
+        assert bar.progress is not None
+        assert (bar.progress.tasks[0].completed, bar.progress.tasks[0].total) == (3, 40)
+        bar(40, 40)
+        assert bar.progress.tasks[0].completed == 40
+    assert bar.progress.live.is_started is False
+
+
+def test_no_bar_when_not_on_a_terminal_or_quiet():
+    clock = Clock()
+    with Bar("Сборка документов", enabled=False, clock=clock) as bar:
+        clock.now += 5
+        bar(1, 2)
+        assert bar.progress is None
+
+
+def _broken_workspace(tmp_path, write, rows):
+    rows["Пары"][2]["Форма взаимодействия"] = "по телефону"
+    return workspace(tmp_path, write(rows))
+
+
+def test_quiet_build_says_only_the_errors_and_the_last_line(tmp_path, write, rows):
+    folder = _broken_workspace(tmp_path, write, rows)
+    result = nastavnik("build", "--quiet", cwd=folder)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "Ошибки (1):",
+        "  • Лист «Пары», строка 4, столбец «Форма взаимодействия»: «по телефону» нет в списке. Выберите одно из "
+        "значений: «один-на-один»; «виртуальное (дистанционное)»; «краткосрочное (целеполагающее)»; «ситуационное»; "
+        "«скоростное».",
+        "Ячейки с ошибками и предупреждениями отмечены в копии книги: output/Проверка — Наставничество.xlsx",
+        "Итог: документы: создано 19, обновлено 0, без изменений 0, не создано 0; ошибок: 1, предупреждений: 0.",
+    ]
+    assert result.stderr == ""
+
+
+def test_colours_only_on_a_terminal_and_never_with_no_color(tmp_path, write, rows, monkeypatch):
+    folder = _broken_workspace(tmp_path, write, rows)
+    piped = nastavnik("check", cwd=folder)
+    assert "\x1b[" not in piped.stdout and piped.stdout.splitlines()[1] == "Ошибки (1):"
+    monkeypatch.chdir(folder)
+    coloured = CliRunner().invoke(cli, ["check"], color=True)
+    assert "\x1b[31m\x1b[1mОшибки (1):\x1b[0m" in coloured.output
+    plain = CliRunner().invoke(cli, ["check"], color=True, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in plain.output and "Ошибки (1):" in plain.output
+
+
+def test_each_build_adds_one_line_to_the_journal(tmp_path, write, rows):
+    folder = workspace(tmp_path, write(rows))
+    nastavnik("build", cwd=folder)
+    shutil.move(folder / "workbook", folder / "книга")
+    nastavnik("build", cwd=folder)
+    lines = (folder / "output" / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert lines[0][19:].startswith(" сборка: workbook/Наставничество.xlsx; документы: создано 19, обновлено 0, "
+                                    "без изменений 0, не создано 0; ошибок: 0, предупреждений: 0; ")
+    assert lines[1][19:] == (" сборка: не удалось: Не найдено: «workbook». Укажите книгу параметром --workbook "
+                             "или создайте её: nastavnik init.")
+
+
+def test_the_journal_keeps_its_newer_half_past_its_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(manifest, "JOURNAL_LIMIT", 1000)
+    for number in range(60):
+        append_journal(tmp_path, f"сборка {number:02d}", NOW + dt.timedelta(seconds=number))
+    lines = (tmp_path / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
+    assert (tmp_path / JOURNAL_NAME).stat().st_size <= 1000
+    assert lines[-1] == "27.11.2026 09:30:59 сборка 59"
+    assert all(line.startswith("27.11.2026 09:") for line in lines)
+    numbers = [int(line.rsplit(" ", 1)[1]) for line in lines]
+    assert numbers == list(range(numbers[0], 60)) and numbers[0] > 20
