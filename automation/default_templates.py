@@ -20,6 +20,7 @@ from automation.render import write_atomic
 FONT = "Times New Roman"
 TEXT_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
+PLAN_SIZE = Pt(11)  # the plan's seven columns fit their longest words only a point smaller
 
 LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
                                 WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
@@ -103,8 +104,12 @@ class Page:
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def table(self, headers: list[str], cells: list[str], loop: str | None, widths: list[int] | None = None):
-        """A bordered table: a header row, then either one row per item of `loop` ({%tr for … %}) or fixed rows."""
+    def table(self, headers: list[str], cells: list[str], loop: str | None, widths: list[int] | None = None,
+              size: Pt = TABLE_SIZE):
+        """A bordered table: a header row, then either one row per item of `loop` ({%tr for … %}) or fixed rows.
+
+        Widths are chosen so that the longest word of each column fits (measured in Liberation Serif, the metric
+        twin of Times New Roman): a word is never broken across lines."""
         rows = [headers] + ([[f"{{%tr for {loop} %}}"], cells, ["{%tr endfor %}"]] if loop else [])
         table = self.doc.add_table(rows=0, cols=len(headers))
         table.style = "Table Grid"
@@ -113,7 +118,7 @@ class Page:
             row = table.add_row()
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for index, value in enumerate(values):
-                self._cell(row.cells[index], value, bold=values is headers)
+                self._cell(row.cells[index], value, bold=values is headers, size=size)
         if widths:
             self._widths(table, widths)
         header = table.rows[0]._tr
@@ -144,12 +149,12 @@ class Page:
                 cell.width = Mm(width)
 
     @staticmethod
-    def _cell(cell, value: str, bold: bool = False) -> None:
+    def _cell(cell, value: str, bold: bool = False, size: Pt = TABLE_SIZE) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.alignment = CENTER if bold else LEFT
         run = paragraph.add_run(value)
         run.bold = bold
-        run.font.size = TABLE_SIZE
+        run.font.size = size
 
     def save(self, path: Path) -> None:
         out = io.BytesIO()
@@ -245,7 +250,7 @@ def programme() -> Page:
     page.line("1. Участники программы", align=LEFT, bold=True, after=6, keep=True)
     page.table(["Роль", "Фамилия, имя, отчество", "Должность, место работы", "Педагогический стаж", "Категория"],
                ["{{ у.роль }}", "{{ у.человек.фио.им }}", "{{ у.человек.должность.им }}", "{{ у.человек.стаж }}",
-                "{{ у.человек.категория }}"], "у in участники", widths=[28, 44, 53, 30, 25])
+                "{{ у.человек.категория }}"], "у in участники", widths=[30, 44, 45, 36, 25])
     page.text("2. Форма наставничества: «{{ форма }}»; форма взаимодействия: «{{ взаимодействие }}».", before=6)
     page.text("3. Направление наставнической деятельности: {{ направление }}.")
     page.text("4. Срок реализации: {{ срок }}")
@@ -259,7 +264,8 @@ def programme() -> Page:
     page.text("9. План мероприятий:", keep=True)
     page.table(["№", "Мероприятие", "Срок", "Форма", "Ответственный", "Результат", "Отметка о выполнении"],
                ["{{ м.номер }}", "{{ м.мероприятие }}", "{{ м.срок }}", "{{ м.форма }}", "{{ м.ответственный }}",
-                "{{ м.результат }}", "{{ м.отметка }}"], "м in план", widths=[8, 42, 25, 27, 28, 26, 24])
+                "{{ м.результат }}", "{{ м.отметка }}"], "м in план", widths=[8, 39, 22, 24, 32, 28, 27],
+               size=PLAN_SIZE)
     page.text("10. Ожидаемые результаты: {{ ожидаемые_результаты }}.", before=6)
     page.tag("{%p if итоги %}")
     page.text("11. Итоги реализации программы: {{ итоги }}.")
@@ -287,7 +293,7 @@ def pair_list() -> Page:
                ["{{ п.номер }}", "{{ п.наставник.фио_кратко }}, {{ п.наставник.должность.им }}",
                 "{{ п.наставляемые_им }}", "{{ п.форма }}", "{{ п.взаимодействие }}", "{{ п.направление }}",
                 "{{ п.срок_таблица }}", "{{ п.приказ }}"],
-               "п in пары", widths=[10, 45, 55, 34, 30, 38, 30, 25])
+               "п in пары", widths=[10, 45, 52, 35, 37, 35, 27, 26])
     page.text("Всего пар (групп): {{ пары|length }}; наставников: {{ наставников }}; наставляемых: {{ наставляемых }}.",
               before=12)
     page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24)

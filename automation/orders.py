@@ -76,8 +76,9 @@ def order_documents(kind: DocumentKind, subject: str, groups: list[tuple[str | N
 def preamble(common: dict[str, Any], section: str = "") -> str:
     """«В соответствии с …, Положением … (пункт 9 раздела III), утверждённым приказом …»."""
     org = common["орг"]
-    return PREAMBLE.format(basis=org["правовые_основания"], short=org["краткое"], regulation=org["положение"],
+    text = PREAMBLE.format(basis=org["правовые_основания"], short=org["краткое"], regulation=org["положение"],
                            section=f" ({section})" if section else "")
+    return text.replace("№ ", "№\u00a0")  # a number never left alone at the end of a line
 
 
 def _control(number: int, curator: Person | None) -> str:
@@ -141,6 +142,7 @@ def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             if item.agreement:
                 basis += f", дополнительное соглашение к трудовому договору {item.agreement}"
             points += [
+                f"{index}. Заменить наставника {owner} № {unit.number} с {date}:",
                 f"{index}.1. Освободить {f['фио']['вп']}, {f['должность']['вп']}, {_appointed_by(data, unit, former)}, "
                 f"от обязанностей наставника {owner} № {unit.number} с {date} {ground}.",
                 f"{index}.2. Назначить наставником {owner} № {unit.number} с {date} {n['фио']['вп']}, "

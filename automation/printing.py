@@ -54,7 +54,7 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
             source = work / f"{index:03d}.docx"
             shutil.copyfile(output / path, source)
             sources.append(source)
-        _convert(soffice, work, sources)
+        convert(soffice, work, sources)
         writer = PdfWriter()
         for (title, path), source in zip(documents, sources, strict=True):
             pdf = source.with_suffix(".pdf")
@@ -74,7 +74,7 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
     return target
 
 
-def _convert(soffice: str, work: Path, sources: list[Path]) -> None:
+def convert(soffice: str, work: Path, sources: list[Path]) -> None:
     """One `soffice --convert-to pdf` for all, with a profile of its own: a LibreOffice the curator has open, or a
     second conversion at the same time, cannot make it silently skip files."""
     profile = (work / "profile").resolve().as_uri()

@@ -1,0 +1,72 @@
+"""Renders the first page of each document kind, made from the sample workbook, to PNG in docs/images/.
+
+LibreOffice turns the documents into PDF (one call), pdftoppm takes each PDF's first page. Run from the repository
+root after the sample or the templates change: python scripts/make_pictures.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from automation.build import build  # noqa: E402
+from automation.field_guide import write_guide  # noqa: E402
+from automation.printing import convert, find_soffice  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+DAY = dt.date(2026, 11, 27)
+RESOLUTION = 80  # dots per inch: an A4 page 660 pixels wide, readable on GitHub, about 100 KB
+# picture name: (the document's path in the output, its caption in the README)
+PICTURES = {
+    "prikaz-zakreplenie": ("Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx",
+                           "Проект приказа о закреплении пар (групп)"),
+    "prikaz-zamena": ("Приказы/ПРОЕКТ Приказ № 160-ОД О замене наставника.docx", "Приказ о замене наставника"),
+    "prikaz-zavershenie": ("Приказы/Приказ № 112-ОД от 01.06.2026 О завершении персонализированных программ "
+                           "наставничества.docx", "Приказ о завершении программ (подписан)"),
+    "prikaz-prodlenie": ("Приказы/ПРОЕКТ Приказ О продлении срока реализации программы.docx",
+                         "Приказ о продлении срока программы"),
+    "prikaz-pooshchrenie": ("Приказы/ПРОЕКТ Приказ О поощрении наставников.docx", "Приказ о поощрении наставников"),
+    "programma": ("Программы/Программа наставничества № 5 Ковальчук Л.Н. (группа).docx",
+                  "Персонализированная программа наставничества (группа)"),
+    "spisok-par": ("Списки/Список наставнических пар (групп).docx", "Список наставнических пар (групп)"),
+    "spisok-sait": ("Списки/Список наставников и наставляемых для сайта.docx", "Список для сайта"),
+    "predstavlenie": ("Представления/Представление Шевченко Е.Н. нагрудный знак «Почётный наставник».docx",
+                      "Представление к награждению"),
+    "analiticheskiy-otchet": ("Отчёты/Аналитический отчёт о реализации системы наставничества 2026-2027.docx",
+                              "Аналитический отчёт"),
+    "otchet-o-proverke": ("Отчёт о проверке.docx", "Отчёт о проверке"),
+    "polya-shablonov": ("Поля шаблонов.docx", "Справочник полей шаблонов"),
+}
+
+
+def main() -> None:
+    soffice = find_soffice()
+    if soffice is None or shutil.which("pdftoppm") is None:
+        sys.exit("Нужны LibreOffice и pdftoppm (Debian: apt install libreoffice-writer-nogui poppler-utils).")
+    with tempfile.TemporaryDirectory(prefix="nastavnik-pictures-") as temp:
+        work = Path(temp)
+        output = work / "output"
+        build(ROOT / "workbook", ROOT / "doc_templates", output, today=DAY)
+        write_guide(output)
+        sources = []
+        for name, (path, _) in PICTURES.items():
+            source = work / f"{name}.docx"
+            shutil.copyfile(output / path, source)
+            sources.append(source)
+        convert(soffice, work, sources)
+        IMAGES.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(RESOLUTION), "-png", "-singlefile",
+                            str(source.with_suffix(".pdf")), str(IMAGES / source.stem)], check=True)
+    print(f"Картинок: {len(PICTURES)} в {IMAGES.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
