@@ -22,7 +22,6 @@ from automation.manifest import (
     kept_template,
     remove_leftovers,
 )
-from automation.markup import marked_copy, marked_name
 from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
 from automation.template_check import TemplateCheck, check_folder
@@ -294,6 +293,8 @@ def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | Non
     located = [p for p in report.problems if p.sheet is not None]
     if not located or not report.source:
         return None
+    from automation.markup import marked_copy, marked_name  # openpyxl is a sixth of a cold start: only when needed
+
     path = Path(marked_name(report.workbook))
     print_ = fingerprint(hashlib.sha256(report.source).hexdigest(), {"problems": [p.as_dict() for p in report.problems]})
     if not manifest.unchanged(output, path, print_):
