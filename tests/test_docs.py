@@ -42,7 +42,7 @@ def _help(*args: str) -> str:
 
 def test_every_command_and_option_is_in_the_readme():
     commands = re.findall(r"^  (\w+)\s", _help().split("Команды:")[1], flags=re.M)
-    assert commands == ["build", "check", "init", "watch"]
+    assert commands == ["build", "check", "init", "print", "templates", "watch"]
     for command in commands:
         assert f"`nastavnik {command}" in README
         for option in re.findall(r"(--[a-z-]+)", _help(command)):
