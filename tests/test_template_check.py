@@ -264,3 +264,25 @@ def test_templates_command_on_the_default_templates_is_clean(templates, tmp_path
     assert result.stdout.splitlines()[-1] == (
         f"Итог: проверено шаблонов: {len(used_templates())}; ошибок: 0, предупреждений: 0, исправлено шаблонов: 0.")
     assert {p.name: p.read_bytes() for p in (tmp_path / "doc_templates").iterdir()} == before
+
+
+def test_spelling_marks_and_bookmarks_between_the_parts_do_not_stop_the_join():
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    first = paragraph.add_run("Подпись {{ орг.руково")
+    paragraph.add_run("дитель.подпись }}.")
+    for name, attrs in (("w:proofErr", {"w:type": "spellStart"}), ("w:bookmarkStart", {"w:id": "0", "w:name": "_GoBack"}),
+                        ("w:bookmarkEnd", {"w:id": "0"})):
+        mark = OxmlElement(name)
+        for key, value in attrs.items():
+            mark.set(docx.oxml.ns.qn(key), value)
+        first._r.addnext(mark)
+    out = io.BytesIO()
+    document.save(out)
+    result = check_docx(REPLACEMENT, out.getvalue(), repair=True)
+    assert [f.repaired for f in result.findings] == [True]
+    repaired = docx.Document(io.BytesIO(result.repaired)).paragraphs[0]
+    assert [r.text for r in repaired.runs] == ["Подпись {{ орг.руководитель.подпись }}", "."]
+    assert repaired._p.xml.count("w:bookmarkStart") == 1
