@@ -11,20 +11,13 @@ from automation import manifest
 from automation.cli import Bar, cli
 from automation.manifest import JOURNAL_NAME, append_journal
 from tests.test_cli import nastavnik, workspace
+from tests.test_watch import FakeClock
 
 NOW = dt.datetime(2026, 11, 27, 9, 30)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_the_bar_appears_only_once_a_build_has_taken_a_second():
-    clock = Clock()
+    clock = FakeClock()
     with Bar("Сборка документов", enabled=True, clock=clock) as bar:
         bar(1, 40)
         clock.now += 0.9
@@ -40,7 +33,7 @@ def test_the_bar_appears_only_once_a_build_has_taken_a_second():
 
 
 def test_no_bar_when_not_on_a_terminal_or_quiet():
-    clock = Clock()
+    clock = FakeClock()
     with Bar("Сборка документов", enabled=False, clock=clock) as bar:
         clock.now += 5
         bar(1, 2)
