@@ -24,8 +24,8 @@ from automation.manifest import (
 )
 from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
-from automation.template_check import TemplateCheck, check_folder
 from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
+from automation.template_check import TemplateCheck, check_folder
 from automation.validate import ERROR, WARNING, Data, Problem, Problems, Validation, key, validate
 from automation.workbook import WorkbookUnreadable, read_workbook
 

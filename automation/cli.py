@@ -193,29 +193,34 @@ def _build_and_print(workbook: Path | None, templates: Path | None, output: Path
     printed, print_problem = None, None
     if to_print and report.fatal is None:
         printed, print_problem = _print(report, output, workbook, _interactive(quiet, as_json))
+    nothing_to_sign = to_print and report.fatal is None and printed is None and print_problem is None
     journal(output, "сборка", report, time.perf_counter() - started, printed or print_problem)
     if as_json:
         data = report.as_json()
         if to_print:
             data["print"] = {"file": str(printed.path) if printed else None, "documents": printed.documents
                              if printed else 0, "pages": printed.pages if printed else 0, "problem": print_problem}
-        _echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         _echo(summary(report, True, output, quiet))
-        if printed is not None or print_problem is not None:
-            _echo(f"На подпись: {printed}" if printed else f"Файл «На подпись» не собран: {print_problem}")
+        if printed is not None:
+            _echo(f"На подпись: {printed}")
+        elif print_problem is not None:
+            _echo(f"Не удалось собрать файл «На подпись» — {print_problem}")
+        elif nothing_to_sign and not quiet:
+            _echo("Документов, ожидающих подписи, нет: все приказы из книги подписаны, файл «На подпись» не нужен.")
     sys.exit(builder.EXIT_FATAL if print_problem and report.exit_code == builder.EXIT_OK else report.exit_code)
 
 
 def _print(report: builder.Report, output: Path, workbook: Path, interactive: bool) -> tuple[Printed | None, str | None]:
-    """The bundle for one school; (what was made, or why it was not)."""
+    """The bundle for one school: (what was made, why it could not be); both None when nothing awaits signing."""
     from automation.printing import PrintProblem, print_bundle
 
     if workbook.is_dir() and len(builder.workbooks(workbook)) > 1:
         return None, ("для папки с несколькими книгами файл «На подпись» не собирается: укажите одну книгу "
                       "параметром --workbook.")
     if not report.to_sign:
-        return None, "документов, ожидающих подписи, нет: все приказы из книги подписаны."
+        return None, None
     if interactive:
         click.echo(f"Перевожу в PDF документов: {len(report.to_sign)} (LibreOffice, около "
                    f"{2 + len(report.to_sign) // 4} с)…", err=True)
@@ -231,8 +236,9 @@ def _print(report: builder.Report, output: Path, workbook: Path, interactive: bo
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @_output_paths
 @_json_option
+@_quiet_option
 @_help_option
-def templates(templates: Path | None, output: Path | None, as_json: bool) -> None:
+def templates(templates: Path | None, output: Path | None, as_json: bool, quiet: bool) -> None:
     """Проверить шаблоны: неизвестные поля, ошибки в командах, поля, разбитые форматированием Word.
 
     Разбитые поля и типографские кавычки в командах исправляются в самом шаблоне, если текст от этого не меняется;
@@ -259,21 +265,22 @@ def templates(templates: Path | None, output: Path | None, as_json: bool) -> Non
                                              "locked": r.locked} for r in repaired],
                                "guide": str(guide)}, ensure_ascii=False, indent=2))
         sys.exit(builder.EXIT_PROBLEMS if errors else builder.EXIT_OK)
-    lines = [f"Шаблоны: {templates}"]
-    for title, items in (("Ошибки", errors), ("Предупреждения и исправления", warnings)):
+    lines = [] if quiet else [f"Шаблоны: {templates}"]
+    for title, items in (("Ошибки", errors), ("Предупреждения и исправления", [] if quiet else warnings)):
         if items:
             lines.append(f"{title} ({len(items)}):")
             lines += [f"  • {_capital(str(item))}" for item in items]
-    for done in repaired:
+    for done in [] if quiet else repaired:
         if done.locked:
             lines.append(f"Шаблон «{done.template}» открыт в другой программе и не исправлен: закройте его и "
                          "запустите проверку снова.")
         else:
             lines.append(f"Шаблон «{done.template}» исправлен; прежний файл: {output / done.backup}")
-    lines.append(f"Справочник полей: {guide}")
+    if not quiet:
+        lines.append(f"Справочник полей: {guide}")
     lines.append(f"Итог: проверено шаблонов: {len(checks)}; ошибок: {len(errors)}, предупреждений: {len(warnings)}, "
                  f"исправлено шаблонов: {sum(1 for d in repaired if not d.locked)}.")
-    click.echo("\n".join(lines))
+    _echo("\n".join(lines))
     sys.exit(builder.EXIT_PROBLEMS if errors else builder.EXIT_OK)
 
 
@@ -444,7 +451,7 @@ def journal(output: Path, what: str, report: builder.Report, seconds: float, ext
 
 def _finish(report: builder.Report, as_json: bool, quiet: bool, built: bool, output: Path | None = None) -> None:
     if as_json:
-        _echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         _echo(summary(report, built, output, quiet))
     sys.exit(report.exit_code)

@@ -17,8 +17,8 @@ from automation.build import Progress, Report
 from automation.context import Document
 from automation.manifest import Manifest
 from automation.render import Renderer
-from automation.template_check import TemplateCheck
 from automation.reports import Indicators, Period, indicators, percent
+from automation.template_check import TemplateCheck
 from automation.validate import ERROR, Problem, Validation
 
 WORKERS = min(2, os.cpu_count() or 1)

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from automation.render import DocumentLocked, write_atomic
 
-INSTALL_HINT = ("Для файла «На подпись» нужен LibreOffice: установите его с сайта ru.libreoffice.org "
-                "(в Debian/Ubuntu — «sudo apt install libreoffice-writer-nogui»), а документы .docx уже в папке "
-                "«{output}».")
+INSTALL_HINT = ("нужен LibreOffice: установите его с сайта ru.libreoffice.org (в Debian/Ubuntu — «sudo apt install "
+                "libreoffice-writer-nogui»); документы .docx уже в папке «{output}».")
 _WINDOWS_PLACES = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
 SECONDS_PER_DOCUMENT, SECONDS_TO_START = 10, 60
@@ -86,4 +85,4 @@ def convert(soffice: str, work: Path, sources: list[Path]) -> None:
     except subprocess.TimeoutExpired as err:
         raise PrintProblem("LibreOffice не ответил вовремя при переводе в PDF; закройте его окна и повторите.") from err
     except OSError as err:
-        raise PrintProblem(f"не удалось запустить LibreOffice ({soffice}): переустановите его.") from err
+        raise PrintProblem(f"LibreOffice ({soffice}) не запускается: переустановите его.") from err

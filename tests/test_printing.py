@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -48,8 +49,8 @@ def test_without_libreoffice_one_russian_sentence_and_the_documents_stay(write, 
     with pytest.raises(PrintProblem) as caught:
         print_bundle(output, report.to_sign, TODAY)
     assert str(caught.value) == (
-        "Для файла «На подпись» нужен LibreOffice: установите его с сайта ru.libreoffice.org (в Debian/Ubuntu — "
-        f"«sudo apt install libreoffice-writer-nogui»), а документы .docx уже в папке «{output}».")
+        "нужен LibreOffice: установите его с сайта ru.libreoffice.org (в Debian/Ubuntu — «sudo apt install "
+        f"libreoffice-writer-nogui»); документы .docx уже в папке «{output}».")
     assert all((output / path).is_file() for _, path in report.to_sign)
     assert not (output / bundle_name(TODAY)).exists()
 
@@ -78,10 +79,8 @@ def test_the_bundle_has_every_draft_in_order_with_its_pages_and_text(write, rows
 
 @needs_libreoffice
 def test_print_command_builds_then_joins_and_writes_the_journal(write, rows, templates, tmp_path):
-    (tmp_path / "workbook").mkdir()
-    shutil.copy(write(rows), tmp_path / "workbook" / "Наставничество.xlsx")
-    shutil.copytree(templates, tmp_path / "doc_templates")
-    result = subprocess.run([sys.executable, "-m", "automation", "print", "--quiet"], cwd=tmp_path,
+    folder = _workspace(tmp_path, write(rows), templates)
+    result = subprocess.run([sys.executable, "-m", "automation", "print", "--quiet"], cwd=folder,
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -92,3 +91,40 @@ def test_print_command_builds_then_joins_and_writes_the_journal(write, rows, tem
     journal = (tmp_path / "output" / "журнал.txt").read_text(encoding="utf-8").splitlines()
     assert len(journal) == 1 and " сборка: workbook/Наставничество.xlsx; документы: создано 19," in journal[0]
     assert journal[0].endswith(f"; на подпись: output/{name} (документов: 6, страниц: {lines[1].split()[-1]}")
+
+
+def _workspace(tmp_path: Path, book: Path, templates: Path) -> Path:
+    (tmp_path / "workbook").mkdir()
+    shutil.copy(book, tmp_path / "workbook" / "Наставничество.xlsx")
+    shutil.copytree(templates, tmp_path / "doc_templates")
+    return tmp_path
+
+
+def test_print_command_without_libreoffice_says_how_to_install_it_and_exits_2(write, rows, templates, tmp_path):
+    folder = _workspace(tmp_path, write(rows), templates)
+    env = {**os.environ, "PATH": str(tmp_path / "нет")}
+    result = subprocess.run([sys.executable, "-m", "automation", "print", "-q"], cwd=folder, capture_output=True,
+                            text=True, encoding="utf-8", env=env)
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[-1] == (
+        "Не удалось собрать файл «На подпись» — нужен LibreOffice: установите его с сайта ru.libreoffice.org "
+        "(в Debian/Ubuntu — «sudo apt install libreoffice-writer-nogui»); документы .docx уже в папке «output».")
+    assert len(list((folder / "output" / "Приказы").glob("ПРОЕКТ*.docx"))) == 4
+
+
+def test_nothing_to_sign_is_said_and_is_not_a_failure(write, rows, templates, tmp_path):
+    # Every pair under the signed order 45-ОД, no replacement, extension or incentive: no draft is left.
+    for pair in rows["Пары"]:
+        pair["Приказ о закреплении (№)"] = "45-ОД"
+    rows["Замены"], rows["Поощрения"] = [], []
+    rows["Приказы"] = [order for order in rows["Приказы"] if order["№ приказа"] != "50-ОД"]
+    for programme in rows["Программы"]:
+        programme.pop("Продлить до", None)
+        programme.pop("Обоюдное согласие на продление", None)
+    folder = _workspace(tmp_path, write(rows), templates)
+    result = subprocess.run([sys.executable, "-m", "automation", "build", "--print"], cwd=folder,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == ("Документов, ожидающих подписи, нет: все приказы из книги подписаны, "
+                                              "файл «На подпись» не нужен.")
+    assert not list((folder / "output").glob("На подпись*"))
