@@ -81,6 +81,15 @@ class _Paragraph:
     place: str
     segments: list[tuple[etree._Element, int]] = field(default_factory=list)
     text: str = ""
+    element: etree._Element | None = None
+
+    def resegment(self) -> None:
+        """Where each w:t now starts, after a join moved characters between them (the text itself is the same)."""
+        self.segments, offset = [], 0
+        for t in self.element.iter(_T):
+            if next(t.iterancestors(_P)) is self.element:
+                self.segments.append((t, offset))
+                offset += len(t.text or "")
 
 
 @dataclass
@@ -120,7 +129,7 @@ def _paragraphs(root: etree._Element, where: str) -> list[_Paragraph]:
         owner = next(t.iterancestors(_P), None)
         if owner is None:
             continue
-        paragraph = found.setdefault(owner, _Paragraph(where))
+        paragraph = found.setdefault(owner, _Paragraph(where, element=owner))
         paragraph.segments.append((t, len(paragraph.text)))
         paragraph.text += t.text or ""
     for paragraph in found.values():
@@ -491,6 +500,7 @@ def _mend(tag: _Tag, checker: _Checker, repair: bool) -> bool:
                                     "заново одним куском.")
         elif repair:
             _join(tag, spanned)
+            tag.paragraph.resegment()
             checker.add(WARNING, tag, f"{tag.text} было разбито форматированием Word на {parts}; части соединены, "
                                       "текст не изменился.", repaired=True)
             changed = True

@@ -286,3 +286,12 @@ def test_spelling_marks_and_bookmarks_between_the_parts_do_not_stop_the_join():
     repaired = docx.Document(io.BytesIO(result.repaired)).paragraphs[0]
     assert [r.text for r in repaired.runs] == ["Подпись {{ орг.руководитель.подпись }}", "."]
     assert repaired._p.xml.count("w:bookmarkStart") == 1
+
+
+def test_two_split_tags_in_one_paragraph_are_both_joined():
+    source = word([("{{ орг.", {}), ("краткое }}", {"bold": True}), (", {{ орг.", {}), ("место", {"italic": True}),
+                   (" }}, {{ орг.полное }}", {})])
+    result = check_docx(REPLACEMENT, source, repair=True)
+    assert [f.repaired for f in result.findings] == [True, True]
+    runs = [r.text for r in docx.Document(io.BytesIO(result.repaired)).paragraphs[0].runs]
+    assert runs == ["{{ орг.краткое }}", ", {{ орг.место }}", ", {{ орг.полное }}"]
