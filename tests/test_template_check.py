@@ -289,9 +289,9 @@ def test_spelling_marks_and_bookmarks_between_the_parts_do_not_stop_the_join():
 
 
 def test_two_split_tags_in_one_paragraph_are_both_joined():
-    source = word([("{{ орг.", {}), ("краткое }}", {"bold": True}), (", {{ орг.", {}), ("место", {"italic": True}),
-                   (" }}, {{ орг.полное }}", {})])
+    # The second tag begins in the run where the first one ends: that run's text moves when the first is joined.
+    source = word([("{{ орг.", {}), ("краткое }}, {{ орг.", {"bold": True}), ("место }}.", {"italic": True})])
     result = check_docx(REPLACEMENT, source, repair=True)
     assert [f.repaired for f in result.findings] == [True, True]
-    runs = [r.text for r in docx.Document(io.BytesIO(result.repaired)).paragraphs[0].runs]
-    assert runs == ["{{ орг.краткое }}", ", {{ орг.место }}", ", {{ орг.полное }}"]
+    runs = [(r.text, r.bold, r.italic) for r in docx.Document(io.BytesIO(result.repaired)).paragraphs[0].runs]
+    assert runs == [("{{ орг.краткое }}", None, None), (", {{ орг.место }}", True, None), (".", None, True)]
