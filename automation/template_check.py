@@ -45,7 +45,8 @@ _BLOCKS = {"if", "for", "with", "filter", "macro", "call", "autoescape"}
 _UNSUPPORTED = {"include", "import", "from", "extends", "block"}
 _DOCXTPL_COMMANDS = {"vm", "hm"}
 _DOCXTPL_VALUED = {"colspan", "cellbg"}
-_KEYWORDS = sorted(_BLOCKS | {"elif", "else", "set"} | {f"end{b}" for b in _BLOCKS})
+_KEYWORDS = sorted(_BLOCKS | {"elif", "else", "set", "endset"} | {f"end{b}" for b in _BLOCKS})
+_LOOP_TARGETS = re.compile(r"^for\s+(.+?)\s+in\b")
 _GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none", "True", "False",
             "None"}
 _PLACE_LENGTH = 70
@@ -227,7 +228,7 @@ class _Checker:
             self._opening(tag, word, body)
         elif word in ("elif", "else"):
             self._middle(tag, word, body)
-        elif word.startswith("end") and word[3:] in _BLOCKS:
+        elif word.startswith("end") and word[3:] in (*_BLOCKS, "set"):
             self._closing(tag, word[3:])
         elif word == "set":
             self._set(tag, body)
@@ -263,6 +264,11 @@ class _Checker:
     def _opening(self, tag: _Tag, word: str, body: str) -> None:
         tree = self._parse(tag, "{% " + body + " %}{% end" + word + " %}")
         scope: dict[str, Shape] = {}
+        if tree is None and word == "for":
+            # A loop whose header is broken (reported above) still names its variables: no cascade of «unknown».
+            targets = _LOOP_TARGETS.match(body)
+            scope = {name.strip(): ANY for name in targets.group(1).split(",")} if targets else {}
+            scope["loop"] = ANY
         if tree is not None:
             statement = tree.body[0]
             if isinstance(statement, nodes.For):
@@ -289,6 +295,8 @@ class _Checker:
                 for child in statement.iter_child_nodes(exclude=("body",)):
                     self._shape(child, tag)
                 scope["caller"] = ANY
+            elif isinstance(statement, nodes.AssignBlock):
+                self._bind(statement.target, ANY, self.scopes[-1])
         self.blocks.append((word, tag))
         self.scopes.append(scope)
 
@@ -420,14 +428,23 @@ def _written(node: nodes.Node) -> str:
     return "…"
 
 
+_TOKENS = {"name": "имя поля", "end of print statement": "}}", "end of statement block": "%}",
+           "end of template": "конец шаблона"}
+_END = r"'(?:end of print statement|end of statement block)'"
 _JINJA_MESSAGES = (
-    (re.compile(r"unexpected char '(.)'"), "недопустимый знак «{0}»"),
-    (re.compile(r"unexpected '(.+?)'"), "лишний знак «{0}»"),
-    (re.compile(r"expected token '(?:end of print statement|end of statement block)', got '(.+?)'"),
-     "лишнее «{0}»: в поле одно имя, пробелы внутри имени не допускаются (пишите через _)"),
-    (re.compile(r"expected token '(.+?)', got '(.+?)'"), "ожидалось «{0}», а стоит «{1}»"),
-    (re.compile(r"unexpected end of template|Unexpected end of template"), "команда оборвана"),
-    (re.compile(r"Expected an expression, got '(.+?)'"), "пустое поле или команда без значения"),
+    (re.compile(r"unexpected " + _END), lambda: "запись не дописана: перед закрывающими скобками не хватает значения"),
+    (re.compile(r"expected token " + _END + r", got '='"), lambda: "для сравнения пишите «==», а не «=»"),
+    (re.compile(r"expected token " + _END + r", got '(\w+)'"),
+     lambda got: f"лишнее «{got}»: в поле одно имя, пробелы внутри имени не допускаются (пишите через _)"),
+    (re.compile(r"expected token " + _END + r", got '(.+?)'"), lambda got: f"лишний знак «{got}»"),
+    (re.compile(r"expected token '(.+?)', got '(.+?)'"),
+     lambda wanted, got: f"ожидалось «{_TOKENS.get(wanted, wanted)}», а стоит «{_TOKENS.get(got, got)}»"),
+    (re.compile(r"unexpected char ['\"](['\"])['\"]"), lambda quote: f"не закрыта кавычка {quote}"),
+    (re.compile(r"unexpected char ['\"](.)['\"]"), lambda char: f"недопустимый знак «{char}»"),
+    (re.compile(r"unexpected '(.+?)'"), lambda char: f"лишний знак «{char}»"),
+    (re.compile(r"expected name or number"), lambda: "после точки должно стоять имя поля"),
+    (re.compile(r"[Uu]nexpected end of template"), lambda: "команда оборвана"),
+    (re.compile(r"Expected an expression, got '(.+?)'"), lambda got: "пустое поле или команда без значения"),
 )
 
 
@@ -435,7 +452,7 @@ def _russian(message: str) -> str:
     for pattern, text in _JINJA_MESSAGES:
         match = pattern.search(message)
         if match:
-            return text.format(*match.groups()) + "."
+            return text(*match.groups()) + "."
     return f"Jinja не может прочитать запись ({message})."
 
 

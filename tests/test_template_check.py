@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -131,8 +132,16 @@ def test_structure_and_field_mistakes_are_located_by_paragraph(paragraphs, expec
 def test_loops_filters_and_python_methods_of_known_fields_are_accepted():
     source = word("{%p for ч in ознакомлены if ч.женщина %}", "{{ loop.index }}. {{ ч.фио.вп|upper }} "
                   "{{ ч.подпись.upper() }}{% set имя = ч.фио %}{{ имя.рп }}", "{%p endfor %}",
-                  "{% if куратор is defined %}{{ пункты|length }}{% endif %}{# заметка #}")
+                  "{% if куратор is defined %}{{ пункты|length }}{% endif %}{# заметка #}",
+                  "{% set подписи %}{{ куратор.подпись }}{% endset %}{{ подписи }}")
     assert messages(source) == []
+
+
+def test_a_broken_loop_header_is_one_message_not_one_per_use_of_its_variable():
+    source = word("{%p for ч in ознакомлены if %}", "{{ ч.фио.вп }}", "{%p endfor %}")
+    assert messages(source) == [
+        "error: шаблон «Приказ о замене наставника.docx», абзац «{%p for ч in ознакомлены if %}»: ошибка в записи "
+        "{%p for ч in ознакомлены if %}: запись не дописана: перед закрывающими скобками не хватает значения."]
 
 
 def test_headers_and_footers_are_checked_too():
@@ -295,3 +304,16 @@ def test_two_split_tags_in_one_paragraph_are_both_joined():
     assert [f.repaired for f in result.findings] == [True, True]
     runs = [(r.text, r.bold, r.italic) for r in docx.Document(io.BytesIO(result.repaired)).paragraphs[0].runs]
     assert runs == [("{{ орг.краткое }}", None, None), (", {{ орг.место }}", True, None), (".", None, True)]
+
+
+@pytest.mark.parametrize("tag, said", [
+    ("{{ орг..краткое }}", "после точки должно стоять имя поля."),
+    ("{{ орг.краткое | }}", "ожидалось «имя поля», а стоит «}}»."),
+    ("{{ 'МКОУ }}", "не закрыта кавычка '."),
+    ("{% if приказ.проект = 1 %}{% endif %}", "для сравнения пишите «==», а не «=»."),
+    ("{{ орг.краткое; }}", "лишний знак «;»."),
+    ("{{ орг.краткое + }}", "запись не дописана: перед закрывающими скобками не хватает значения."),
+])
+def test_jinjas_complaints_are_said_in_russian(tag, said):
+    first = re.match(r"\{[{%].*?[}%]\}", tag).group(0)
+    assert messages(word(tag))[0].endswith(f": ошибка в записи {first}: {said}")
