@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from automation.schema import SHEETS, normalize
+from automation.schema import SHEETS, Sheet, normalize
 from automation.validate import ERROR, Problem
 from automation.workbook import HEADER_SEARCH_ROWS, find_header
 
@@ -55,7 +55,7 @@ def marked_copy(source: bytes, problems: list[Problem]) -> bytes:
     return out.getvalue()
 
 
-def _cell(ws: Worksheet, sheet, problem: Problem) -> str | None:
+def _cell(ws: Worksheet, sheet: Sheet | None, problem: Problem) -> str | None:
     """The problem's cell: its row and column; the row's first cell when no column; the header when no row."""
     top = [list(row) for row in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True)]
     header_row, positions = find_header(sheet, top) if sheet is not None else (0, {})
