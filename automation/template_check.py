@@ -596,10 +596,10 @@ def check_template(name: str, source: bytes, repair: bool = False) -> TemplateCh
 _CACHE: dict[str, TemplateCheck] = {}
 
 
-def check_folder(folder: Path, names: list[str] | None = None) -> list[TemplateCheck]:
+def check_folder(folder: Path) -> list[TemplateCheck]:
     """Check (never change) the templates the documents use; a template's result is kept per content digest."""
     results = []
-    for name in names if names is not None else used_templates():
+    for name in used_templates():
         path = folder / name
         if not path.is_file():
             continue  # a missing template is reported by the documents that need it
