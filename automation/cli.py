@@ -115,7 +115,7 @@ def init(directory: Path) -> None:
 
     Уже существующие книги и шаблоны не перезаписываются.
     """
-    from automation.scaffold import WORKBOOK_NAME, blank_settings, write_launcher, write_workbook
+    from automation.scaffold import LAUNCHER_NAME, WORKBOOK_NAME, blank_settings, write_launchers, write_workbook
 
     book = directory / WORKBOOK_DIR / WORKBOOK_NAME
     if book.exists():
@@ -130,9 +130,9 @@ def init(directory: Path) -> None:
 
     guide = write_guide(directory / OUTPUT_DIR)
     click.echo(f"Папка для документов: {directory / OUTPUT_DIR}; справочник полей шаблонов: {guide}")
-    launcher = write_launcher(directory)
-    if launcher is not None:
-        click.echo(f"Ярлык для запуска слежения (Windows, двойной щелчок): {launcher}")
+    for launcher in write_launchers(directory):
+        what = "слежения за книгой" if launcher.name == LAUNCHER_NAME else "сборки файла «На подпись»"
+        click.echo(f"Ярлык для {what} (Windows, двойной щелчок): {launcher}")
     click.echo("Заполните лист «Организация», затем «Педагоги», «Пары», «Программы» и «План»; "
                "документы соберёт «nastavnik build» или — после каждого сохранения — «nastavnik watch».")
 
@@ -214,12 +214,13 @@ def _build_and_print(workbook: Path | None, templates: Path | None, output: Path
 
 def _print(report: builder.Report, output: Path, workbook: Path, interactive: bool) -> tuple[Printed | None, str | None]:
     """The bundle for one school: (what was made, why it could not be); both None when nothing awaits signing."""
-    from automation.printing import PrintProblem, print_bundle
+    from automation.printing import PrintProblem, archive_old_bundles, print_bundle
 
     if workbook.is_dir() and len(builder.workbooks(workbook)) > 1:
         return None, ("для папки с несколькими книгами файл «На подпись» не собирается: укажите одну книгу "
                       "параметром --workbook.")
     if not report.to_sign:
+        archive_old_bundles(output, None, dt.datetime.now())
         return None, None
     if interactive:
         click.echo(f"Перевожу в PDF документов: {len(report.to_sign)} (LibreOffice, около "
@@ -228,6 +229,7 @@ def _print(report: builder.Report, output: Path, workbook: Path, interactive: bo
         path = print_bundle(output, report.to_sign, dt.date.today())
     except PrintProblem as err:
         return None, str(err)
+    archive_old_bundles(output, path, dt.datetime.now())
     from pypdf import PdfReader
 
     return Printed(path, len(report.to_sign), len(PdfReader(path).pages)), None

@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from automation.manifest import archive
 from automation.render import DocumentLocked, write_atomic
 
 INSTALL_HINT = ("нужен LibreOffice: установите его с сайта ru.libreoffice.org (в Debian/Ubuntu — «sudo apt install "
@@ -23,8 +24,18 @@ class PrintProblem(Exception):
     """The bundle cannot be made (no LibreOffice, a document it could not convert); the message is for the curator."""
 
 
+BUNDLE_PATTERN = "На подпись *.pdf"
+
+
 def bundle_name(day: dt.date) -> str:
     return f"На подпись {day:%d.%m.%Y}.pdf"
+
+
+def archive_old_bundles(output: Path, keep: Path | None, now: dt.datetime) -> list[Path]:
+    """Earlier «На подпись» files go to the archive: what they hold has been signed or printed again since, and the
+    launcher opens the newest one, so no stale file may stay beside today's."""
+    return [moved for old in sorted(output.glob(BUNDLE_PATTERN))
+            if old != keep and (moved := archive(output, old.relative_to(output), now)) is not None]
 
 
 def find_soffice() -> str | None:

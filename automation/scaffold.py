@@ -19,14 +19,18 @@ LISTS_SHEET = "Списки"
 VALIDATED_ROWS = 500
 WORKBOOK_NAME = "Наставничество.xlsx"
 LAUNCHER_NAME = "Наставник.cmd"
-# A Windows launcher: UTF-8 console, the workspace's own virtual environment if there is one, the window kept
+PRINT_LAUNCHER_NAME = "На подпись.cmd"
+# Windows launchers: UTF-8 console, the workspace's own virtual environment if there is one, the window kept
 # open when something went wrong so the curator can read why.
-LAUNCHER = "\r\n".join([
+_LAUNCHER_HEAD = [
     "@echo off",
     "chcp 65001 >nul",
     'cd /d "%~dp0"',
     'set "NASTAVNIK=nastavnik"',
     'if exist ".venv\\Scripts\\nastavnik.exe" set "NASTAVNIK=.venv\\Scripts\\nastavnik.exe"',
+]
+LAUNCHER = "\r\n".join([
+    *_LAUNCHER_HEAD,
     '"%NASTAVNIK%" watch',
     "if errorlevel 1 (",
     "  echo.",
@@ -35,6 +39,24 @@ LAUNCHER = "\r\n".join([
     ")",
     "",
 ])
+# The director's one click: build, join what awaits signature into one PDF and open it.
+PRINT_LAUNCHER = "\r\n".join([
+    *_LAUNCHER_HEAD,
+    '"%NASTAVNIK%" print',
+    "if errorlevel 2 (",
+    "  echo.",
+    "  echo Файл «На подпись» не собран: причина написана выше.",
+    "  pause",
+    "  exit /b",
+    ")",
+    'for /f "delims=" %%f in (\'dir /b /o-d "output\\На подпись *.pdf" 2^>nul\') do (',
+    '  start "" "output\\%%f"',
+    "  exit /b",
+    ")",
+    "pause",
+    "",
+])
+LAUNCHERS = {LAUNCHER_NAME: LAUNCHER, PRINT_LAUNCHER_NAME: PRINT_LAUNCHER}
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FONT = Font(bold=True)
@@ -165,13 +187,16 @@ def _save(book: Workbook, path: Path) -> None:
     write_atomic(path, out.getvalue())
 
 
-def write_launcher(folder: Path) -> Path | None:
-    """`Наставник.cmd` in the workspace; an existing one (perhaps edited by the school) is kept."""
-    path = folder / LAUNCHER_NAME
-    if path.exists():
-        return None
-    write_atomic(path, LAUNCHER.encode("utf-8"))
-    return path
+def write_launchers(folder: Path) -> list[Path]:
+    """`Наставник.cmd` (watch) and `На подпись.cmd` (print) in the workspace; an existing one (perhaps edited by
+    the school) is kept. Returns the ones written."""
+    written = []
+    for name, text in LAUNCHERS.items():
+        path = folder / name
+        if not path.exists():
+            write_atomic(path, text.encode("utf-8"))
+            written.append(path)
+    return written
 
 
 def blank_settings() -> dict[str, Any]:

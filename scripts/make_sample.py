@@ -13,13 +13,13 @@ sys.path.insert(0, str(ROOT))
 
 from automation.default_templates import write_templates  # noqa: E402
 from automation.sample import SETTINGS, rows  # noqa: E402
-from automation.scaffold import WORKBOOK_NAME, write_launcher, write_workbook  # noqa: E402
+from automation.scaffold import WORKBOOK_NAME, write_launchers, write_workbook  # noqa: E402
 
 
 def main() -> None:
     path = write_workbook(ROOT / "workbook" / WORKBOOK_NAME, rows(), SETTINGS)
     templates = write_templates(ROOT / "doc_templates", overwrite=True)
-    write_launcher(ROOT)
+    write_launchers(ROOT)
     print(f"Книга: {path.relative_to(ROOT)}; шаблонов: {len(templates)}")
 
 

@@ -34,6 +34,10 @@ def test_init_creates_workbook_templates_and_output(tmp_path):
     launcher = (folder / "Наставник.cmd").read_bytes().decode("utf-8")
     assert launcher.startswith("@echo off\r\nchcp 65001 >nul\r\n")
     assert '"%NASTAVNIK%" watch\r\n' in launcher and "  pause\r\n" in launcher
+    printing = (folder / "На подпись.cmd").read_bytes().decode("utf-8")
+    assert printing.startswith("@echo off\r\nchcp 65001 >nul\r\n")
+    assert '"%NASTAVNIK%" print\r\nif errorlevel 2 (\r\n' in printing
+    assert 'dir /b /o-d "output\\На подпись *.pdf"' in printing and '  start "" "output\\%%f"\r\n' in printing
     book = openpyxl.load_workbook(folder / "workbook" / "Наставничество.xlsx")
     assert book.sheetnames == [schema.INSTRUCTIONS_TITLE] + [s.title for s in schema.SHEETS] + [LISTS_SHEET]
     assert book[LISTS_SHEET].sheet_state == "hidden"

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from automation import build as builder
 from automation import printing
-from automation.printing import PrintProblem, bundle_name, find_soffice, print_bundle
+from automation.printing import PrintProblem, archive_old_bundles, bundle_name, find_soffice, print_bundle
 
 TODAY = dt.date(2026, 11, 27)
 SOFFICE = find_soffice()
@@ -122,9 +122,23 @@ def test_nothing_to_sign_is_said_and_is_not_a_failure(write, rows, templates, tm
         programme.pop("Продлить до", None)
         programme.pop("Обоюдное согласие на продление", None)
     folder = _workspace(tmp_path, write(rows), templates)
+    (folder / "output").mkdir()
+    (folder / "output" / "На подпись 20.11.2026.pdf").write_bytes(b"%PDF- yesterday's drafts")
     result = subprocess.run([sys.executable, "-m", "automation", "build", "--print"], cwd=folder,
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stdout
+    # The old bundle's drafts are signed now: it leaves for the archive, so the launcher cannot open it.
+    assert len(list((folder / "output" / "_архив").glob("На подпись 20.11.2026 (в архиве *).pdf"))) == 1
+    assert not list((folder / "output").glob("На подпись*.pdf"))
     assert result.stdout.splitlines()[-1] == ("Документов, ожидающих подписи, нет: все приказы из книги подписаны, "
                                               "файл «На подпись» не нужен.")
     assert not list((folder / "output").glob("На подпись*"))
+
+
+def test_a_new_bundle_sends_the_earlier_ones_to_the_archive(tmp_path):
+    for day in ("20.11.2026", "25.11.2026", "27.11.2026"):
+        (tmp_path / f"На подпись {day}.pdf").write_bytes(day.encode())
+    moved = archive_old_bundles(tmp_path, tmp_path / "На подпись 27.11.2026.pdf", dt.datetime(2026, 11, 27, 9, 30))
+    assert [str(p) for p in moved] == ["_архив/На подпись 20.11.2026 (в архиве 27.11.2026 09-30).pdf",
+                                       "_архив/На подпись 25.11.2026 (в архиве 27.11.2026 09-30).pdf"]
+    assert [p.name for p in tmp_path.glob("*.pdf")] == ["На подпись 27.11.2026.pdf"]
