@@ -236,7 +236,9 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
             # A signed order's file is final: never rewritten; today's data are only compared with its snapshot.
             if entry is not None:
                 entry.signed = True
-                _compare_signed(document, entry, report)
+                # A row with an error is left out of the data: comparing then would report it as «removed».
+                if not any(p.sheet is not None for p in report.errors):
+                    _compare_signed(document, entry, report)
             written.status = UNCHANGED if exists else RESTORED
             report.documents.append(written)
             return

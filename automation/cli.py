@@ -364,6 +364,8 @@ class WatchSession:
             self.echo(f"  • {problem}")
         if self.quiet:
             return
+        if report.marked is not None:
+            self.echo(f"  ячейки с замечаниями отмечены в копии книги: {report.marked}")
         for path in report.archived:
             self.echo(f"  в архив: {path}")
         for line in report.reminders:

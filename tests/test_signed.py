@@ -120,3 +120,15 @@ def test_signing_later_freezes_the_last_version(write, rows, templates, tmp_path
     report = run(write(rows, name=BOOK), templates, output)
     assert (output / SIGNED).read_bytes() == before
     assert len(report.warnings) == 1 and "«учитель математики» → «учитель алгебры»" in report.warnings[0].message
+
+
+def test_a_row_with_an_error_is_not_reported_as_removed_from_a_signed_order(write, rows, templates, tmp_path):
+    output = tmp_path / "out"
+    rows["Пары"][1]["Приказ о закреплении (№)"] = "45-ОД"  # the signed order holds two pairs
+    run(write(rows, name=BOOK), templates, output)
+    rows["Пары"][0]["Форма взаимодействия"] = "по телефону"  # pair № 1: its row is left out while it has an error
+    report = run(write(rows, name=BOOK), templates, output)
+    assert [(p.sheet, p.row) for p in report.errors] == [("Пары", 2)]
+    assert warnings(report) == []
+    rows["Пары"][0]["Форма взаимодействия"] = "один-на-один"
+    assert warnings(run(write(rows, name=BOOK), templates, output)) == []
