@@ -9,17 +9,20 @@ import re
 import sys
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
 
 from automation import build as builder
+from automation.default_templates import TEMPLATE_NAMES, write_templates
 from automation.district import build_any
 from automation.manifest import append_journal
 from automation.reports import Period, PeriodError
-from automation.default_templates import TEMPLATE_NAMES, write_templates
+from automation.validate import WARNING
+
+if TYPE_CHECKING:
+    from automation.printing import Bundle  # printing (and pypdf) load only when a bundle is asked for
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
 _HEADINGS = {"Options": "Параметры", "Commands": "Команды", "Arguments": "Аргументы"}
@@ -212,7 +215,8 @@ def _build_and_print(workbook: Path | None, templates: Path | None, output: Path
     sys.exit(builder.EXIT_FATAL if print_problem and report.exit_code == builder.EXIT_OK else report.exit_code)
 
 
-def _print(report: builder.Report, output: Path, workbook: Path, interactive: bool) -> tuple[Printed | None, str | None]:
+def _print(report: builder.Report, output: Path, workbook: Path,
+           interactive: bool) -> tuple[Bundle | None, str | None]:
     """The bundle for one school: (what was made, why it could not be); both None when nothing awaits signing."""
     from automation.printing import PrintProblem, archive_old_bundles, print_bundle
 
@@ -226,13 +230,11 @@ def _print(report: builder.Report, output: Path, workbook: Path, interactive: bo
         click.echo(f"Перевожу в PDF документов: {len(report.to_sign)} (LibreOffice, около "
                    f"{2 + len(report.to_sign) // 4} с)…", err=True)
     try:
-        path = print_bundle(output, report.to_sign, dt.date.today())
+        bundle = print_bundle(output, report.to_sign, dt.date.today())
     except PrintProblem as err:
         return None, str(err)
-    archive_old_bundles(output, path, dt.datetime.now())
-    from pypdf import PdfReader
-
-    return Printed(path, len(report.to_sign), len(PdfReader(path).pages)), None
+    archive_old_bundles(output, bundle.path, dt.datetime.now())
+    return bundle, None
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
@@ -257,10 +259,8 @@ def templates(templates: Path | None, output: Path | None, as_json: bool, quiet:
         sys.exit(builder.EXIT_FATAL)
     checks, missing, repaired = repair_folder(templates, output, dt.datetime.now())
     guide = write_guide(output)
-    findings = [f for check in checks for f in check.findings]
-    errors = [f for f in findings if f.severity == "error" and not f.repaired]
-    errors += [_missing_template(name) for name in missing]
-    warnings = [f for f in findings if f.severity == "warning"]
+    errors = [f for check in checks for f in check.errors] + [_missing_template(name) for name in missing]
+    warnings = [f for check in checks for f in check.findings if f.severity == WARNING]
     if as_json:
         click.echo(json.dumps({"errors": [str(e) for e in errors], "warnings": [str(w) for w in warnings],
                                "repaired": [{"template": r.template, "backup": str(r.backup) if r.backup else None,
@@ -370,16 +370,6 @@ class WatchSession:
             self.echo(f"  в архив: {path}")
         for line in report.reminders:
             self.echo(f"  ! {line}")
-
-
-@dataclass
-class Printed:
-    path: Path
-    documents: int
-    pages: int
-
-    def __str__(self) -> str:
-        return f"{self.path} (документов: {self.documents}, страниц: {self.pages})"
 
 
 class Bar:

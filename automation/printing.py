@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from automation.manifest import archive
@@ -18,6 +19,18 @@ INSTALL_HINT = ("нужен LibreOffice: установите его с сайт
 _WINDOWS_PLACES = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
 SECONDS_PER_DOCUMENT, SECONDS_TO_START = 10, 60
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The bundle made: where, how many documents, how many pages."""
+
+    path: Path
+    documents: int
+    pages: int
+
+    def __str__(self) -> str:
+        return f"{self.path} (документов: {self.documents}, страниц: {self.pages})"
 
 
 class PrintProblem(Exception):
@@ -48,9 +61,9 @@ def find_soffice() -> str | None:
 
 
 def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
-                 soffice: str | None = None) -> Path:
+                 soffice: str | None = None) -> Bundle:
     """Convert `documents` (title, path inside `output`) to PDF with one LibreOffice call and join them, in the given
-    order, into `output/На подпись ДД.ММ.ГГГГ.pdf`, each document a bookmark. Returns the bundle's path."""
+    order, into `output/На подпись ДД.ММ.ГГГГ.pdf`, each document a bookmark."""
     soffice = soffice or find_soffice()
     if soffice is None:
         raise PrintProblem(INSTALL_HINT.format(output=output))
@@ -74,6 +87,7 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
             start = len(writer.pages)
             writer.append(PdfReader(pdf))
             writer.add_outline_item(title=title, page_number=start)
+        pages = len(writer.pages)
         out = io.BytesIO()
         writer.write(out)
     target = output / bundle_name(day)
@@ -81,7 +95,7 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
         write_atomic(target, out.getvalue())
     except DocumentLocked as err:
         raise PrintProblem(f"«{target.name}» открыт в другой программе: закройте его и повторите.") from err
-    return target
+    return Bundle(target, len(documents), pages)
 
 
 def convert(soffice: str, work: Path, sources: list[Path]) -> None:

@@ -59,9 +59,10 @@ def test_without_libreoffice_one_russian_sentence_and_the_documents_stay(write, 
 def test_the_bundle_has_every_draft_in_order_with_its_pages_and_text(write, rows, templates, tmp_path):
     output = tmp_path / "output"
     report = builder.build(write(rows), templates, output, today=TODAY)
-    path = print_bundle(output, report.to_sign, TODAY)
-    assert path == output / "На подпись 27.11.2026.pdf"
-    pdf = PdfReader(path)
+    bundle = print_bundle(output, report.to_sign, TODAY)
+    assert bundle.path == output / "На подпись 27.11.2026.pdf"
+    pdf = PdfReader(bundle.path)
+    assert (bundle.documents, bundle.pages) == (len(EXPECTED), len(pdf.pages))
     assert [item.title for item in pdf.outline] == EXPECTED
     starts = [pdf.get_destination_page_number(item) for item in pdf.outline]
     assert starts[0] == 0 and starts == sorted(starts) and len(pdf.pages) > starts[-1]
