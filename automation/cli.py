@@ -16,7 +16,7 @@ import click
 
 from automation import build as builder
 from automation.default_templates import TEMPLATE_NAMES, write_templates
-from automation.district import build_any
+from automation.district import build_any, is_district
 from automation.manifest import append_journal
 from automation.reports import Period, PeriodError
 from automation.validate import WARNING
@@ -220,7 +220,7 @@ def _print(report: builder.Report, output: Path, workbook: Path,
     """The bundle for one school: (what was made, why it could not be); both None when nothing awaits signing."""
     from automation.printing import PrintProblem, archive_old_bundles, print_bundle
 
-    if workbook.is_dir() and len(builder.workbooks(workbook)) > 1:
+    if is_district(workbook):
         return None, ("для папки с несколькими книгами файл «На подпись» не собирается: укажите одну книгу "
                       "параметром --workbook.")
     if not report.to_sign:

@@ -36,9 +36,14 @@ def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | No
               now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
               progress: Progress | None = None) -> Report:
     """One workbook (a file, or a folder holding one) as usual; a folder of several as a district."""
-    if workbook.is_dir() and len(builder.workbooks(workbook)) > 1:
+    if is_district(workbook):
         return build_district(workbook, templates, output, today, now, period, workers, progress)
     return builder.build(workbook, templates, output, today, now, period, progress)
+
+
+def is_district(workbook: Path) -> bool:
+    """A folder of several workbooks: built school by school, with a summary."""
+    return workbook.is_dir() and len(builder.workbooks(workbook)) > 1
 
 
 def build_district(folder: Path, templates: Path, output: Path, today: dt.date | None = None,
