@@ -18,12 +18,12 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from automation.schema import SHEETS, Sheet, normalize
-from automation.validate import ERROR, Problem
+from automation.validate import ERROR, WARNING, Problem
 from automation.workbook import HEADER_SEARCH_ROWS, find_header
 
 LIST_TITLE = "Проверка"
 AUTHOR = "Наставник"
-FILLS = {ERROR: PatternFill("solid", fgColor="FFC7CE"), "warning": PatternFill("solid", fgColor="FFEB9C")}
+FILLS = {ERROR: PatternFill("solid", fgColor="FFC7CE"), WARNING: PatternFill("solid", fgColor="FFEB9C")}
 _HEADERS = ("№", "Вид", "Лист", "Строка", "Столбец", "Что не так и как исправить", "Перейти")
 _WIDTHS = (5, 15, 16, 8, 28, 100, 12)
 _LINK_FONT = Font(color="0563C1", underline="single")
@@ -40,13 +40,18 @@ def marked_copy(source: bytes, problems: list[Problem]) -> bytes:
     sheets = {normalize(ws.title): ws for ws in book.worksheets}
     declared = {normalize(sheet.title): sheet for sheet in SHEETS}
     by_cell: dict[tuple[str, str], list[Problem]] = defaultdict(list)
+    layouts: dict[str, tuple[int, dict[str, int]]] = {}
     links: list[str | None] = []
     for problem in problems:
         ws = sheets.get(normalize(problem.sheet or ""))
-        cell = _cell(ws, declared.get(normalize(problem.sheet or "")), problem) if ws is not None else None
-        if cell is not None:
-            by_cell[(ws.title, cell)].append(problem)
-        links.append(f"{quote_sheetname(ws.title)}!{cell or 'A1'}" if ws is not None else None)
+        if ws is None:  # a template's problem, or a sheet missing from the book: listed, nothing to mark
+            links.append(None)
+            continue
+        if ws.title not in layouts:
+            layouts[ws.title] = _layout(ws, declared.get(normalize(ws.title)))
+        cell = _cell(*layouts[ws.title], problem)
+        by_cell[(ws.title, cell)].append(problem)
+        links.append(f"{quote_sheetname(ws.title)}!{cell}")
     for (title, cell), found in by_cell.items():
         _mark(book[title][cell], found)
     _listing(book, problems, links)
@@ -55,18 +60,24 @@ def marked_copy(source: bytes, problems: list[Problem]) -> bytes:
     return out.getvalue()
 
 
-def _cell(ws: Worksheet, sheet: Sheet | None, problem: Problem) -> str | None:
-    """The problem's cell: its row and column; the row's first cell when no column; the header when no row."""
+def _layout(ws: Worksheet, sheet: Sheet | None) -> tuple[int, dict[str, int]]:
+    """A sheet's header row (0-based, as the reader found it) and each header's column, read once per sheet."""
+    if sheet is None:
+        return 0, {}
     top = [list(row) for row in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True)]
-    header_row, positions = find_header(sheet, top) if sheet is not None else (0, {})
-    columns = {normalize(c.header): positions[c.key] for c in sheet.columns if c.key in positions} if sheet else {}
+    header_row, positions = find_header(sheet, top)
+    return header_row, {normalize(c.header): positions[c.key] for c in sheet.columns if c.key in positions}
+
+
+def _cell(header_row: int, columns: dict[str, int], problem: Problem) -> str:
+    """The problem's cell: its row and column; the row's first cell when no column; the header when no row."""
     column = columns.get(normalize(problem.column or ""), 0)
     row = problem.row if problem.row is not None else header_row + 1
     return f"{get_column_letter(column + 1)}{row}"
 
 
 def _mark(cell, problems: list[Problem]) -> None:
-    severity = ERROR if any(p.severity == ERROR for p in problems) else "warning"
+    severity = ERROR if any(p.severity == ERROR for p in problems) else WARNING
     cell.fill = FILLS[severity]
     text = "\n".join(("Ошибка: " if p.severity == ERROR else "Предупреждение: ") + p.message for p in problems)
     if cell.comment is not None:
