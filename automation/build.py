@@ -173,12 +173,12 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
+    renderer = Renderer(templates)
     if checks is None:
-        checks = check_templates(templates, report)
+        checks = check_templates(renderer, report)
     broken = {check.template for check in checks if check.errors}
     remove_leftovers(output)
     manifest = Manifest.load(output)
-    renderer = Renderer(templates)
     report.reminders = reports.reminders(result.data, today)
     documents = kinds.all_documents(result.data, today, period)
     skipped: dict[str, int] = {}
@@ -217,10 +217,10 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
     return report
 
 
-def check_templates(templates: Path, report: Report) -> list[TemplateCheck]:
+def check_templates(renderer: Renderer, report: Report) -> list[TemplateCheck]:
     """The template check, its findings added to the report (they are not the workbook's: no sheet, no row)."""
     started = time.perf_counter()
-    checks = check_folder(templates)
+    checks = check_folder(renderer)
     report.problems += [Problem(f.severity, None, None, None, str(f)) for check in checks for f in check.findings]
     report.timed("templates", started)
     return checks

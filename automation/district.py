@@ -63,7 +63,7 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
-    checks = builder.check_templates(templates, report)  # once for the district, not once per school
+    checks = builder.check_templates(Renderer(templates), report)  # once for the district, not once per school
     with _pool(workers if len(books) > 1 else 1) as pool:
         read = list(pool.map(_read, books))
         names = folder_names([(book, result.data.organization.short_name if result and result.data.organization

@@ -207,11 +207,12 @@ class Renderer:
 
     def digest(self, kind: DocumentKind) -> str:
         """A hash of the kind's template bytes (read once per build); a kind with no template is made by code."""
-        if not kind.template:
-            return kind.key
-        if kind.template not in self._digests:
-            self._digests[kind.template] = hashlib.sha256(self.source(kind.template)).hexdigest()
-        return self._digests[kind.template]
+        return self.template_digest(kind.template) if kind.template else kind.key
+
+    def template_digest(self, name: str) -> str:
+        if name not in self._digests:
+            self._digests[name] = hashlib.sha256(self.source(name)).hexdigest()
+        return self._digests[name]
 
     def produce(self, kind: DocumentKind, context: dict[str, Any]) -> bytes:
         if kind.format == "xlsx":

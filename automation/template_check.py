@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 import io
 import re
 import zipfile
@@ -24,7 +23,7 @@ from automation import catalogue
 from automation.fields import BY_TEMPLATE, FIELDS, Field
 from automation.grammar import plural
 from automation.manifest import archive_copy
-from automation.render import DocumentLocked, write_atomic
+from automation.render import DocumentLocked, Renderer, write_atomic
 from automation.validate import ERROR, WARNING
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -243,8 +242,10 @@ class _Checker:
                      + _maybe(word, _KEYWORDS) + ".")
 
     def finish(self) -> list[Finding]:
+        """The end of a part: blocks still open are reported, and the next part starts with none."""
         for word, tag in self.blocks:
             self.add(ERROR, tag, f"{tag.text} не закрыт: добавьте {{% end{word} %}} после того, что он охватывает.")
+        self.blocks, self.scopes = [], [{}]
         return self.findings
 
     def _parse(self, tag: _Tag, source: str) -> nodes.Template | None:
@@ -497,9 +498,7 @@ def check_docx(name: str, source: bytes, repair: bool = False) -> TemplateCheck:
             for tag in _tags(paragraph, name, checker.findings):
                 changed |= _mend(tag, checker, repair)
                 checker.tag(tag)
-        checker.finish()
-        checker.blocks, checker.scopes = [], [{}]
-    result.findings = checker.findings
+        result.findings = checker.finish()
     if changed:
         result.repaired = _rewrite(archive, {part: root for part, _, root in roots})
     return result
@@ -596,18 +595,17 @@ def check_template(name: str, source: bytes, repair: bool = False) -> TemplateCh
 _CACHE: dict[str, TemplateCheck] = {}
 
 
-def check_folder(folder: Path) -> list[TemplateCheck]:
-    """Check (never change) the templates the documents use; a template's result is kept per content digest."""
+def check_folder(renderer: Renderer) -> list[TemplateCheck]:
+    """Check (never change) the templates the documents use, from the bytes the renderer reads once per build; a
+    template's result is kept per content digest, so a watcher checks each version once."""
     results = []
     for name in used_templates():
-        path = folder / name
-        if not path.is_file():
+        if not (renderer.folder / name).is_file():
             continue  # a missing template is reported by the documents that need it
-        source = path.read_bytes()
-        digest = hashlib.sha256(source).hexdigest()
-        if digest + name not in _CACHE:
-            _CACHE[digest + name] = check_template(name, source)
-        results.append(_CACHE[digest + name])
+        key = renderer.template_digest(name) + name
+        if key not in _CACHE:
+            _CACHE[key] = check_template(name, renderer.source(name))
+        results.append(_CACHE[key])
     return results
 
 

@@ -16,6 +16,7 @@ import pytest
 from automation import build as builder
 from automation.field_guide import guide, sample_contexts
 from automation.fields import FIELDS, Field
+from automation.render import Renderer
 from automation.template_check import check_docx, check_folder, check_template, repair_folder, used_templates
 from tests.docx_text import docx_text
 
@@ -166,7 +167,7 @@ def test_a_damaged_template_is_one_message():
 
 
 def test_the_default_templates_have_nothing_to_report(templates):
-    checks = check_folder(templates)
+    checks = check_folder(Renderer(templates))
     assert [c.template for c in checks] == used_templates()
     assert [f for c in checks for f in c.findings] == []
 
