@@ -227,13 +227,3 @@ FIELDS: dict[str, dict[str, Field]] = {
 BY_TEMPLATE: dict[str, str] = {kind.template: kind.key for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY)
                                if kind.key in FIELDS}
 """Template file name → the document kind whose fields it may use."""
-
-
-def paths(fields: dict[str, Field], prefix: str = "") -> list[tuple[str, Field]]:
-    """Every field as a dotted path, in declaration order (a list's items under «имя[]»)."""
-    found = []
-    for name, item in fields.items():
-        path = prefix + name
-        found.append((path, item))
-        found += paths(item.fields, path + ("[]." if item.many else "."))
-    return found

@@ -112,7 +112,7 @@ class TemplateCheck:
         return [f for f in self.findings if f.severity == ERROR]
 
 
-def place_of(text: str, where: str = "абзац") -> str:
+def _place(text: str, where: str = "абзац") -> str:
     shown = " ".join(text.split())
     if len(shown) > _PLACE_LENGTH:
         shown = shown[:_PLACE_LENGTH - 1] + "…"
@@ -133,7 +133,7 @@ def _paragraphs(root: etree._Element, where: str) -> list[_Paragraph]:
         paragraph.segments.append((t, len(paragraph.text)))
         paragraph.text += t.text or ""
     for paragraph in found.values():
-        paragraph.place = place_of(paragraph.text, where)
+        paragraph.place = _place(paragraph.text, where)
     return list(found.values())
 
 
