@@ -125,3 +125,5 @@ CHECK_REPORT = DocumentKind(
 
 KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS, SUGGESTIONS,
          CHECK_REPORT)
+TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
+"""Every kind made from a template a curator can edit (a school's documents and the district summary)."""

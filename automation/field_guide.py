@@ -25,7 +25,7 @@ SAMPLE_DAY = dt.date(2026, 11, 27)
 SAMPLE_PROBLEM = Problem(WARNING, "Пары", 9, "Доп. соглашение (№, дата)",
                          "нет дополнительного соглашения к трудовому договору (ст. 351.8 ТК РФ): укажите его № и дату.")
 _EXAMPLE_LENGTH = 90
-_KINDS = [kind for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY) if kind.key in FIELDS]
+_KINDS = [kind for kind in catalogue.TEMPLATED if kind.key in FIELDS]
 
 
 @lru_cache(maxsize=1)

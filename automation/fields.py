@@ -224,6 +224,5 @@ FIELDS: dict[str, dict[str, Field]] = {
         "не_прочитаны": many("книги, которые не удалось прочитать"),
     },
 }
-BY_TEMPLATE: dict[str, str] = {kind.template: kind.key for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY)
-                               if kind.key in FIELDS}
+BY_TEMPLATE: dict[str, str] = {kind.template: kind.key for kind in catalogue.TEMPLATED if kind.key in FIELDS}
 """Template file name → the document kind whose fields it may use."""

@@ -642,5 +642,4 @@ def repair_folder(folder: Path, output: Path, now: dt.datetime) -> tuple[list[Te
 
 
 def used_templates() -> list[str]:
-    kinds = (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY)
-    return list(dict.fromkeys(kind.template for kind in kinds if kind.template))
+    return list(dict.fromkeys(kind.template for kind in catalogue.TEMPLATED))
