@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +25,11 @@ from automation.manifest import (
 )
 from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
-from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
+from automation.files import WriteFailed, write_atomic
+from automation.render import Renderer, TemplateProblem
 from automation.template_check import TemplateCheck, check_folder
 from automation.validate import ERROR, WARNING, Data, Problem, Problems, Validation, key, validate
-from automation.workbook import WorkbookUnreadable, read_workbook
+from automation.workbook import BOOK_SUFFIXES, WorkbookUnreadable, read_workbook
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
 _NOT_WORKBOOKS = ("~$", ".~lock", ".")
@@ -97,30 +99,49 @@ class Report(Problems):
         }
 
 
+_COPY = re.compile(r"копия|\bcopy\b|\(\d+\)\s*$|резерв|backup|\bbak\b|старая|\bold\b|~$", re.IGNORECASE)
+
+
 def workbooks(folder: Path) -> list[Path]:
     """The workbooks of a folder, without Excel's and LibreOffice's lock files or temporary files."""
-    return sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(_NOT_WORKBOOKS))
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in BOOK_SUFFIXES and p.is_file()
+                  and not p.name.startswith(_NOT_WORKBOOKS))
 
 
-def find_workbook(path: Path) -> Path:
-    """The workbook itself, or the only .xlsx in a folder (lock and temporary files are not workbooks)."""
+def is_copy(book: Path) -> bool:
+    """«Наставничество — копия.xlsx», «… - Copy», «… (1)», «… резерв», «… backup»: a copy beside the book."""
+    return bool(_COPY.search(book.stem))
+
+
+def find_workbook(path: Path) -> tuple[Path, list[Path]]:
+    """The workbook itself, or the only one in a folder, and the copies beside it that were left aside.
+
+    A folder is never a district by accident: several books that are not copies are a question for the curator."""
     if not path.exists():
         raise CannotRun(f"Не найдено: «{path}». Укажите книгу параметром --workbook или создайте её: nastavnik init.")
     if path.is_file():
-        return path
+        return path, []
     books = workbooks(path)
     if not books:
-        raise CannotRun(f"В папке «{path}» нет книги .xlsx. Создайте её командой «nastavnik init» или укажите --workbook.")
-    if len(books) > 1:
-        names = ", ".join(f"«{b.name}»" for b in books)
-        raise CannotRun(f"В папке «{path}» несколько книг ({names}). Укажите нужную: --workbook ПУТЬ.")
-    return books[0]
+        raise CannotRun(f"В папке «{path}» нет книги .xlsx или .ods. Создайте её командой «nastavnik init» "
+                        "или укажите --workbook.")
+    originals = [b for b in books if not is_copy(b)] or books
+    if len(originals) > 1:
+        names = ", ".join(f"«{b.name}»" for b in originals)
+        raise CannotRun(f"В папке «{path}» несколько книг ({names}). Укажите нужную: --workbook ПУТЬ_К_КНИГЕ; "
+                        "если это книги разных школ района — добавьте --district.")
+    return originals[0], [b for b in books if b not in originals]
 
 
 def validated(workbook: Path, report: Report) -> Validation | None:
     started = time.perf_counter()
     try:
-        report.workbook = find_workbook(workbook)
+        report.workbook, copies = find_workbook(workbook)
+        if copies:
+            names = ", ".join(f"«{c.name}»" for c in copies)
+            report.problems.append(Problem(WARNING, None, None, None,
+                                           f"рядом с книгой лежат копии, они не читаются: {names}. Документы "
+                                           f"делаются из «{report.workbook.name}»."))
         raw = read_workbook(report.workbook)
         report.source = raw.source
     except (CannotRun, WorkbookUnreadable) as err:
@@ -173,6 +194,10 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
+    if output.exists() and not output.is_dir():
+        report.fatal = (f"«{output}» — это файл, а не папка для документов. Переименуйте его или укажите другую "
+                        "папку параметром --output.")
+        return report
     renderer = Renderer(templates)
     if checks is None:
         checks = check_templates(renderer, report)
@@ -209,12 +234,26 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
                     f"подписанный приказ «{gone}» больше не следует из книги (его строки удалены или перенесены "
                     "в другой приказ); файл оставлен как есть."))
                 continue
-            moved = archive(output, Path(gone), now)
+            try:
+                moved = archive(output, Path(gone), now)
+            except OSError as err:
+                report.problems.append(Problem(WARNING, None, None, None, f"«{gone}» больше не делается, но в архив "
+                                               f"не перенесён ({err.strerror}); перенесу при следующей сборке."))
+                continue
             if moved is not None:
                 report.archived.append(moved)
             del manifest.documents[gone]
-    manifest.save(output)
+    save_manifest(manifest, output, report)
     return report
+
+
+def save_manifest(manifest: Manifest, output: Path, report: Report) -> None:
+    """The build's memory written; when it cannot be, the next build makes everything again (said once)."""
+    try:
+        manifest.save(output)
+    except WriteFailed as err:
+        report.problems.append(Problem(ERROR, None, None, None, f"{err} Следующая сборка сделает все документы "
+                                       "заново."))
 
 
 def check_templates(renderer: Renderer, report: Report) -> list[TemplateCheck]:
@@ -257,17 +296,16 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
         report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
         report.failed.append(path)
         return
-    except DocumentLocked:
-        report.problems.append(Problem(
-            ERROR, None, None, None,
-            f"«{path}» открыт в другой программе (Word?) и не обновлён. Закройте его — "
-            "он будет записан при следующей сборке.",
-        ))
+    except WriteFailed as err:
+        report.problems.append(Problem(ERROR, None, None, None, _located(path, err)))
         report.failed.append(path)
         return
     new_entry = Entry(hash=print_, signed=document.frozen)
     if kind.key in ORDER_KINDS:
-        keep_template(output, digest, renderer.source(kind.template))
+        try:
+            keep_template(output, digest, renderer.source(kind.template))
+        except WriteFailed as err:
+            report.problems.append(Problem(WARNING, None, None, None, f"копия шаблона приказа не сохранена: {err}"))
         new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
     manifest.documents[path.as_posix()] = new_entry
     written.status = UPDATED if exists else CREATED
@@ -295,6 +333,10 @@ def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | Non
     located = [p for p in report.problems if p.sheet is not None]
     if not located or not report.source:
         return None
+    if report.workbook.suffix.lower() == ".ods":
+        report.problems.append(Problem(WARNING, None, None, None, "копия книги с пометками делается только для книг "
+                                       ".xlsx; замечания перечислены здесь и в «Отчёте о проверке»."))
+        return None
     from automation.markup import marked_copy, marked_name  # openpyxl is a sixth of a cold start: only when needed
 
     path = Path(marked_name(report.workbook))
@@ -303,13 +345,17 @@ def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | Non
         started = time.perf_counter()
         try:
             write_atomic(output / path, marked_copy(report.source, report.problems))
-        except DocumentLocked:
-            report.problems.append(Problem(WARNING, None, None, None, f"«{path}» открыт в другой программе и не "
-                                           "обновлён: закройте его — он будет записан при следующей сборке."))
+        except WriteFailed as err:
+            report.problems.append(Problem(WARNING, None, None, None, _located(path, err)))
             return path
         report.timed("markup", started)
         manifest.documents[path.as_posix()] = Entry(hash=print_)
     return path
+
+
+def _located(path: Path, err: WriteFailed) -> str:
+    """The writer's reason with the document's place in the output folder instead of its bare name."""
+    return str(err).replace(f"«{path.name}»", f"«{path.as_posix()}»", 1)
 
 
 def _restore(renderer: Renderer, document: Document, entry: Entry | None, output: Path) -> bool:

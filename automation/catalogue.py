@@ -15,16 +15,35 @@ class DocumentKind:
     format: str = "docx"
 
     def name(self, **values: str) -> str:
-        """The file name for one document, made safe for Windows without changing how it reads."""
-        return safe_name(self.file_name.format(**values)) + "." + self.format
+        """The file name for one document, made safe for Windows without changing how it reads; what the curator
+        typed (a number, a name) is shortened so the whole name fits every file system."""
+        short = {key: _shortened(str(value), VALUE_LIMIT) for key, value in values.items()}
+        return safe_name(self.file_name.format(**short)) + "." + self.format
+
+
+NAME_LIMIT = 100
+"""Characters of a document's name before its extension: 100 Cyrillic letters are 200 bytes, and the archive's
+«(в архиве ДД.ММ.ГГГГ ЧЧ-ММ)» still fits the 255 bytes Linux allows; Windows' 260-character path keeps room too."""
+VALUE_LIMIT = 40
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
 
 
 def safe_name(text: str) -> str:
-    """Characters Windows forbids in names, replaced by look-alikes: «26/1» stays readable as «26∕1»."""
+    """Characters Windows forbids in names, replaced by look-alikes: «26/1» stays readable as «26∕1»; no control
+    characters, no reserved device name (CON, PRN …), at most NAME_LIMIT characters. (A trailing dot matters only
+    at the very end of a name: documents get their extension after it, folders strip it.)"""
     for bad, good in (("/", "∕"), ("\\", "∖"), (":", "꞉"), ("*", "∗"), ("?", ""), ('"', "'"),
                       ("<", "‹"), (">", "›"), ("|", "ǀ")):
         text = text.replace(bad, good)
-    return " ".join(text.split())
+    text = "".join(c for c in text if c.isprintable() or c.isspace())
+    text = _shortened(" ".join(text.split()), NAME_LIMIT)
+    if text.split(".")[0].upper() in _RESERVED:
+        text = "_" + text
+    return text or "_"
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _order(key: str, subject: str, template: str) -> DocumentKind:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -15,8 +16,9 @@ from typing import TYPE_CHECKING, Callable
 import click
 
 from automation import build as builder
+from automation import crash
 from automation.default_templates import TEMPLATE_NAMES, write_templates
-from automation.district import build_any, is_district
+from automation.district import build_any, check_any
 from automation.manifest import append_journal
 from automation.reports import Period, PeriodError
 from automation.validate import WARNING
@@ -58,6 +60,38 @@ def russian(message: str) -> str:
     return message
 
 
+def _guarded(what: str):
+    """Any fault the program did not foresee: one Russian sentence naming what it was doing, the details in a file
+    under output/.nastavnik/, exit code 3; with --json, the same as valid JSON."""
+
+    def decorate(function):
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+                raise
+            except Exception as err:  # noqa: BLE001 — the last guard: nothing reaches the curator as a traceback
+                output = kwargs.get("output") or (kwargs["directory"] / OUTPUT_DIR if kwargs.get("directory")
+                                                  else Path(OUTPUT_DIR))
+                _crashed(what, err, output, bool(kwargs.get("as_json")))
+        return run
+
+    return decorate
+
+
+def _crashed(what: str, err: BaseException, output: Path, as_json: bool) -> None:
+    details = crash.record(output, what, err)
+    message = crash.sentence(what, err, details)
+    if as_json:
+        click.echo(json.dumps({"errors": [{"sheet": None, "row": None, "column": None, "message": message}],
+                               "warnings": [], "documents": [], "archived": [], "reminders": [],
+                               "crash": str(details) if details else None}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(message, err=True)
+    sys.exit(crash.EXIT_CRASH)
+
+
 def _help_option(function):
     return click.help_option("-h", "--help", help="Показать эту справку и выйти.")(function)
 
@@ -73,8 +107,12 @@ def cli() -> None:
 
 
 def _paths(function):
+    function = click.option("--district", "district", is_flag=True,
+                            help="Папка --workbook — книги школ района: каждая школа в свою папку и сводка "
+                                 "по району.")(function)
     return click.option("--workbook", "workbook", type=PATH, metavar="ПУТЬ", default=None,
-                        help="Книга .xlsx или папка с ней (по умолчанию workbook/).")(function)
+                        help="Книга .xlsx или .ods или папка с ней (по умолчанию workbook/). Копии рядом с книгой "
+                             "(«… — копия», «… (1)») не читаются.")(function)
 
 
 def _output_paths(function):
@@ -113,6 +151,7 @@ def _json_option(function):
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @click.argument("directory", type=PATH, metavar="[ПАПКА]", default=".", required=False)
 @_help_option
+@_guarded("создать рабочую папку")
 def init(directory: Path) -> None:
     """Создать рабочую папку: пустую книгу с выпадающими списками и инструкцией, шаблоны и папку output/.
 
@@ -145,9 +184,10 @@ def init(directory: Path) -> None:
 @_json_option
 @_quiet_option
 @_help_option
-def check(workbook: Path | None, as_json: bool, quiet: bool) -> None:
+@_guarded("проверить книгу")
+def check(workbook: Path | None, district: bool, as_json: bool, quiet: bool) -> None:
     """Только проверить книгу. Код выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."""
-    report = builder.check(workbook or Path(WORKBOOK_DIR))
+    report = check_any(workbook or Path(WORKBOOK_DIR), district=district)
     _finish(report, as_json, quiet, built=False)
 
 
@@ -160,14 +200,15 @@ def check(workbook: Path | None, as_json: bool, quiet: bool) -> None:
 @_json_option
 @_quiet_option
 @_help_option
-def build(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
-          to_print: bool, as_json: bool, quiet: bool) -> None:
+@_guarded("собрать документы")
+def build(workbook: Path | None, district: bool, templates: Path | None, output: Path | None,
+          period: Period | None, to_print: bool, as_json: bool, quiet: bool) -> None:
     """Проверить книгу и сформировать документы.
 
     Код выхода: 0 — всё в порядке; 1 — в некоторых строках ошибки (остальные документы созданы);
     2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов, нет LibreOffice для --print).
     """
-    _build_and_print(workbook, templates, output, period, to_print, as_json, quiet)
+    _build_and_print(workbook, templates, output, period, to_print, as_json, quiet, district)
 
 
 @cli.command(name="print", context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
@@ -177,25 +218,27 @@ def build(workbook: Path | None, templates: Path | None, output: Path | None, pe
 @_json_option
 @_quiet_option
 @_help_option
-def print_command(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
-                  as_json: bool, quiet: bool) -> None:
+@_guarded("собрать файл «На подпись»")
+def print_command(workbook: Path | None, district: bool, templates: Path | None, output: Path | None,
+                  period: Period | None, as_json: bool, quiet: bool) -> None:
     """Собрать документы и сложить ожидающие подписи (проекты приказов и программы к ним) в один PDF
     «На подпись ДД.ММ.ГГГГ.pdf» в порядке реестра приказов. Нужен LibreOffice.
 
     Код выхода: как у build; 2 — ещё и когда PDF собрать не удалось (например, нет LibreOffice).
     """
-    _build_and_print(workbook, templates, output, period, True, as_json, quiet)
+    _build_and_print(workbook, templates, output, period, True, as_json, quiet, district)
 
 
 def _build_and_print(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
-                     to_print: bool, as_json: bool, quiet: bool) -> None:
+                     to_print: bool, as_json: bool, quiet: bool, district: bool = False) -> None:
     workbook, output = workbook or Path(WORKBOOK_DIR), output or Path(OUTPUT_DIR)
     started = time.perf_counter()
     with Bar("Сборка документов", enabled=_interactive(quiet, as_json)) as bar:
-        report = build_any(workbook, templates or Path(TEMPLATES_DIR), output, period=period, progress=bar)
+        report = build_any(workbook, templates or Path(TEMPLATES_DIR), output, period=period, progress=bar,
+                           district=district)
     printed, print_problem = None, None
     if to_print and report.fatal is None:
-        printed, print_problem = _print(report, output, workbook, _interactive(quiet, as_json))
+        printed, print_problem = _print(report, output, district, _interactive(quiet, as_json))
     nothing_to_sign = to_print and report.fatal is None and printed is None and print_problem is None
     journal(output, "сборка", report, time.perf_counter() - started, printed or print_problem)
     if as_json:
@@ -215,12 +258,12 @@ def _build_and_print(workbook: Path | None, templates: Path | None, output: Path
     sys.exit(builder.EXIT_FATAL if print_problem and report.exit_code == builder.EXIT_OK else report.exit_code)
 
 
-def _print(report: builder.Report, output: Path, workbook: Path,
+def _print(report: builder.Report, output: Path, district: bool,
            interactive: bool) -> tuple[Bundle | None, str | None]:
     """The bundle for one school: (what was made, why it could not be); both None when nothing awaits signing."""
     from automation.printing import PrintProblem, archive_old_bundles, print_bundle
 
-    if is_district(workbook):
+    if district:
         return None, ("для папки с несколькими книгами файл «На подпись» не собирается: укажите одну книгу "
                       "параметром --workbook.")
     if not report.to_sign:
@@ -242,6 +285,7 @@ def _print(report: builder.Report, output: Path, workbook: Path,
 @_json_option
 @_quiet_option
 @_help_option
+@_guarded("проверить шаблоны")
 def templates(templates: Path | None, output: Path | None, as_json: bool, quiet: bool) -> None:
     """Проверить шаблоны: неизвестные поля, ошибки в командах, поля, разбитые форматированием Word.
 
@@ -300,7 +344,8 @@ def _capital(text: str) -> str:
 @_period_option
 @_quiet_option
 @_help_option
-def watch(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
+@_guarded("следить за книгой")
+def watch(workbook: Path | None, district: bool, templates: Path | None, output: Path | None, period: Period | None,
           quiet: bool) -> None:
     """Собрать документы и пересобирать их после каждого сохранения книги или шаблона.
 
@@ -316,15 +361,15 @@ def watch(workbook: Path | None, templates: Path | None, output: Path | None, pe
     def run() -> builder.Report:
         started = time.perf_counter()
         with Bar("Сборка документов", enabled=_interactive(quiet)) as bar:
-            report = build_any(workbook, templates, output, period=period, progress=bar)
+            report = build_any(workbook, templates, output, period=period, progress=bar, district=district)
         journal(output, "слежение", report, time.perf_counter() - started)
         return report
 
-    session = WatchSession(run, quiet=quiet)
+    session = WatchSession(run, quiet=quiet, output=output)
     _guide_if_missing(output)
     try:
-        session.rebuild()
-        Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event())
+        # Watching starts before the first build: a save made while it runs is built right after it.
+        Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event(), first=session.rebuild)
     except KeyboardInterrupt:
         click.echo("Слежение остановлено. До свидания!")
 
@@ -342,12 +387,20 @@ class WatchSession:
     """Runs a build and prints one line about it; a book that cannot be read is reported once, not on every event."""
 
     def __init__(self, run: Callable[[], builder.Report], echo: Callable[[str], None] = click.echo,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now, quiet: bool = False) -> None:
-        self.run, self.echo, self.clock, self.quiet = run, echo, clock, quiet
+                 clock: Callable[[], dt.datetime] = dt.datetime.now, quiet: bool = False,
+                 output: Path = Path(OUTPUT_DIR)) -> None:
+        self.run, self.echo, self.clock, self.quiet, self.output = run, echo, clock, quiet, output
         self.last_fatal: str | None = None
 
     def rebuild(self) -> None:
-        report = self.run()
+        try:
+            report = self.run()
+        except Exception as err:  # noqa: BLE001 — a fault in one build never ends the watch
+            details = crash.record(self.output, "собрать документы", err)
+            self.echo(f"{self.clock():%H:%M:%S} {crash.sentence('собрать документы', err, details)} "
+                      "Слежение продолжается: соберу заново после следующего сохранения.")
+            self.last_fatal = None
+            return
         stamp = self.clock().strftime("%H:%M:%S")
         if report.fatal is not None:
             if report.fatal != self.last_fatal:
@@ -491,3 +544,5 @@ def main() -> None:
     except click.Abort:
         click.echo("Прервано.", err=True)
         sys.exit(builder.EXIT_FATAL)
+    except Exception as err:  # noqa: BLE001 — a fault outside any command (reading the options, say)
+        _crashed("выполнить команду", err, Path(OUTPUT_DIR), "--json" in sys.argv)

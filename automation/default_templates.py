@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from automation import catalogue
-from automation.render import write_atomic
+from automation.files import write_atomic
 
 FONT = "Times New Roman"
 TEXT_SIZE = Pt(14)

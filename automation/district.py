@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from automation import catalogue, grammar
+from automation import catalogue, crash, grammar
 from automation import build as builder
 from automation.build import Progress, Report
 from automation.context import Document
@@ -19,7 +19,7 @@ from automation.manifest import Manifest
 from automation.render import Renderer
 from automation.reports import Indicators, Period, indicators, percent
 from automation.template_check import TemplateCheck
-from automation.validate import ERROR, Problem, Validation
+from automation.validate import ERROR, WARNING, Problem, Validation
 
 WORKERS = min(2, os.cpu_count() or 1)
 
@@ -34,16 +34,41 @@ class School:
 
 def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
               now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
-              progress: Progress | None = None) -> Report:
-    """One workbook (a file, or a folder holding one) as usual; a folder of several as a district."""
-    if is_district(workbook):
+              progress: Progress | None = None, district: bool = False) -> Report:
+    """One workbook (a file, or a folder holding one) as usual; with `district`, a folder of schools' books."""
+    if district:
         return build_district(workbook, templates, output, today, now, period, workers, progress)
     return builder.build(workbook, templates, output, today, now, period, progress)
 
 
-def is_district(workbook: Path) -> bool:
-    """A folder of several workbooks: built school by school, with a summary."""
-    return workbook.is_dir() and len(builder.workbooks(workbook)) > 1
+def check_any(workbook: Path, today: dt.date | None = None, district: bool = False) -> Report:
+    """The check alone: of one workbook, or of every school's book of a district folder (each problem named by
+    its book)."""
+    if not district:
+        return builder.check(workbook, today)
+    report = Report(workbook=workbook)
+    books = _district_books(workbook, report)
+    for book in books:
+        school = builder.check(book, today)
+        _merge(report, School(book, None, school, None))
+    return report
+
+
+def _district_books(folder: Path, report: Report) -> list[Path]:
+    """The schools' books of a district folder (copies left aside with a warning); none is a fatal message."""
+    if not folder.is_dir():
+        report.fatal = (f"«{folder}» — не папка. Для района укажите папку с книгами школ: --workbook ПАПКА "
+                        "--district.")
+        return []
+    books = builder.workbooks(folder)
+    copies = [b for b in books if builder.is_copy(b)]
+    if copies:
+        report.problems.append(Problem(WARNING, None, None, None, "копии книг не читаются: "
+                                       + ", ".join(f"«{c.name}»" for c in copies) + "."))
+    books = [b for b in books if b not in copies]
+    if not books:
+        report.fatal = f"В папке «{folder}» нет книг .xlsx или .ods."
+    return books
 
 
 def build_district(folder: Path, templates: Path, output: Path, today: dt.date | None = None,
@@ -55,9 +80,8 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
     today = today or now.date()
     period = period or Period.school_year(today)
     report = Report(workbook=folder)
-    books = builder.workbooks(folder)
+    books = _district_books(folder, report)
     if not books:
-        report.fatal = f"В папке «{folder}» нет книг .xlsx."
         return report
     if not templates.is_dir():
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
@@ -119,8 +143,13 @@ def _school(book: Path, report: Report, result: Validation | None, name: str | N
             today: dt.date, now: dt.datetime, period: Period, checks: list[TemplateCheck]) -> School:
     if result is None or name is None:
         return School(book, None, report, None)
-    builder.build_validated(result, report, templates, output / name, today, now, period, checks)
-    return School(book, name, report, indicators(result.data, period, today))
+    try:
+        builder.build_validated(result, report, templates, output / name, today, now, period, checks)
+        return School(book, name, report, indicators(result.data, period, today))
+    except Exception as err:  # noqa: BLE001 — one school's fault never stops the district
+        report.fatal = crash.sentence(f"собрать документы школы «{name}»", err,
+                                      crash.record(output / name, "собрать документы", err, now))
+        return School(book, None, report, None)
 
 
 def _merge(district: Report, school: School) -> None:
@@ -190,5 +219,5 @@ def _summary(schools: list[School], templates: Path, output: Path, period: Perio
     renderer, manifest = Renderer(templates), Manifest.load(output)
     for document in documents:
         builder.make(renderer, document, output, report, manifest)
-    manifest.save(output)
+    builder.save_manifest(manifest, output, report)
 

@@ -15,7 +15,7 @@ from docx.shared import Mm, Pt
 from automation import catalogue, context, reports, sample
 from automation.charts import Chart
 from automation.documents import all_documents
-from automation.render import write_atomic
+from automation.files import write_atomic
 from automation.template_check import GUIDE_NAME
 from automation.fields import FIELDS, Field
 from automation.validate import WARNING, Problem, validate

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automation.render import write_atomic
+from automation.files import write_atomic
 
 STATE_DIR = ".nastavnik"
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"
@@ -126,9 +126,16 @@ def _free(target: Path) -> Path:
 
 def remove_leftovers(output: Path) -> None:
     """Temporary files of a build that was killed mid-write (ours only: `.~…tmp`)."""
-    if output.is_dir():
+    if not output.is_dir():
+        return
+    try:
         for leftover in output.rglob(TEMP_PATTERN):
-            leftover.unlink(missing_ok=True)
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                continue  # a read-only folder: the writer will say so for the documents there
+    except OSError:
+        return
 
 
 JOURNAL_NAME = "журнал.txt"

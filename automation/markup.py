@@ -7,6 +7,7 @@ formatting, dropdowns (data validation) and comments; ours are added beside them
 from __future__ import annotations
 
 import io
+import warnings
 from collections import defaultdict
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from automation.schema import SHEETS, Sheet, normalize
 from automation.validate import ERROR, WARNING, Problem
-from automation.workbook import HEADER_SEARCH_ROWS, find_header
+from automation.workbook import HEADER_SEARCH_ROWS, find_header, printable
 
 LIST_TITLE = "Проверка"
 AUTHOR = "Наставник"
@@ -36,7 +37,9 @@ def marked_name(workbook: Path) -> str:
 def marked_copy(source: bytes, problems: list[Problem]) -> bytes:
     """The workbook `source` with each located problem's cell filled (red: error, yellow: warning) and commented."""
     problems = sorted(problems, key=lambda p: p.severity != ERROR)  # errors first, each kind in workbook order
-    book = load_workbook(io.BytesIO(source))
+    with warnings.catch_warnings():  # «date outside the limits» and the like: the check report says it in Russian
+        warnings.simplefilter("ignore")
+        book = load_workbook(io.BytesIO(source))
     sheets = {normalize(ws.title): ws for ws in book.worksheets}
     declared = {normalize(sheet.title): sheet for sheet in SHEETS}
     by_cell: dict[tuple[str, str], list[Problem]] = defaultdict(list)
@@ -53,7 +56,7 @@ def marked_copy(source: bytes, problems: list[Problem]) -> bytes:
         by_cell[(ws.title, cell)].append(problem)
         links.append(f"{quote_sheetname(ws.title)}!{cell}")
     for (title, cell), found in by_cell.items():
-        _mark(book[title][cell], found)
+        _mark(_first_of_merged(book[title], cell), found)
     _listing(book, problems, links)
     out = io.BytesIO()
     book.save(out)
@@ -76,10 +79,19 @@ def _cell(header_row: int, columns: dict[str, int], problem: Problem) -> str:
     return f"{get_column_letter(column + 1)}{row}"
 
 
+def _first_of_merged(ws: Worksheet, coordinate: str):
+    """The cell itself, or the first cell of the merged range covering it (only that one holds a value and a note)."""
+    for merged in ws.merged_cells.ranges:
+        if coordinate in merged:
+            return ws.cell(merged.min_row, merged.min_col)
+    return ws[coordinate]
+
+
 def _mark(cell, problems: list[Problem]) -> None:
     severity = ERROR if any(p.severity == ERROR for p in problems) else WARNING
     cell.fill = FILLS[severity]
-    text = "\n".join(("Ошибка: " if p.severity == ERROR else "Предупреждение: ") + p.message for p in problems)
+    text = "\n".join(("Ошибка: " if p.severity == ERROR else "Предупреждение: ") + printable(p.message)
+                     for p in problems)
     if cell.comment is not None:
         text = cell.comment.text.rstrip() + "\n\n" + text
     comment = Comment(text, AUTHOR)
@@ -99,7 +111,7 @@ def _listing(book, problems: list[Problem], links: list[str | None]) -> None:
         cell.font = Font(bold=True)
     for index, (problem, link) in enumerate(zip(problems, links, strict=True), start=1):
         ws.append([index, "ошибка" if problem.severity == ERROR else "предупреждение", problem.sheet or "—",
-                   problem.row if problem.row is not None else "—", problem.column or "—", problem.message,
+                   problem.row if problem.row is not None else "—", problem.column or "—", printable(problem.message),
                    "перейти" if link else ""])
         line = index + 1
         ws.cell(line, 2).fill = FILLS[problem.severity]

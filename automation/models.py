@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any, ClassVar
 
@@ -11,8 +12,11 @@ from pydantic_core import PydanticCustomError
 
 from automation import schema
 from automation.schema import Column, Kind
+from automation.workbook import is_formula_error
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates a school's papers can hold; anything else in a date cell is a number typed there by mistake."""
 _DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
 
 
@@ -23,32 +27,55 @@ def _problem(code: str, message: str) -> PydanticCustomError:
 def parse_date(value: Any) -> dt.date:
     """A real Excel date, an Excel serial number, or text ДД.ММ.ГГГГ."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value, value)
+    if isinstance(value, dt.time):
+        raise _problem("date", f"«{value:%H:%M}» — время или число 0, а не дата. Введите дату в виде ДД.ММ.ГГГГ.")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return EXCEL_EPOCH + dt.timedelta(days=int(value))  # a date cell formatted as a number
+        # A date cell formatted as a number: an Excel serial, if it is one at all (a phone number is not).
+        if not math.isfinite(value) or not 1 <= value <= 2958465:
+            raise _problem("date", f"«{as_text(value)}» — число, а не дата. Введите дату в виде ДД.ММ.ГГГГ, "
+                                   "например 01.09.2026.")
+        return _in_range(EXCEL_EPOCH + dt.timedelta(days=int(value)), value)
     match = _DATE_TEXT.match(str(value).strip())
     if not match:
         raise _problem("date", f"«{value}» — не дата. Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026.")
     day, month, year = (int(part) for part in match.groups())
     try:
-        return dt.date(year, month, day)
+        day_typed = dt.date(year, month, day)
     except ValueError:
         raise _problem(
             "date", f"даты «{value}» не бывает. Проверьте день и месяц и введите дату в виде ДД.ММ.ГГГГ."
         ) from None
+    return _in_range(day_typed, value)
+
+
+def _in_range(day: dt.date, typed: Any) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        shown = day.strftime("%d.%m.") + str(day.year).zfill(4) if isinstance(typed, dt.date) else as_text(typed)
+        raise _problem("date", f"«{shown}» — год {day.year} не похож на дату документа. Проверьте дату "
+                               "(ДД.ММ.ГГГГ).")
+    return day
 
 
 def parse_number(value: Any) -> float:
+    """A number a school's sheet may hold: finite and not negative (years, people, roubles)."""
     if isinstance(value, bool):
         raise _problem("number", f"«{value}» — не число. Введите число, например 12.")
     if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(str(value).replace(",", ".").replace(" ", ""))
-    except ValueError:
-        raise _problem("number", f"«{value}» — не число. Введите число, например 12.") from None
+        number = float(value)
+    else:
+        text = str(value).replace(",", ".").replace(" ", "").replace("\u00a0", "")
+        try:
+            number = float(text)
+        except ValueError:
+            raise _problem("number", f"«{value}» — не число. Введите число, например 12.") from None
+    if not math.isfinite(number):
+        raise _problem("number", f"«{value}» — не число. Введите число, например 12.")
+    if number < 0:
+        raise _problem("number", f"«{as_text(value)}» — число меньше нуля. Введите число не меньше 0.")
+    return number
 
 
 def parse_yes_no(value: Any) -> bool:
@@ -75,6 +102,8 @@ def convert(column: Column, value: Any) -> Any:
         if column.required:
             raise _problem("blank", "ячейка пуста. Заполните её.")
         return None
+    if is_formula_error(value):
+        raise _problem("formula", f"в ячейке ошибка формулы «{value}». Исправьте формулу или впишите значение.")
     if column.kind is Kind.DATE:
         return parse_date(value)
     if column.kind is Kind.NUMBER:

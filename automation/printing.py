@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from automation.manifest import archive
-from automation.render import DocumentLocked, write_atomic
+from automation.files import WriteFailed, write_atomic
 
 INSTALL_HINT = ("нужен LibreOffice: установите его с сайта ru.libreoffice.org (в Debian/Ubuntu — «sudo apt install "
                 "libreoffice-writer-nogui»); документы .docx уже в папке «{output}».")
@@ -93,8 +93,8 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
     target = output / bundle_name(day)
     try:
         write_atomic(target, out.getvalue())
-    except DocumentLocked as err:
-        raise PrintProblem(f"«{target.name}» открыт в другой программе: закройте его и повторите.") from err
+    except WriteFailed as err:
+        raise PrintProblem(str(err)) from err
     return Bundle(target, len(documents), pages)
 
 

@@ -1,18 +1,16 @@
-"""docxtpl with StrictUndefined and autoescape; atomic writes into the output folder."""
+"""docxtpl with StrictUndefined and autoescape: templates prepared once, documents made as bytes."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import io
-import os
 import posixpath
 import re
 import struct
 import zlib
 from dataclasses import dataclass
 from html import escape as html_escape
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -32,10 +30,6 @@ _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
 class TemplateProblem(Exception):
     """A template is missing, damaged or names an unknown field; the message is for the curator."""
-
-
-class DocumentLocked(Exception):
-    """The target file is open in another program (Word) and cannot be replaced now."""
 
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -381,18 +375,3 @@ def table_workbook(context: dict[str, Any]) -> bytes:
             archive.writestr(name, text)
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it into place: never a half-written document."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except PermissionError as err:
-        raise DocumentLocked(str(path)) from err
-    finally:
-        if os.path.exists(temp):
-            os.remove(temp)

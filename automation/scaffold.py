@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from automation import schema
-from automation.render import write_atomic
+from automation.files import write_atomic
 from automation.schema import Kind, Sheet
 
 LISTS_SHEET = "Списки"

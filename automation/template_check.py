@@ -23,7 +23,8 @@ from automation import catalogue
 from automation.fields import BY_TEMPLATE, FIELDS, Field
 from automation.grammar import plural
 from automation.manifest import archive_copy
-from automation.render import DocumentLocked, Renderer, write_atomic
+from automation.files import DocumentLocked, write_atomic
+from automation.render import Renderer
 from automation.validate import ERROR, WARNING
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -59,9 +59,20 @@ class Problem:
         return data
 
 
+_LOOKALIKES = str.maketrans("abcehkmoptxy", "авсенкмортху")
+"""Latin letters a curator types on an English layout that look like Cyrillic ones («M-2» for «М-2»)."""
+
+
 def key(code: str) -> str:
-    """How codes and numbers are matched: case, spaces, ё/е and the kind of dash do not matter."""
-    return schema.normalize(code)
+    """How codes and numbers are matched: case, spaces, ё/е, the kind of dash and Latin look-alike letters do not
+    matter."""
+    return schema.normalize(code).translate(_LOOKALIKES)
+
+
+def latin_letters(typed: str, meant: str) -> str:
+    """The Latin look-alikes in `typed` where `meant` has Cyrillic letters: «M» of «M-2» against «М-2»."""
+    return ", ".join(dict.fromkeys(f"«{a}»" for a, b in zip(typed, meant, strict=False)
+                                   if a != b and a.isascii() and a.isalpha() and not b.isascii()))
 
 
 @dataclass
@@ -195,9 +206,16 @@ def _missing_columns(table: Table, out: _Collector) -> bool:
 _KEY_COLUMNS = {"people": "code", "pairs": "number", "programmes": "number"}
 
 
+def _notes(table: Table, out: _Collector) -> None:
+    """What the reader did to the sheet's cells (merged ranges spread, control characters removed): warnings."""
+    for note in [*table.notes, *(n for row in table.rows for n in row.notes)]:
+        out.problems.append(Problem(WARNING, table.sheet.title, note.row, note.column, note.message))
+
+
 def _models(table: Table | None, model: type[M], out: _Collector) -> list[M]:
     if table is None or _missing_columns(table, out):
         return []
+    _notes(table, out)
     rows: list[M] = []
     key_column = _KEY_COLUMNS.get(table.sheet.key)
     for row in table.rows:
@@ -226,6 +244,7 @@ def _setting_row(book: RawBook, setting: str) -> int | None:
 def _organization(table: Table | None, out: _Collector) -> Organization | None:
     if table is None or _missing_columns(table, out):
         return None
+    _notes(table, out)
     sheet = schema.ORGANIZATION
     by_name = {key(s.header): s for s in schema.SETTINGS}
     values: dict[str, object] = {}
@@ -426,6 +445,7 @@ def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data
     for column in columns:
         code = getattr(item, column)
         if key(code) in data.people:
+            _lookalike_warning(code, data.people[key(code)].code, item, column, sheet, out)
             continue
         known = False
         if out.is_broken(schema.PEOPLE, code):
@@ -435,6 +455,14 @@ def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data
             out.error(sheet, item.row, column,
                       f"нет педагога с кодом «{code}» на листе «Педагоги». Впишите код из столбца «Код».")
     return known
+
+
+def _lookalike_warning(typed: str, meant: str, item: SheetModel, column: str, sheet: Sheet, out: _Collector) -> None:
+    letters = latin_letters(typed, meant)
+    if letters:
+        out.warning(sheet, item.row, column,
+                    f"в коде «{typed}» латинская буква {letters}, а на листе «Педагоги» код «{meant}» набран "
+                    f"кириллицей; строка учтена как «{meant}». Наберите код русскими буквами.")
 
 
 def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[PlanItem]]:
@@ -460,6 +488,9 @@ def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[
 def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list[Replacement]:
     sheet = schema.REPLACEMENTS
     mentors = {key(p.number): key(p.mentor) for p in data.pairs}
+    mentees: dict[str, set[str]] = {}
+    for pair in data.pairs:
+        mentees.setdefault(key(pair.number), set()).add(key(pair.mentee))
     accepted: list[Replacement] = []
     for item in sorted(items, key=lambda r: r.date):
         number = key(item.number)
@@ -475,6 +506,11 @@ def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list
             continue
         if key(item.former) == key(item.new):
             out.error(sheet, item.row, "new", "новый наставник совпадает с прежним. Укажите другого наставника.")
+            continue
+        if key(item.new) in mentees.get(number, set()):
+            out.error(sheet, item.row, "new",
+                      f"новый наставник «{item.new}» — наставляемый этой же пары (группы) № {item.number}. "
+                      "Укажите другого наставника.")
             continue
         if item.consent is None:
             out.error(sheet, item.row, "consent",

@@ -18,6 +18,8 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
+from automation.workbook import BOOK_SUFFIXES
+
 QUIET = 0.3
 """Seconds without events after which a save counts as finished."""
 QUIET_WHILE_WRITING = 1.0
@@ -60,7 +62,7 @@ def is_trigger(path: str, watched: Watched) -> bool:
         return True
     if watched.workbook_file is not None:
         return file == watched.workbook_file
-    return file.parent == watched.workbook_dir and file.suffix.lower() == ".xlsx"
+    return file.parent == watched.workbook_dir and file.suffix.lower() in BOOK_SUFFIXES
 
 
 def changes(event: FileSystemEvent) -> list[tuple[str, bool]]:
@@ -133,14 +135,18 @@ class Watcher:
                 return True
             return False
 
-    def run(self, stop: threading.Event, poll: float = 0.05) -> None:
-        """Watch until `stop` is set (or Ctrl+C); each due save calls `rebuild` once, in this thread."""
+    def run(self, stop: threading.Event, poll: float = 0.05, first: Callable[[], None] | None = None) -> None:
+        """Watch until `stop` is set (or Ctrl+C); each due save calls `rebuild` once, in this thread.
+
+        `first` (the build at start) runs once the folders are watched: a save made while it runs is built next."""
         observer = Observer()
         handler = _Handler(self)
         for folder in self.watched.folders():
             observer.schedule(handler, str(folder), recursive=False)
         observer.start()
         try:
+            if first is not None:
+                first()
             while not stop.is_set():
                 if self.take_due():
                     self.rebuild()

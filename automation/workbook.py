@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,29 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 from automation.schema import SHEETS, Column, Sheet, normalize
 
 HEADER_SEARCH_ROWS = 5
+BOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+"""Excel's books (with or without macros) and LibreOffice Calc's own format."""
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Characters no .docx, .xlsx or HTML may hold (XML 1.0): NUL, form feed and the rest of C0 but tab and new line.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SOFT_BREAK = re.compile("[\x0b\r]\n?")
+"""Word's manual line break (pasted into a cell it becomes _x000B_) and a Windows line end: a line break."""
+_FORMULA_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                   "#SPILL!", "#CALC!", "Err:", "#ЗНАЧ!", "#ДЕЛ/0!", "#ССЫЛКА!", "#ИМЯ?", "#ЧИСЛО!", "#Н/Д",
+                   "#ПУСТО!")
+
+
+class FormulaError(str):
+    """A cell whose formula gave an error (#REF!, #DIV/0! …): its value is the error's text, never a blank."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the reader did to a cell that the curator should know: located, said as a warning."""
+
+    row: int
+    column: str
+    message: str
 
 
 class WorkbookUnreadable(Exception):
@@ -25,6 +48,7 @@ class Row:
     number: int
     values: dict[str, Any]
     columns: dict[str, str]
+    notes: list[Note] = field(default_factory=list)
 
     def header(self, key: str) -> str:
         return self.columns[key]
@@ -36,6 +60,8 @@ class Table:
     header_row: int
     rows: list[Row]
     missing: list[Column] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    """Merged ranges and cleaned cells of the sheet: one warning each."""
 
 
 @dataclass
@@ -80,6 +106,7 @@ def read_workbook(path: Path) -> RawBook:
     data = read_bytes(path)
     damaged = (f"Книга «{path.name}» повреждена или сохранена не до конца; "
                "откройте её в Excel и сохраните ещё раз.")
+    errors = _error_cells(data)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         by_title = {normalize(title): title for title in book.sheet_names}
@@ -90,8 +117,10 @@ def read_workbook(path: Path) -> RawBook:
             if title is None:
                 missing.append(sheet)
                 continue
-            grid = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
-            tables[sheet.key] = _read_table(sheet, grid)
+            found = book.get_sheet_by_name(title)
+            grid = found.to_python(skip_empty_area=False)
+            _formula_errors(grid, errors.get(title, ()))
+            tables[sheet.key] = _read_table(sheet, grid, found.merged_cell_ranges or [])
     except PasswordError as err:
         raise WorkbookUnreadable(f"Книга «{path.name}» защищена паролем. Сохраните её как .xlsx без пароля.") from err
     except (CalamineError, ValueError) as err:
@@ -114,19 +143,131 @@ def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
     return RawBook(path=path, tables=tables, missing_sheets=[])
 
 
-def _read_table(sheet: Sheet, grid: list[list[Any]]) -> Table:
+def _read_table(sheet: Sheet, grid: list[list[Any]], merged: list = ()) -> Table:
     header_index, positions = find_header(sheet, grid[:HEADER_SEARCH_ROWS])
     columns = {c.key: c.header for c in sheet.columns}
     present = set(positions)
     missing = [c for c in sheet.columns if c.required and c.key not in present]
+    notes = _unmerge(grid, merged, header_index, positions, columns)
     rows: list[Row] = []
     for index in range(header_index + 1, len(grid)):
         line = grid[index]
-        values = {key: _clean(line[pos] if pos < len(line) else None) for key, pos in positions.items()}
+        values: dict[str, Any] = {}
+        cleaned: list[Note] = []
+        for key, pos in positions.items():
+            value = line[pos] if pos < len(line) else None
+            if isinstance(value, str) and not isinstance(value, FormulaError):
+                value, removed = _printable(value)
+                if removed:
+                    cleaned.append(Note(index + 1, columns[key],
+                                        "в ячейке были непечатаемые символы (скопированы из другой программы); "
+                                        "в документах они убраны. Проверьте текст ячейки."))
+            values[key] = _clean(value)
         if all(v is None for v in values.values()):
             continue
-        rows.append(Row(number=index + 1, values=values, columns=columns))
-    return Table(sheet=sheet, header_row=header_index + 1, rows=rows, missing=missing)
+        rows.append(Row(number=index + 1, values=values, columns=columns, notes=cleaned))
+    return Table(sheet=sheet, header_row=header_index + 1, rows=rows, missing=missing, notes=notes)
+
+
+def printable(text: str) -> str:
+    """Text any .docx, .xlsx or HTML may hold."""
+    return _printable(text)[0]
+
+
+def _printable(text: str) -> tuple[str, bool]:
+    """The text with Word's line breaks as line breaks and every other control character removed; whether any was."""
+    text = _SOFT_BREAK.sub("\n", text)
+    cleaned = _CONTROL.sub("", text)
+    return cleaned, len(cleaned) != len(text)
+
+
+def _unmerge(grid: list[list[Any]], merged: list, header_index: int, positions: dict[str, int],
+             columns: dict[str, str]) -> list[Note]:
+    """A merged range's value given to every cell it covers (a curator merges «№ программы» over its plan rows),
+    said once per range that reaches the data rows, at its first cell."""
+    by_position = {pos: key for key, pos in positions.items()}
+    notes: list[Note] = []
+    for (top, left), (bottom, right) in merged:
+        if bottom <= header_index or top >= len(grid):
+            continue
+        value = grid[top][left] if left < len(grid[top]) else None
+        for row in range(max(top, header_index + 1), min(bottom, len(grid) - 1) + 1):
+            line = grid[row]
+            for column in range(left, right + 1):
+                if column < len(line) and (row, column) != (top, left):
+                    line[column] = value
+        named = [by_position[c] for c in range(left, right + 1) if c in by_position]
+        if named and value not in (None, ""):
+            span = f"{_column_letter(left)}{top + 1}:{_column_letter(right)}{bottom + 1}"
+            rows = f"строк {max(top, header_index + 1) + 1}–{bottom + 1}" if bottom > top else f"строки {top + 1}"
+            notes.append(Note(max(top, header_index + 1) + 1, columns[named[0]],
+                              f"ячейки {span} объединены: значение «{_printable(str(value))[0]}» учтено для {rows}. "
+                              "Лучше разъединить ячейки и вписать значение в каждую строку."))
+    return notes
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_SHEET_PART = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|'
+                         rb'<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
+_RELATIONSHIP = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
+                           rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+_ERROR_CELL = re.compile(rb'<c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]+)(\d+)"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S)
+
+
+def _error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
+    """Cells holding a formula's error, per sheet title: (row, column, «#REF!»), both 0-based.
+
+    The reader gives such cells as blanks; read from the sheet's XML, and only where an error cell is (a quick
+    byte search first), so an ordinary book costs nothing."""
+    from html import unescape
+
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names:
+                return found  # not an .xlsx (.ods keeps its errors as text)
+            rels = archive.read("xl/_rels/workbook.xml.rels")
+            targets = {(m[0] or m[3]): (m[1] or m[2]) for m in _RELATIONSHIP.findall(rels)}
+            for match in _SHEET_PART.findall(archive.read("xl/workbook.xml")):
+                name, rel = (match[0], match[1]) if match[0] else (match[3], match[2])
+                target = targets.get(rel, b"").decode("utf-8", "replace").lstrip("/")
+                part = target if target.startswith("xl/") else f"xl/{target}"
+                if part not in names:
+                    continue
+                xml = archive.read(part)
+                if b't="e"' not in xml:
+                    continue
+                title = unescape(name.decode("utf-8", "replace"))
+                for letters, number, text in _ERROR_CELL.findall(xml):
+                    column = 0
+                    for letter in letters.decode():
+                        column = column * 26 + ord(letter) - 64
+                    found.setdefault(title, []).append(
+                        (int(number) - 1, column - 1, unescape(text.decode("utf-8", "replace"))))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return found  # the reader itself says what is wrong with the file
+    return found
+
+
+def _formula_errors(grid: list[list[Any]], errors) -> None:
+    for row, column, text in errors:
+        if row < len(grid) and column < len(grid[row]):
+            grid[row][column] = FormulaError(text or "#ЗНАЧ!")
+
+
+def is_formula_error(value: Any) -> bool:
+    """A formula error typed or kept as text (an .ods keeps them so): #REF!, #ДЕЛ/0!, Err:502 …"""
+    return isinstance(value, FormulaError) or (
+        isinstance(value, str) and value.strip().upper().startswith(_FORMULA_ERRORS) and len(value.strip()) < 16)
 
 
 def find_header(sheet: Sheet, top: list[list[Any]]) -> tuple[int, dict[str, int]]:
@@ -146,6 +287,8 @@ def find_header(sheet: Sheet, top: list[list[Any]]) -> tuple[int, dict[str, int]
 
 
 def _clean(value: Any) -> Any:
+    if isinstance(value, FormulaError):
+        return value
     if isinstance(value, str):
         value = value.strip()
         return value or None

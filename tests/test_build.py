@@ -169,7 +169,8 @@ def test_a_folder_with_two_workbooks_asks_which(write, rows, templates, tmp_path
     write(rows).rename(folder / "b.xlsx")
     report = run(folder, templates, tmp_path / "output")
     assert report.exit_code == 2
-    assert report.fatal == f"В папке «{folder}» несколько книг («a.xlsx», «b.xlsx»). Укажите нужную: --workbook ПУТЬ."
+    assert report.fatal == (f"В папке «{folder}» несколько книг («a.xlsx», «b.xlsx»). Укажите нужную: --workbook "
+                            "ПУТЬ_К_КНИГЕ; если это книги разных школ района — добавьте --district.")
 
 
 def test_draft_and_final_orders(write, rows, templates, tmp_path):

@@ -36,7 +36,7 @@ def district(tmp_path, rows):
 @pytest.mark.parametrize("workers", [1, 2])
 def test_each_school_into_its_folder_and_a_summary(district, templates, tmp_path, workers):
     output = tmp_path / "out"
-    report = build_any(district, templates, output, today=TODAY, workers=workers)
+    report = build_any(district, templates, output, today=TODAY, workers=workers, district=True)
     assert report.exit_code == 1
     assert [str(p) for p in report.errors] == [
         "Книга «broken.xlsx». Файл «broken.xlsx» — не книга Excel .xlsx или сохранён не до конца. "
@@ -59,7 +59,7 @@ def test_each_school_into_its_folder_and_a_summary(district, templates, tmp_path
 
 
 def test_documents_are_reported_with_their_school_folder(district, templates, tmp_path):
-    report = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1)
+    report = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1, district=True)
     paths = {str(d.path) for d in report.documents}
     assert "МКОУ Карсунская СШ № 2/Отчёт о проверке.docx" in paths
     assert "Сводка по району 2026-2027.docx" in paths
@@ -77,12 +77,12 @@ def test_a_folder_with_one_workbook_is_a_single_school(tmp_path, rows, templates
 
 def test_the_watcher_rebuilds_a_district_folder(district, templates, tmp_path, rows):
     output = tmp_path / "out"
-    build_any(district, templates, output, today=TODAY, workers=1)
+    build_any(district, templates, output, today=TODAY, workers=1, district=True)
     builds = []
     stop = threading.Event()
 
     def rebuild():
-        builds.append(build_any(district, templates, output, today=TODAY, workers=1))
+        builds.append(build_any(district, templates, output, today=TODAY, workers=1, district=True))
 
     watcher = Watcher(Watched.of(district, templates, output), rebuild)
     thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
@@ -107,7 +107,7 @@ def test_two_workbooks_of_one_short_name_never_share_a_folder(tmp_path, rows, te
     for name in ("a", "b"):
         write_workbook(folder / f"{name}.xlsx", rows, sample_data.SETTINGS)
     output = tmp_path / "out"
-    report = build_any(folder, templates, output, today=TODAY, workers=2)
+    report = build_any(folder, templates, output, today=TODAY, workers=2, district=True)
     assert report.exit_code == 0
     assert sorted(p.name for p in output.iterdir() if p.is_dir() and not p.name.startswith(".")) == [
         "МКОУ Теньковская СШ (a)", "МКОУ Теньковская СШ (b)"]

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from automation.render import DocumentLocked, Renderer, TemplateProblem, write_atomic
+from automation.files import DocumentLocked, write_atomic
+from automation.render import Renderer, TemplateProblem
 from tests.docx_text import docx_text
 
 

@@ -296,3 +296,34 @@ def test_soak_two_hundred_saves(space, rows, templates, tmp_path):
     assert watched == {str(p.relative_to(fresh)): docx_text(p) for p in fresh.rglob("*.docx")}
     assert not [p for p in (space / "output").rglob("*.tmp")]
     assert len(running.builds) >= 2
+
+
+def test_a_save_made_during_the_first_build_is_built_next(space, rows, templates, tmp_path):
+    """The curator starts «Наставник.cmd» and saves at once: the save lands while the first build still runs."""
+    new = _workbook_bytes(tmp_path / "new.xlsx", rows, "цель, сохранённая во время первой сборки")
+    book, output = space / "workbook" / "Книга.xlsx", space / "output"
+    builds: list[builder.Report] = []
+    first_read, saved = threading.Event(), threading.Event()
+
+    def rebuild() -> None:
+        builds.append(builder.build(book, templates, output, today=TODAY))
+        if len(builds) == 1:  # the first build has read the old book; it is still «rendering» when the save comes
+            first_read.set()
+            saved.wait(5)
+
+    stop = threading.Event()
+    watcher = Watcher(Watched.of(book, templates, output), rebuild)
+    thread = threading.Thread(target=watcher.run, args=(stop,), kwargs={"first": rebuild}, daemon=True)
+    thread.start()
+    assert first_read.wait(10)
+    (space / "workbook" / "staged.tmp").write_bytes(new)
+    os.replace(space / "workbook" / "staged.tmp", book)
+    saved.set()
+    deadline = time.monotonic() + 10
+    while len(builds) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    stop.set()
+    thread.join(timeout=5)
+    assert len(builds) == 2
+    assert _goal(space) == "7. Цель программы: цель, сохранённая во время первой сборки."

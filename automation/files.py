@@ -1,0 +1,96 @@
+"""File effects: the one atomic writer every file of ours goes through, and what a failed write means in Russian."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_PREFIX, TEMP_SUFFIX = ".~", ".tmp"
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()
+"""The mode a plainly created file gets (0644 under umask 022); mkstemp's own 0600 would hide documents from the
+other users of a shared school computer."""
+
+
+class WriteFailed(Exception):
+    """A file could not be written; the message says why in Russian, for the curator (what to do included)."""
+
+
+class DocumentLocked(WriteFailed):
+    """The target file is open in another program (Word) and cannot be replaced now."""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, flush it to the disk, then rename it into place: never a
+    half-written document, whatever stops the program. Any failure is a WriteFailed with the reason in Russian;
+    the temporary file is removed and the old file is left as it was."""
+    temp: str | None = None
+    step = "folder"
+    try:
+        _make_folder(path.parent)
+        step = "create"
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+        step = "write"
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, _MODE)
+        step = "replace"
+        os.replace(temp, path)
+        temp = None
+    except OSError as err:
+        raise _failure(path, err, step) from err
+    finally:
+        if temp is not None:
+            try:
+                os.remove(temp)
+            except OSError:
+                pass
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as err:  # a file stands where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(folder)) from err
+
+
+def _failure(path: Path, err: OSError, step: str) -> WriteFailed:
+    """The reason a curator can act on, by what the system said and at which step."""
+    code = err.errno
+    if code == errno.ENOSPC:
+        return WriteFailed(f"«{path.name}» не записан: на диске нет места. Освободите место и сохраните книгу ещё раз.")
+    if code == errno.EFBIG:
+        return WriteFailed(f"«{path.name}» не записан: файл слишком велик для этого диска (например, флешки FAT32).")
+    if code == errno.EDQUOT:
+        return WriteFailed(f"«{path.name}» не записан: исчерпана квота на диске.")
+    if code == errno.ENAMETOOLONG:
+        return WriteFailed(f"«{path.name}» не записан: слишком длинное имя файла или путь к папке. "
+                           "Перенесите рабочую папку ближе к корню диска.")
+    if code == errno.EROFS:
+        return WriteFailed(f"«{path.name}» не записан: диск только для чтения.")
+    if code in (errno.ENOTDIR, errno.EEXIST) or (step == "folder" and isinstance(err, FileExistsError)):
+        return WriteFailed(f"«{path.name}» не записан: на месте папки «{path.parent.name}» лежит файл с таким же "
+                           "именем. Переименуйте или перенесите этот файл.")
+    if code == errno.EISDIR or (step == "replace" and path.is_dir()):
+        return WriteFailed(f"«{path.name}» не записан: на его месте папка с тем же именем. Переименуйте её.")
+    if isinstance(err, PermissionError):
+        if step == "replace":
+            return DocumentLocked(f"«{path.name}» открыт в другой программе (Word?) и не обновлён. Закройте его — "
+                                  "он будет записан при следующей сборке.")
+        return WriteFailed(f"«{path.name}» не записан: нет прав на запись в папку «{path.parent}». "
+                           "Проверьте права или выберите другую папку параметром --output.")
+    if code == errno.EINVAL:
+        return WriteFailed(f"«{path.name}» не записан: имя файла недопустимо на этом диске.")
+    reason = err.strerror or type(err).__name__
+    return WriteFailed(f"«{path.name}» не записан: {reason} (код {code}).")
