@@ -19,14 +19,16 @@ from automation.manifest import (
     archive,
     as_snapshot,
     fingerprint,
+    keep_signed,
     keep_template,
     kept_template,
     remove_leftovers,
+    signed_entry,
 )
 from automation.orders import describe_changes, signed_changed_message
 from automation.reports import Period
 from automation.files import WriteFailed, write_atomic
-from automation.render import Renderer, TemplateProblem
+from automation.render import Renderer, TemplateProblem, with_notice
 from automation.template_check import TemplateCheck, check_folder
 from automation.validate import ERROR, WARNING, Data, Problem, Problems, Validation, key, validate
 from automation.workbook import BOOK_SUFFIXES, WorkbookUnreadable, read_workbook
@@ -204,8 +206,12 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
     broken = {check.template for check in checks if check.errors}
     remove_leftovers(output)
     manifest = Manifest.load(output)
+    if manifest.damaged:
+        report.problems.append(Problem(WARNING, None, None, None,
+                                       "память программы (output/.nastavnik/manifest.json) повреждена: все документы "
+                                       "сделаны заново; подписанные приказы не тронуты."))
     report.reminders = reports.reminders(result.data, today)
-    documents = kinds.all_documents(result.data, today, period)
+    documents = unique_paths(kinds.all_documents(result.data, today, period))
     skipped: dict[str, int] = {}
     for done, document in enumerate(documents, start=1):
         if progress is not None:
@@ -247,6 +253,21 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
     return report
 
 
+def unique_paths(documents: list[Document]) -> list[Document]:
+    """No two documents share a file (two nominations of one person for one measure, namesakes): the second and
+    later of one name get « (2)», « (3)» …; names compared as Windows does, ignoring case."""
+    taken: set[str] = set()
+    for document in documents:
+        stem, suffix = document.file_name.rsplit(".", 1)
+        counter = 1
+        while document.path.as_posix().casefold() in taken:
+            counter += 1
+            document.file_name = f"{stem} ({counter}).{suffix}"
+        taken.add(document.path.as_posix().casefold())
+    assert len(taken) == len(documents), "two documents planned into one file"
+    return documents
+
+
 def save_manifest(manifest: Manifest, output: Path, report: Report) -> None:
     """The build's memory written; when it cannot be, the next build makes everything again (said once)."""
     try:
@@ -270,26 +291,40 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
     written = Written(kind.title, path, document.draft, document.frozen, UNCHANGED)
     exists = (output / path).is_file()
     entry = manifest.entry(path)
+    notice = None
     try:
-        if document.frozen and (exists or _restore(renderer, document, entry, output)):
-            # A signed order's file is final: never rewritten; today's data are only compared with its snapshot.
-            if entry is not None:
-                entry.signed = True
-                # A row with an error is left out of the data: comparing then would report it as «removed».
-                if not any(p.sheet is not None for p in report.errors):
-                    _compare_signed(document, entry, report)
-            written.status = UNCHANGED if exists else RESTORED
-            report.documents.append(written)
-            return
+        if document.frozen:
+            kept = None
+            if entry is None or entry.snapshot is None:
+                # The build's memory lost it (`.nastavnik/` deleted, damaged): the store beside the orders has it.
+                stored = signed_entry(output, path)
+                if stored is not None:
+                    entry, kept = stored
+                    manifest.documents[path.as_posix()] = entry
+            if exists or _restore(renderer, document, entry, output, kept):
+                # A signed order's file is final: never rewritten; today's data are only compared with its snapshot.
+                if entry is not None:
+                    entry.signed = True
+                    # A row with an error is left out of the data: comparing then would report it as «removed».
+                    if not any(p.sheet is not None for p in report.errors):
+                        _compare_signed(document, entry, report)
+                written.status = UNCHANGED if exists else RESTORED
+                report.documents.append(written)
+                return
+            if manifest.lost:
+                notice = _restored_notice(document, report)
         digest = renderer.digest(kind)
         print_ = fingerprint(digest, document.context)
-        if manifest.unchanged(output, path, print_):
+        if notice is None and manifest.unchanged(output, path, print_):
             report.documents.append(written)
             return
         started = time.perf_counter()
         data = renderer.produce(kind, document.context)
+        if notice is not None:
+            data = with_notice(data, notice)
         report.timed("render", started)
         started = time.perf_counter()
+        manifest.forget(output, path)
         write_atomic(output / path, data)
         report.timed("write", started)
     except TemplateProblem as err:
@@ -302,14 +337,27 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
         return
     new_entry = Entry(hash=print_, signed=document.frozen)
     if kind.key in ORDER_KINDS:
+        new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
         try:
             keep_template(output, digest, renderer.source(kind.template))
+            if document.frozen and notice is None:
+                keep_signed(output, path, new_entry, renderer.source(kind.template))
         except WriteFailed as err:
-            report.problems.append(Problem(WARNING, None, None, None, f"копия шаблона приказа не сохранена: {err}"))
-        new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
-    manifest.documents[path.as_posix()] = new_entry
+            report.problems.append(Problem(WARNING, None, None, None, f"копия данных приказа не сохранена: {err}"))
+    manifest.remember(output, path, new_entry)
     written.status = UPDATED if exists else CREATED
     report.documents.append(written)
+
+
+def _restored_notice(document: Document, report: Report) -> str:
+    """A signed order with neither its file nor its snapshot: made from today's book, and saying so on the page."""
+    day = dt.date.today().strftime("%d.%m.%Y")
+    report.problems.append(Problem(
+        WARNING, None, None, None,
+        f"подписанного приказа «{document.path.as_posix()}» нет ни в папке, ни в памяти программы: копия сделана по "
+        f"сегодняшним данным книги и помечена на странице. Сверьте её с подписанным экземпляром."))
+    return (f"Копия восстановлена по данным книги {day}. Сверьте её с подписанным экземпляром: данные могли "
+            "измениться после подписания.")
 
 
 def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]) -> list[tuple[str, Path]]:
@@ -344,12 +392,14 @@ def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | Non
     if not manifest.unchanged(output, path, print_):
         started = time.perf_counter()
         try:
-            write_atomic(output / path, marked_copy(report.source, report.problems))
+            copy = marked_copy(report.source, report.problems)
+            manifest.forget(output, path)
+            write_atomic(output / path, copy)
         except WriteFailed as err:
             report.problems.append(Problem(WARNING, None, None, None, _located(path, err)))
             return path
         report.timed("markup", started)
-        manifest.documents[path.as_posix()] = Entry(hash=print_)
+        manifest.remember(output, path, Entry(hash=print_))
     return path
 
 
@@ -358,14 +408,16 @@ def _located(path: Path, err: WriteFailed) -> str:
     return str(err).replace(f"«{path.name}»", f"«{path.as_posix()}»", 1)
 
 
-def _restore(renderer: Renderer, document: Document, entry: Entry | None, output: Path) -> bool:
+def _restore(renderer: Renderer, document: Document, entry: Entry | None, output: Path,
+             source: bytes | None = None) -> bool:
     """Make a deleted signed order again from its snapshot and the template it was made from: the same text."""
     if entry is None or entry.snapshot is None or entry.template is None:
         return False
-    source = kept_template(output, entry.template)
+    source = source or kept_template(output, entry.template)
     if source is None:
         return False
     write_atomic(output / document.path, renderer.render_source(document.kind.template, source, entry.snapshot))
+    keep_signed(output, document.path, entry, source)
     return True
 
 

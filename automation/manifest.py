@@ -14,6 +14,9 @@ from automation.files import write_atomic
 
 STATE_DIR = ".nastavnik"
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"
+LOG_NAME = f"{STATE_DIR}/written.jsonl"
+SIGNED_STORE = "Приказы/.подписанные"
+"""Snapshots of signed orders (data and template), beside the orders: deleting `.nastavnik/` does not lose them."""
 TEMPLATE_STORE = f"{STATE_DIR}/templates"
 ARCHIVE_DIR = "_архив"
 TEMP_PATTERN = ".~*.tmp"
@@ -40,27 +43,86 @@ class Entry:
 
 @dataclass
 class Manifest:
-    """Per document (path relative to the output folder, as posix text): its entry."""
+    """Per document (path relative to the output folder, as posix text): its entry.
+
+    Kept in two files: `manifest.json`, written whole at the end of a build, and `written.jsonl`, one line per
+    document as it is written during the build (a line forgetting the entry before the file is replaced, a line with
+    the new entry after). A build killed at any moment thus leaves a memory that never claims a file holds what it
+    does not: the next build rewrites exactly the documents whose content is not what the book says."""
 
     documents: dict[str, Entry] = field(default_factory=dict)
+    damaged: bool = False
+    """The memory was there but could not be read (the build says so once and makes everything again)."""
+    lost: bool = False
+    """The memory is damaged, or gone while documents were made into the folder before (`.nastavnik/` deleted):
+    not a first build."""
+    _log: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, output: Path) -> "Manifest":
+        manifest = cls()
         try:
             data = json.loads((output / MANIFEST_NAME).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            return cls()
-        if not isinstance(data, dict) or data.get("version") != VERSION:
-            return cls()
+            if not isinstance(data, dict) or data.get("version") != VERSION:
+                raise ValueError("unknown version")
+            manifest.documents = {path: Entry(**entry) for path, entry in data.get("documents", {}).items()}
+        except FileNotFoundError:
+            manifest.lost = _made_before(output)
+        except (OSError, ValueError, TypeError, AttributeError):
+            manifest.damaged = manifest.lost = True
+            manifest.documents = {}
+        manifest._replay(output)
+        return manifest
+
+    def _replay(self, output: Path) -> None:
+        """The lines of a build that did not finish: each later line wins; a half-written last line is ignored."""
         try:
-            return cls(documents={path: Entry(**entry) for path, entry in data.get("documents", {}).items()})
-        except TypeError:
-            return cls()
+            lines = (output / LOG_NAME).read_text(encoding="utf-8").splitlines()
+        except (OSError, ValueError):
+            return
+        for line in lines:
+            try:
+                record = json.loads(line)
+                path, entry = record["path"], record["entry"]
+                if entry is None:
+                    self.documents.pop(path, None)
+                else:
+                    self.documents[path] = Entry(**entry)
+            except (ValueError, TypeError, KeyError):
+                continue
+
+    def forget(self, output: Path, path: Path) -> None:
+        """Before a file is replaced: its old entry no longer holds, even if the build stops right now."""
+        if self.documents.pop(path.as_posix(), None) is not None or (output / path).exists():
+            self._append(output, path, None)
+
+    def remember(self, output: Path, path: Path, entry: Entry) -> None:
+        """After a file is written: what it was made from."""
+        self.documents[path.as_posix()] = entry
+        self._append(output, path, entry)
+
+    def _append(self, output: Path, path: Path, entry: Entry | None) -> None:
+        try:
+            if self._log is None:
+                (output / STATE_DIR).mkdir(parents=True, exist_ok=True)
+                self._log = (output / LOG_NAME).open("a", encoding="utf-8")
+            self._log.write(json.dumps({"path": path.as_posix(), "entry": vars(entry) if entry else None},
+                                       ensure_ascii=False) + "\n")
+            self._log.flush()
+        except OSError:
+            pass  # no memory on this disk: the next build makes everything again, which is safe
 
     def save(self, output: Path) -> None:
         documents = {path: vars(entry) for path, entry in self.documents.items()}
         text = json.dumps({"version": VERSION, "documents": documents}, ensure_ascii=False, indent=1, sort_keys=True)
         write_atomic(output / MANIFEST_NAME, text.encode("utf-8"))
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        try:
+            (output / LOG_NAME).unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def entry(self, path: Path) -> Entry | None:
         return self.documents.get(path.as_posix())
@@ -69,6 +131,15 @@ class Manifest:
         """The file is there and was made from exactly these inputs."""
         entry = self.entry(path)
         return entry is not None and entry.hash == print_ and (output / path).is_file()
+
+
+def _made_before(output: Path) -> bool:
+    """Whether orders were made into this folder before (so a missing memory was lost, not never there)."""
+    orders = output / "Приказы"
+    try:
+        return orders.is_dir() and any(p.suffix == ".docx" for p in orders.iterdir())
+    except OSError:
+        return False
 
 
 def as_snapshot(context: dict[str, Any]) -> dict[str, Any]:
@@ -87,6 +158,30 @@ def kept_template(output: Path, digest: str) -> bytes | None:
     try:
         return (output / TEMPLATE_STORE / f"{digest}.docx").read_bytes()
     except FileNotFoundError:
+        return None
+
+
+def keep_signed(output: Path, path: Path, entry: Entry, template: bytes) -> None:
+    """A signed order's snapshot and its template's copy in the store beside the orders (once: a signed order's
+    data never change)."""
+    store = output / SIGNED_STORE
+    target = store / f"{path.stem}.json"
+    if not target.exists():
+        data = {"file": path.as_posix(), "snapshot": entry.snapshot, "template": entry.template}
+        write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    copy = store / "шаблоны" / f"{entry.template}.docx"
+    if not copy.exists():
+        write_atomic(copy, template)
+
+
+def signed_entry(output: Path, path: Path) -> tuple[Entry, bytes] | None:
+    """A signed order's snapshot and template from the store, when the build's memory has lost them."""
+    store = output / SIGNED_STORE
+    try:
+        data = json.loads((store / f"{path.stem}.json").read_text(encoding="utf-8"))
+        template = (store / "шаблоны" / f"{data['template']}.docx").read_bytes()
+        return Entry(hash="", snapshot=data["snapshot"], template=data["template"], signed=True), template
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 

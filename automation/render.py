@@ -35,6 +35,8 @@ class TemplateProblem(Exception):
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
+PREPARED_LIMIT = 64
+"""Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -247,6 +249,8 @@ class Renderer:
         with self._problems(template):
             digest = hashlib.sha256(source).hexdigest()
             if digest not in _PREPARED:
+                while len(_PREPARED) >= PREPARED_LIMIT:  # a watcher that runs for months sees many template edits
+                    _PREPARED.pop(next(iter(_PREPARED)))
                 _PREPARED[digest] = PreparedTemplate(source, _env())
             prepared = _PREPARED[digest]
             if prepared.simple:
@@ -374,4 +378,23 @@ def table_workbook(context: dict[str, Any]) -> bytes:
         for name, text in _XLSX_PARTS.items():
             archive.writestr(name, text)
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return out.getvalue()
+
+
+def with_notice(document: bytes, text: str) -> bytes:
+    """The .docx with a first paragraph in bold red: a mark on the page itself (a copy made again, say)."""
+    paragraph = ('<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="C00000"/></w:rPr>'
+                 f'<w:t xml:space="preserve">{html_escape(text, quote=False)}</w:t></w:r></w:p>')
+    source = zipfile.ZipFile(io.BytesIO(document))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                text_xml = data.decode("utf-8")
+                body = re.search(r"<w:body[^>]*>", text_xml)
+                if body is not None:
+                    text_xml = text_xml[:body.end()] + paragraph + text_xml[body.end():]
+                data = text_xml.encode("utf-8")
+            target.writestr(info, data)
     return out.getvalue()

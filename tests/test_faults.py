@@ -339,3 +339,16 @@ def test_a_replacement_by_the_pairs_own_mentee_is_an_error(write, rows, template
     report = build(write(rows), templates, tmp_path / "out")
     assert ("Лист «Замены», строка 2, столбец «Новый наставник (код)»: новый наставник «П-7» — наставляемый этой "
             "же пары (группы) № 3. Укажите другого наставника.") in problems(report)
+
+
+def test_two_nominations_of_one_person_for_one_measure_get_two_files(write, rows, templates, tmp_path):
+    rows["Поощрения"].append(dict(rows["Поощрения"][1], **{"Обоснование": "за вторую группу молодых педагогов",
+                                                           "Дата": dt.date(2026, 11, 25)}))
+    report = build(write(rows), templates, tmp_path / "out")
+    folder = tmp_path / "out" / "Представления"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Представление Черных И.П. благодарственное письмо (2).docx",
+        "Представление Черных И.П. благодарственное письмо.docx"]
+    texts = [docx_text(p) for p in sorted(folder.iterdir())]
+    assert "25.11.2026" in texts[0] and "20.11.2026" in texts[1]
+    assert report.exit_code == 0
