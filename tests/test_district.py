@@ -111,3 +111,26 @@ def test_two_workbooks_of_one_short_name_never_share_a_folder(tmp_path, rows, te
     assert report.exit_code == 0
     assert sorted(p.name for p in output.iterdir() if p.is_dir() and not p.name.startswith(".")) == [
         "МКОУ Теньковская СШ (a)", "МКОУ Теньковская СШ (b)"]
+
+
+def test_a_fault_in_one_school_never_stops_the_others(district, templates, tmp_path, monkeypatch):
+    from automation import build as builder
+
+    real = builder.build_validated
+
+    def failing(result, report, templates, output, *args, **kwargs):
+        if output.name == "МКОУ Карсунская СШ № 2":
+            raise RuntimeError("сбой в одной школе")
+        return real(result, report, templates, output, *args, **kwargs)
+
+    monkeypatch.setattr(builder, "build_validated", failing)
+    output = tmp_path / "out"
+    report = build_any(district, templates, output, today=TODAY, workers=1, district=True)
+    karsun = [str(p) for p in report.errors if p.workbook == "karsun.xlsx"]
+    assert len(karsun) == 1
+    assert karsun[0].startswith("Книга «karsun.xlsx». Не удалось собрать документы школы «МКОУ Карсунская СШ № 2»: "
+                                "внутренняя ошибка программы (RuntimeError). Подробности записаны в файл")
+    crash = list((output / "МКОУ Карсунская СШ № 2" / ".nastavnik").glob("сбой *.txt"))
+    assert len(crash) == 1 and "сбой в одной школе" in crash[0].read_text(encoding="utf-8")
+    assert (output / "МКОУ Теньковская СШ" / "Отчёт о проверке.docx").is_file()
+    assert (output / "Сводка по району 2026-2027.docx").is_file()
