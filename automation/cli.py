@@ -206,7 +206,8 @@ def build(workbook: Path | None, district: bool, templates: Path | None, output:
     """Проверить книгу и сформировать документы.
 
     Код выхода: 0 — всё в порядке; 1 — в некоторых строках ошибки (остальные документы созданы);
-    2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов, нет LibreOffice для --print).
+    2 — запустить не удалось (нет книги, книга повреждена, нет шаблонов, нет LibreOffice для --print);
+    3 — внутренняя ошибка программы (подробности — в файле в output/.nastavnik/).
     """
     _build_and_print(workbook, templates, output, period, to_print, as_json, quiet, district)
 

@@ -121,7 +121,7 @@ def main() -> None:
             synthetic.write(region / f"school{index:04d}.xlsx", 40, 11, 60, seed=index)
         generated = time.perf_counter() - generated
         started = time.perf_counter()
-        report = build_any(region, templates, space / "region" / "output")
+        report = build_any(region, templates, space / "region" / "output", district=True)
         seconds = time.perf_counter() - started
         documents = len(report.documents)
         rows.append((f"region: {args.region} school workbooks, district mode",
