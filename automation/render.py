@@ -375,9 +375,10 @@ def table_workbook(context: dict[str, Any]) -> bytes:
         + "</cols><sheetData>" + "".join(lines) + "</sheetData></worksheet>")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in _XLSX_PARTS.items():
-            archive.writestr(name, text)
-        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        for name, text in [*_XLSX_PARTS.items(), ("xl/worksheets/sheet1.xml", sheet)]:
+            # A fixed date in each member's header: equal data give equal bytes, whenever the table is made.
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text,
+                             compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -123,3 +123,14 @@ def test_documents_are_valid_zips_and_equal_inputs_give_equal_bytes(tmp_path):
         template = zipfile.ZipFile(tmp_path / name)
         assert archive.namelist() == template.namelist()
         assert archive.read("word/styles.xml") == template.read("word/styles.xml")
+
+
+def test_a_table_made_twice_is_the_same_bytes(monkeypatch):
+    import time as clock
+    from automation.render import table_workbook
+
+    table = {"заголовок": "Показатели", "столбцы": ["Школа", "Пар"], "строки": [["МКОУ Теньковская СШ", 3]]}
+    first = table_workbook(table)
+    later = clock.localtime(clock.time() + 3600)
+    monkeypatch.setattr(clock, "localtime", lambda *args: later)  # an hour later by the zip writer's clock
+    assert table_workbook(table) == first
