@@ -115,6 +115,16 @@ def is_copy(book: Path) -> bool:
     return bool(_COPY.search(book.stem))
 
 
+def sort_out_copies(books: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(the books, the copies beside them)."""
+    return [b for b in books if not is_copy(b)], [b for b in books if is_copy(b)]
+
+
+def quoted_names(paths: list[Path]) -> str:
+    """«a.xlsx», «b.xlsx»"""
+    return ", ".join(f"«{p.name}»" for p in paths)
+
+
 def find_workbook(path: Path) -> tuple[Path, list[Path]]:
     """The workbook itself, or the only one in a folder, and the copies beside it that were left aside.
 
@@ -127,12 +137,13 @@ def find_workbook(path: Path) -> tuple[Path, list[Path]]:
     if not books:
         raise CannotRun(f"В папке «{path}» нет книги .xlsx или .ods. Создайте её командой «nastavnik init» "
                         "или укажите --workbook.")
-    originals = [b for b in books if not is_copy(b)] or books
+    originals, copies = sort_out_copies(books)
+    if not originals:  # nothing but copies: then they are the books
+        originals, copies = books, []
     if len(originals) > 1:
-        names = ", ".join(f"«{b.name}»" for b in originals)
-        raise CannotRun(f"В папке «{path}» несколько книг ({names}). Укажите нужную: --workbook ПУТЬ_К_КНИГЕ; "
-                        "если это книги разных школ района — добавьте --district.")
-    return originals[0], [b for b in books if b not in originals]
+        raise CannotRun(f"В папке «{path}» несколько книг ({quoted_names(originals)}). Укажите нужную: --workbook "
+                        "ПУТЬ_К_КНИГЕ; если это книги разных школ района — добавьте --district.")
+    return originals[0], copies
 
 
 def validated(workbook: Path, report: Report) -> Validation | None:
@@ -140,10 +151,9 @@ def validated(workbook: Path, report: Report) -> Validation | None:
     try:
         report.workbook, copies = find_workbook(workbook)
         if copies:
-            names = ", ".join(f"«{c.name}»" for c in copies)
             report.problems.append(Problem(WARNING, None, None, None,
-                                           f"рядом с книгой лежат копии, они не читаются: {names}. Документы "
-                                           f"делаются из «{report.workbook.name}»."))
+                                           f"рядом с книгой лежат копии, они не читаются: {quoted_names(copies)}. "
+                                           f"Документы делаются из «{report.workbook.name}»."))
         raw = read_workbook(report.workbook)
         report.source = raw.source
     except (CannotRun, WorkbookUnreadable) as err:

@@ -84,9 +84,9 @@ def _crashed(what: str, err: BaseException, output: Path, as_json: bool) -> None
     details = crash.record(output, what, err)
     message = crash.sentence(what, err, details)
     if as_json:
-        click.echo(json.dumps({"errors": [{"sheet": None, "row": None, "column": None, "message": message}],
-                               "warnings": [], "documents": [], "archived": [], "reminders": [],
-                               "crash": str(details) if details else None}, ensure_ascii=False, indent=2))
+        data = builder.Report(fatal=message).as_json()
+        data["crash"] = str(details) if details else None
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(message, err=True)
     sys.exit(crash.EXIT_CRASH)

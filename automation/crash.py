@@ -22,15 +22,14 @@ def record(output: Path, what: str, error: BaseException, now: dt.datetime | Non
             f"Python {platform.python_version()} ({sys.platform}), {platform.platform()}\n"
             f"Команда: {' '.join(sys.argv)}\n\n"
             + "".join(traceback.format_exception(type(error), error, error.__traceback__)))
-    name = f"{CRASH_PREFIX} {now:%d.%m.%Y %H-%M-%S}.txt"
+    stem = f"{CRASH_PREFIX} {now:%d.%m.%Y %H-%M-%S}"
     for folder in (output / CRASH_DIR, Path(tempfile.gettempdir()) / "nastavnik"):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / name
-            counter = 1
+            path, counter = folder / f"{stem}.txt", 1
             while path.exists():
                 counter += 1
-                path = folder / f"{CRASH_PREFIX} {now:%d.%m.%Y %H-%M-%S} {counter}.txt"
+                path = folder / f"{stem} {counter}.txt"
             path.write_text(text, encoding="utf-8")
             return path
         except OSError:

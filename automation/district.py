@@ -60,12 +60,10 @@ def _district_books(folder: Path, report: Report) -> list[Path]:
         report.fatal = (f"«{folder}» — не папка. Для района укажите папку с книгами школ: --workbook ПАПКА "
                         "--district.")
         return []
-    books = builder.workbooks(folder)
-    copies = [b for b in books if builder.is_copy(b)]
+    books, copies = builder.sort_out_copies(builder.workbooks(folder))
     if copies:
-        report.problems.append(Problem(WARNING, None, None, None, "копии книг не читаются: "
-                                       + ", ".join(f"«{c.name}»" for c in copies) + "."))
-    books = [b for b in books if b not in copies]
+        report.problems.append(Problem(WARNING, None, None, None,
+                                       f"копии книг не читаются: {builder.quoted_names(copies)}."))
     if not books:
         report.fatal = f"В папке «{folder}» нет книг .xlsx или .ods."
     return books

@@ -93,7 +93,7 @@ class Manifest:
 
     def forget(self, output: Path, path: Path) -> None:
         """Before a file is replaced: its old entry no longer holds, even if the build stops right now."""
-        if self.documents.pop(path.as_posix(), None) is not None or (output / path).exists():
+        if self.documents.pop(path.as_posix(), None) is not None:  # no entry: nothing claims the file anyway
             self._append(output, path, None)
 
     def remember(self, output: Path, path: Path, entry: Entry) -> None:

@@ -24,6 +24,7 @@ from lxml import etree
 
 from automation.catalogue import DocumentKind
 from automation.charts import Chart
+from automation.workbook import column_letter
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -336,16 +337,8 @@ _XLSX_PARTS = {
 _TITLE, _HEADER = 2, 1
 
 
-def _column(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _cell(column: int, row: int, value: Any, style: int = 0) -> str:
-    ref = f"{_column(column)}{row}"
+    ref = f"{column_letter(column)}{row}"
     styled = f' s="{style}"' if style else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f'<c r="{ref}"{styled}><v>{value}</v></c>'

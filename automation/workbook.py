@@ -198,21 +198,29 @@ def _unmerge(grid: list[list[Any]], merged: list, header_index: int, positions: 
                     line[column] = value
         named = [by_position[c] for c in range(left, right + 1) if c in by_position]
         if named and value not in (None, ""):
-            span = f"{_column_letter(left)}{top + 1}:{_column_letter(right)}{bottom + 1}"
+            span = f"{column_letter(left + 1)}{top + 1}:{column_letter(right + 1)}{bottom + 1}"
             rows = f"строк {max(top, header_index + 1) + 1}–{bottom + 1}" if bottom > top else f"строки {top + 1}"
             notes.append(Note(max(top, header_index + 1) + 1, columns[named[0]],
-                              f"ячейки {span} объединены: значение «{_printable(str(value))[0]}» учтено для {rows}. "
+                              f"ячейки {span} объединены: значение «{printable(str(value))}» учтено для {rows}. "
                               "Лучше разъединить ячейки и вписать значение в каждую строку."))
     return notes
 
 
-def _column_letter(index: int) -> str:
+def column_letter(number: int) -> str:
+    """Excel's letters of a column numbered from 1: 1 → A, 27 → AA."""
     letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
+    while number:
+        number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def column_number(letters: str) -> int:
+    """The inverse: A → 1, AA → 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 _SHEET_PART = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|'
@@ -248,11 +256,8 @@ def _error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
                     continue
                 title = unescape(name.decode("utf-8", "replace"))
                 for letters, number, text in _ERROR_CELL.findall(xml):
-                    column = 0
-                    for letter in letters.decode():
-                        column = column * 26 + ord(letter) - 64
-                    found.setdefault(title, []).append(
-                        (int(number) - 1, column - 1, unescape(text.decode("utf-8", "replace"))))
+                    found.setdefault(title, []).append((int(number) - 1, column_number(letters.decode()) - 1,
+                                                        unescape(text.decode("utf-8", "replace"))))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         return found  # the reader itself says what is wrong with the file
     return found
