@@ -21,8 +21,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SOFT_BREAK = re.compile("[\x0b\r]\n?")
 """Word's manual line break (pasted into a cell it becomes _x000B_) and a Windows line end: a line break."""
+# Compared in upper case: LibreOffice's own «Err:502» is «ERR:502» here.
 _FORMULA_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-                   "#SPILL!", "#CALC!", "Err:", "#ЗНАЧ!", "#ДЕЛ/0!", "#ССЫЛКА!", "#ИМЯ?", "#ЧИСЛО!", "#Н/Д",
+                   "#SPILL!", "#CALC!", "ERR:", "#ЗНАЧ!", "#ДЕЛ/0!", "#ССЫЛКА!", "#ИМЯ?", "#ЧИСЛО!", "#Н/Д",
                    "#ПУСТО!")
 
 

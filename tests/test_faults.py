@@ -352,3 +352,13 @@ def test_two_nominations_of_one_person_for_one_measure_get_two_files(write, rows
     texts = [docx_text(p) for p in sorted(folder.iterdir())]
     assert "25.11.2026" in texts[0] and "20.11.2026" in texts[1]
     assert report.exit_code == 0
+
+
+def test_a_libreoffice_formula_error_kept_as_text_is_a_formula_error(rows, templates, tmp_path):
+    rows["Программы"][1]["Цель"] = "Err:502"  # how Calc keeps a failed formula's value in an .ods
+    folder = tmp_path / "workbook"
+    folder.mkdir()
+    write_ods(folder / "Наставничество.ods", rows, sample_data.SETTINGS)
+    report = build(folder, templates, tmp_path / "out")
+    assert ("Лист «Программы», строка 3, столбец «Цель»: в ячейке ошибка формулы «Err:502». Исправьте формулу или "
+            "впишите значение.") in problems(report)
