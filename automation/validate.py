@@ -139,6 +139,9 @@ class _Collector:
         self.problems: list[Problem] = []
         # Keys (codes, numbers) of rows that exist but had errors: references to them are not «unknown».
         self.broken: dict[str, set[str]] = {}
+        # Rows that failed their own checks, with the references that could be read: checked at the end, so a row
+        # with a bad date and an unknown code reports both in one build.
+        self.failed: list[tuple[Sheet, int, dict[str, str]]] = []
 
     def is_broken(self, sheet: Sheet, value: str) -> bool:
         return key(value) in self.broken.get(sheet.key, set())
@@ -180,6 +183,7 @@ def validate(book: RawBook) -> Validation:
     data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
     data.incentives = _incentives(_models(book.tables.get(schema.INCENTIVES.key), Incentive, out), data, out)
     _orders_without_rows(data, book, out)
+    _references_of_failed_rows(data, out)
     curator = data.organization.curator if data.organization else None
     if curator is not None and key(curator) not in data.people and not out.is_broken(schema.PEOPLE, curator):
         out.problems.append(
@@ -229,7 +233,48 @@ def _models(table: Table | None, model: type[M], out: _Collector) -> list[M]:
                 )
             if key_column and row.values.get(key_column) is not None:
                 out.mark_broken(table.sheet, as_text(row.values[key_column]))
+            references = {}
+            for column in _REFERENCES.get(table.sheet.key, {}):
+                try:
+                    references[column] = convert(model.column(column), row.values.get(column))
+                except PydanticCustomError:
+                    continue
+            out.failed.append((table.sheet, row.number, references))
     return rows
+
+
+_REFERENCES: dict[str, dict[str, Sheet]] = {
+    schema.PAIRS.key: {"mentor": schema.PEOPLE, "mentee": schema.PEOPLE},
+    schema.PROGRAMMES.key: {"number": schema.PAIRS},
+    schema.PLAN.key: {"programme": schema.PROGRAMMES},
+    schema.REPLACEMENTS.key: {"number": schema.PAIRS, "former": schema.PEOPLE, "new": schema.PEOPLE},
+    schema.INCENTIVES.key: {"mentor": schema.PEOPLE},
+}
+"""The columns that name a row of another sheet, and that sheet."""
+
+
+def _unknown(sheet: Sheet, value: str) -> str:
+    """The error for a code or number that names no row of `sheet`."""
+    if sheet is schema.PEOPLE:
+        return f"нет педагога с кодом «{value}» на листе «Педагоги». Впишите код из столбца «Код»."
+    if sheet is schema.PAIRS:
+        return f"нет пары или группы № {value} на листе «Пары». Проверьте номер."
+    return f"нет программы № {value} на листе «Программы». Проверьте номер."
+
+
+def _references_of_failed_rows(data: Data, out: _Collector) -> None:
+    """The references of rows that failed their own checks, checked as those of good rows are."""
+    known = {
+        schema.PEOPLE.key: set(data.people),
+        schema.PAIRS.key: {key(p.number) for p in data.pairs},
+        schema.PROGRAMMES.key: set(data.programmes),
+    }
+    for sheet, row, references in out.failed:
+        for column, value in references.items():
+            target = _REFERENCES[sheet.key][column]
+            broken = out.is_broken(target, value) or (target is schema.PROGRAMMES and out.is_broken(schema.PAIRS, value))
+            if key(value) not in known[target.key] and not broken:
+                out.error(sheet, row, column, _unknown(target, value))
 
 
 def _setting_row(book: RawBook, setting: str) -> int | None:
@@ -339,8 +384,7 @@ def _programmes(programmes: list[Programme], pairs: list[Pair], out: _Collector)
         if number not in pair_numbers:
             if out.is_broken(schema.PAIRS, programme.number):
                 continue
-            out.error(sheet, programme.row, "number",
-                      f"нет пары или группы № {programme.number} на листе «Пары». Проверьте номер.")
+            out.error(sheet, programme.row, "number", _unknown(schema.PAIRS, programme.number))
             continue
         if programme.end < programme.start:
             out.error(sheet, programme.row, "end",
@@ -452,8 +496,7 @@ def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data
             out.warning(sheet, item.row, column,
                         f"строка не вошла в документы: в строке педагога «{code}» на листе «Педагоги» есть ошибки.")
         else:
-            out.error(sheet, item.row, column,
-                      f"нет педагога с кодом «{code}» на листе «Педагоги». Впишите код из столбца «Код».")
+            out.error(sheet, item.row, column, _unknown(schema.PEOPLE, code))
     return known
 
 
@@ -473,8 +516,7 @@ def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[
         if programme is None:
             if out.is_broken(schema.PROGRAMMES, item.programme) or out.is_broken(schema.PAIRS, item.programme):
                 continue
-            out.error(sheet, item.row, "programme",
-                      f"нет программы № {item.programme} на листе «Программы». Проверьте номер.")
+            out.error(sheet, item.row, "programme", _unknown(schema.PROGRAMMES, item.programme))
             continue
         last = programme.last_day
         if not programme.start <= item.due <= last:
@@ -500,7 +542,7 @@ def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list
                             f"строка не вошла в документы: в строках пары (группы) № {item.number} на листе «Пары» "
                             "есть ошибки.")
             else:
-                out.error(sheet, item.row, "number", f"нет пары или группы № {item.number} на листе «Пары».")
+                out.error(sheet, item.row, "number", _unknown(schema.PAIRS, item.number))
             continue
         if not _people_known(item, ("former", "new"), sheet, data, out):
             continue
