@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from automation import catalogue, context, reports
+from automation import catalogue, context, grammar, reports
 from automation import documents as kinds
 from automation.context import Document
 from automation.manifest import (
@@ -68,6 +68,10 @@ class Report(Problems):
     reminders: list[str] = field(default_factory=list)
     marked: Path | None = None
     """The marked-up copy of the workbook, when its problems made one."""
+    cells_marked: bool = True
+    """Whether `marked` is the book with its cells marked, or only the list of problems (an .ods, a huge book)."""
+    rows: int = 0
+    """Data rows read from the workbook."""
     to_sign: list[tuple[str, Path]] = field(default_factory=list)
     """Draft orders in register order, then programmes awaiting approval: (title, path in the output)."""
     fatal: str | None = None
@@ -156,6 +160,7 @@ def validated(workbook: Path, report: Report) -> Validation | None:
                                            f"Документы делаются из «{report.workbook.name}»."))
         raw = read_workbook(report.workbook)
         report.source = raw.source
+        report.rows = sum(len(table.rows) for table in raw.tables.values())
     except (CannotRun, WorkbookUnreadable) as err:
         report.fatal = str(err)
         return None
@@ -234,6 +239,7 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
     for template, count in skipped.items():
         report.problems.append(Problem(ERROR, None, None, None, f"по шаблону «{template}» не создано документов: "
                                        f"{count}; прежние файлы оставлены. Исправьте ошибки шаблона, описанные выше."))
+    _markup_note(report)
     common = {"орг": context.organization(result.data.organization)}
     check_report = context.check_report(list(report.problems), common, report.workbook.name, today,
                                         report.reminders)
@@ -385,24 +391,49 @@ def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]
     return [(d.path.stem, d.path) for d in [*orders, *programmes]]
 
 
+MARKUP_ROW_LIMIT = 50_000
+"""Above this many rows the workbook's cells are not marked: openpyxl holds about 7 KB per row (2 GB for a book
+of 300,000 rows) and takes longer than the whole build; the list of problems is made instead."""
+
+
+def _markup_note(report: Report) -> None:
+    """Why the marked-up copy is only a list of problems, said before the check report is made."""
+    if not any(p.sheet is not None for p in report.problems) or not report.source:
+        return
+    from automation.markup import marked_name
+
+    name = marked_name(report.workbook)
+    if report.workbook.suffix.lower() == ".ods":
+        report.cells_marked = False
+        report.problems.append(Problem(WARNING, None, None, None, "ячейки отмечаются цветом только в книгах .xlsx; "
+                                       f"для этой книги .ods список замечаний — в «{name}» и в «Отчёте о проверке»."))
+    elif report.rows > MARKUP_ROW_LIMIT:
+        report.cells_marked = False
+        report.problems.append(Problem(
+            WARNING, None, None, None,
+            f"в книге {grammar.thousands(report.rows)} "
+            f"{grammar.plural(report.rows, 'строка', 'строки', 'строк')} (больше {grammar.thousands(MARKUP_ROW_LIMIT)}): ячейки "
+            "не отмечены цветом в копии книги — это заняло бы больше памяти и времени, чем вся сборка. Список "
+            f"замечаний с номерами строк — в «{name}» и в «Отчёте о проверке»."))
+
+
 def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | None:
-    """«Проверка — <книга>.xlsx» when the workbook has problems (rewritten only when they or the book changed);
-    with none, it is not made, and a clean build archives the old one like any document no longer made."""
+    """«Проверка — <книга>.xlsx» when the workbook has problems (rewritten only when they or the book changed):
+    the book with its problem cells marked, or only the list of problems (see `_markup_note`). With no problems it
+    is not made, and a clean build archives the old one like any document no longer made."""
     located = [p for p in report.problems if p.sheet is not None]
     if not located or not report.source:
         return None
-    if report.workbook.suffix.lower() == ".ods":
-        report.problems.append(Problem(WARNING, None, None, None, "копия книги с пометками делается только для книг "
-                                       ".xlsx; замечания перечислены здесь и в «Отчёте о проверке»."))
-        return None
-    from automation.markup import marked_copy, marked_name  # openpyxl is a sixth of a cold start: only when needed
+    from automation.markup import marked_copy, marked_name, problem_list  # openpyxl: only when needed
 
     path = Path(marked_name(report.workbook))
-    print_ = fingerprint(hashlib.sha256(report.source).hexdigest(), {"problems": [p.as_dict() for p in report.problems]})
+    print_ = fingerprint(hashlib.sha256(report.source).hexdigest(),
+                         {"problems": [p.as_dict() for p in report.problems], "cells": report.cells_marked})
     if not manifest.unchanged(output, path, print_):
         started = time.perf_counter()
         try:
-            copy = marked_copy(report.source, report.problems)
+            copy = (marked_copy(report.source, report.problems) if report.cells_marked
+                    else problem_list(report.problems))
             manifest.forget(output, path)
             write_atomic(output / path, copy)
         except WriteFailed as err:

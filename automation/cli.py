@@ -419,11 +419,19 @@ class WatchSession:
         if self.quiet:
             return
         if report.marked is not None:
-            self.echo(f"  ячейки с замечаниями отмечены в копии книги: {report.marked}")
+            line = marked_line(report, report.marked)
+            self.echo(f"  {line[:1].lower()}{line[1:]}")
         for path in report.archived:
             self.echo(f"  в архив: {path}")
         for line in report.reminders:
             self.echo(f"  ! {line}")
+
+
+def marked_line(report: builder.Report, path: Path) -> str:
+    """Where the marked-up copy is, and what it is."""
+    if report.cells_marked:
+        return f"Ячейки с ошибками и предупреждениями отмечены в копии книги: {path}"
+    return f"Список ошибок и предупреждений с номерами строк: {path}"
 
 
 class Bar:
@@ -515,7 +523,7 @@ def summary(report: builder.Report, built: bool, output: Path | None = None, qui
             lines.append(f"{title} ({len(problems)}):")
             lines += [f"  • {p}" for p in problems]
     if report.marked is not None and output is not None:
-        lines.append(f"Ячейки с ошибками и предупреждениями отмечены в копии книги: {output / report.marked}")
+        lines.append(marked_line(report, output / report.marked))
     if built and not quiet:
         lines.append(f"Документы в папке {output}:")
         marks = {(True, False): "[проект] ", (False, True): "[подписан] "}

@@ -158,6 +158,11 @@ def date_digits(day: dt.date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def thousands(number: int) -> str:
+    """A number with its thousands set apart by a non-breaking space, as Russian text writes it: 300 000."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 def plural(number: int, one: str, few: str, many: str) -> str:
     """The noun form that agrees with a number: 1 год, 2 года, 5 лет, 11 лет, 21 год."""
     tail, tens = number % 10, number % 100

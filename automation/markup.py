@@ -63,6 +63,19 @@ def marked_copy(source: bytes, problems: list[Problem]) -> bytes:
     return out.getvalue()
 
 
+def problem_list(problems: list[Problem]) -> bytes:
+    """A workbook of the «Проверка» sheet alone: every problem with its sheet, row and column, no cell marked."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    problems = sorted(problems, key=lambda p: p.severity != ERROR)
+    _listing(book, problems, [None] * len(problems))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def _layout(ws: Worksheet, sheet: Sheet | None) -> tuple[int, dict[str, int]]:
     """A sheet's header row (0-based, as the reader found it) and each header's column, read once per sheet."""
     if sheet is None:

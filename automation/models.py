@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from typing import Any, ClassVar
@@ -133,6 +134,7 @@ class SheetModel(BaseModel):
     row: int = 0
 
     @classmethod
+    @functools.cache
     def column(cls, key: str) -> Column:
         return next(c for c in cls.columns if c.key == key)
 

@@ -246,10 +246,9 @@ def reminders(data: Data, today: dt.date) -> list[str]:
     for unit in units(data):
         programme = unit.programme
         if programme is not None and not programme.finished:
-            for item in sorted(data.plan.get(key(programme.number), []), key=lambda i: i.due):
-                if item.due < today and not item.done:
-                    lines.append(f"Программа № {programme.number}: мероприятие «{item.activity}» со сроком "
-                                 f"{grammar.date_digits(item.due)} не отмечено как выполненное.")
+            overdue = sorted((i for i in data.plan.get(key(programme.number), []) if i.due < today and not i.done),
+                             key=lambda i: i.due)
+            lines += _overdue(programme.number, overdue)
             days = (programme.last_day - today).days
             if days < 0:
                 lines.append(f"Программа № {programme.number}: срок истёк {grammar.date_digits(programme.last_day)}, "
@@ -263,6 +262,20 @@ def reminders(data: Data, today: dt.date) -> list[str]:
             lines.append(f"{'Группа' if unit.group else 'Пара'} № {unit.number}: нет дополнительного соглашения к "
                          "трудовому договору наставника (ст. 351.8 ТК РФ).")
     return lines
+
+
+OVERDUE_LISTED = 3
+"""Overdue activities of one programme named one by one; more are counted, the first of them named."""
+
+
+def _overdue(number: str, items: list) -> list[str]:
+    if len(items) <= OVERDUE_LISTED:
+        return [f"Программа № {number}: мероприятие «{item.activity}» со сроком {grammar.date_digits(item.due)} "
+                "не отмечено как выполненное." for item in items]
+    first = ", ".join(f"«{item.activity}» ({grammar.date_digits(item.due)})" for item in items[:OVERDUE_LISTED])
+    count = len(items)
+    return [f"Программа № {number}: {count} {grammar.plural(count, 'мероприятие', 'мероприятия', 'мероприятий')} "
+            f"со сроком до {grammar.date_digits(items[-1].due)} не отмечены как выполненные; первые: {first}."]
 
 
 _SKIPPED_POS = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}

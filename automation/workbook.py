@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import IO, Any, Iterable, Iterator, Mapping
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
@@ -21,6 +22,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SOFT_BREAK = re.compile("[\x0b\r]\n?")
 """Word's manual line break (pasted into a cell it becomes _x000B_) and a Windows line end: a line break."""
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+"""Any character either of the two above would change: most cells have none and are left as they are."""
+_SHARED_LENGTH = 40
 # Compared in upper case: LibreOffice's own «Err:502» is «ERR:502» here.
 _FORMULA_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
                    "#SPILL!", "#CALC!", "ERR:", "#ЗНАЧ!", "#ДЕЛ/0!", "#ССЫЛКА!", "#ИМЯ?", "#ЧИСЛО!", "#Н/Д",
@@ -44,12 +48,12 @@ class WorkbookUnreadable(Exception):
     """The file cannot be read as a workbook; the message is for the curator."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int
     values: dict[str, Any]
     columns: dict[str, str]
-    notes: list[Note] = field(default_factory=list)
+    notes: tuple[Note, ...] = ()
 
     def header(self, key: str) -> str:
         return self.columns[key]
@@ -119,9 +123,8 @@ def read_workbook(path: Path) -> RawBook:
                 missing.append(sheet)
                 continue
             found = book.get_sheet_by_name(title)
-            grid = found.to_python(skip_empty_area=False)
-            _formula_errors(grid, errors.get(title, ()))
-            tables[sheet.key] = _read_table(sheet, grid, found.merged_cell_ranges or [])
+            tables[sheet.key] = _read_table(sheet, _sheet_lines(found), found.merged_cell_ranges or [],
+                                            errors.get(title, ()))
     except PasswordError as err:
         raise WorkbookUnreadable(f"Книга «{path.name}» защищена паролем. Сохраните её как .xlsx без пароля.") from err
     except (CalamineError, ValueError) as err:
@@ -144,30 +147,51 @@ def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
     return RawBook(path=path, tables=tables, missing_sheets=[])
 
 
-def _read_table(sheet: Sheet, grid: list[list[Any]], merged: list = ()) -> Table:
-    header_index, positions = find_header(sheet, grid[:HEADER_SEARCH_ROWS])
+def _read_table(sheet: Sheet, lines: Iterable[list[Any]], merged: list = (),
+                errors: Iterable[tuple[int, int, str]] = ()) -> Table:
+    """The sheet's rows, read one at a time: a sheet of 300,000 rows is never held twice."""
+    lines = iter(lines)
+    top = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
+    header_index, positions = find_header(sheet, top)
     columns = {c.key: c.header for c in sheet.columns}
     present = set(positions)
     missing = [c for c in sheet.columns if c.required and c.key not in present]
-    notes = _unmerge(grid, merged, header_index, positions, columns)
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for row, column, text in errors:
+        by_row.setdefault(row, []).append((column, text))
+    merges = _Merges(merged, header_index, positions, columns)
     rows: list[Row] = []
-    for index in range(header_index + 1, len(grid)):
-        line = grid[index]
+    # One string object per repeated short value («да», «наставник», a programme's number): a sheet of 300,000
+    # rows holds a few hundred distinct ones, not a million copies.
+    shared: dict[str, str] = {}
+    for index, line in enumerate(itertools.chain(top, lines)):
+        for column, text in by_row.get(index, ()):
+            if column < len(line):
+                line[column] = FormulaError(text or "#ЗНАЧ!")
+        merges.spread(index, line)
+        if index <= header_index:
+            continue
         values: dict[str, Any] = {}
         cleaned: list[Note] = []
         for key, pos in positions.items():
             value = line[pos] if pos < len(line) else None
             if isinstance(value, str) and not isinstance(value, FormulaError):
-                value, removed = _printable(value)
-                if removed:
-                    cleaned.append(Note(index + 1, columns[key],
-                                        "в ячейке были непечатаемые символы (скопированы из другой программы); "
-                                        "в документах они убраны. Проверьте текст ячейки."))
-            values[key] = _clean(value)
+                if _UNPRINTABLE.search(value):
+                    value, removed = _printable(value)
+                    if removed:
+                        cleaned.append(Note(index + 1, columns[key],
+                                            "в ячейке были непечатаемые символы (скопированы из другой программы); "
+                                            "в документах они убраны. Проверьте текст ячейки."))
+                value = _clean(value)
+                if value is not None and len(value) <= _SHARED_LENGTH:
+                    value = shared.setdefault(value, value)
+                values[key] = value
+            else:
+                values[key] = _clean(value)
         if all(v is None for v in values.values()):
             continue
-        rows.append(Row(number=index + 1, values=values, columns=columns, notes=cleaned))
-    return Table(sheet=sheet, header_row=header_index + 1, rows=rows, missing=missing, notes=notes)
+        rows.append(Row(number=index + 1, values=values, columns=columns, notes=tuple(cleaned)))
+    return Table(sheet=sheet, header_row=header_index + 1, rows=rows, missing=missing, notes=merges.notes)
 
 
 def printable(text: str) -> str:
@@ -182,29 +206,59 @@ def _printable(text: str) -> tuple[str, bool]:
     return cleaned, len(cleaned) != len(text)
 
 
-def _unmerge(grid: list[list[Any]], merged: list, header_index: int, positions: dict[str, int],
-             columns: dict[str, str]) -> list[Note]:
-    """A merged range's value given to every cell it covers (a curator merges «№ программы» over its plan rows),
-    said once per range that reaches the data rows, at its first cell."""
-    by_position = {pos: key for key, pos in positions.items()}
-    notes: list[Note] = []
-    for (top, left), (bottom, right) in merged:
-        if bottom <= header_index or top >= len(grid):
-            continue
-        value = grid[top][left] if left < len(grid[top]) else None
-        for row in range(max(top, header_index + 1), min(bottom, len(grid) - 1) + 1):
-            line = grid[row]
-            for column in range(left, right + 1):
-                if column < len(line) and (row, column) != (top, left):
+class _Merges:
+    """Merged ranges, applied as the rows go by: a range's value given to every cell it covers (a curator merges
+    «№ программы» over its plan rows), said once per range that reaches the data rows, at its first data row."""
+
+    def __init__(self, merged: list, header_index: int, positions: dict[str, int], columns: dict[str, str]) -> None:
+        by_position = {pos: key for key, pos in positions.items()}
+        self.header_index = header_index
+        self.notes: list[Note] = []
+        self.pending = []  # ranges not reached yet, the topmost last
+        self.active: list[list] = []
+        for (top, left), (bottom, right) in merged:
+            if bottom > header_index:
+                named = [columns[by_position[c]] for c in range(left, right + 1) if c in by_position]
+                self.pending.append([top, left, bottom, right, named, None])
+        self.pending.sort(key=lambda r: r[0], reverse=True)
+
+    def spread(self, index: int, line: list[Any]) -> None:
+        while self.pending and self.pending[-1][0] <= index:
+            self.active.append(self.pending.pop())
+        if not self.active:
+            return
+        for merge in self.active:
+            top, left, bottom, right, named, value = merge
+            if index == top:
+                value = merge[5] = line[left] if left < len(line) else None
+            for column in range(left, min(right + 1, len(line))):
+                if (index, column) != (top, left):
                     line[column] = value
-        named = [by_position[c] for c in range(left, right + 1) if c in by_position]
-        if named and value not in (None, ""):
-            span = f"{column_letter(left + 1)}{top + 1}:{column_letter(right + 1)}{bottom + 1}"
-            rows = f"строк {max(top, header_index + 1) + 1}–{bottom + 1}" if bottom > top else f"строки {top + 1}"
-            notes.append(Note(max(top, header_index + 1) + 1, columns[named[0]],
-                              f"ячейки {span} объединены: значение «{printable(str(value))}» учтено для {rows}. "
-                              "Лучше разъединить ячейки и вписать значение в каждую строку."))
-    return notes
+            if index == max(top, self.header_index + 1) and named and value not in (None, ""):
+                span = f"{column_letter(left + 1)}{top + 1}:{column_letter(right + 1)}{bottom + 1}"
+                rows = f"строк {index + 1}–{bottom + 1}" if bottom > top else f"строки {top + 1}"
+                self.notes.append(Note(index + 1, named[0],
+                                       f"ячейки {span} объединены: значение «{printable(str(value))}» учтено для "
+                                       f"{rows}. Лучше разъединить ячейки и вписать значение в каждую строку."))
+        self.active = [merge for merge in self.active if merge[2] > index]
+
+
+def _sheet_lines(sheet) -> Iterator[list[Any]]:
+    """The sheet's rows from A1, one list at a time (calamine's to_python would hold them all at once)."""
+    start = sheet.start
+    if start is None:
+        return
+    top, left = start
+    lines = sheet.iter_rows()
+    first = next(lines, None)
+    if first is None:
+        return
+    if top and any(value not in ("", None) for value in first):
+        # Rows given from the data's first row rather than from A1: the empty ones above it are added.
+        yield from ([] for _ in range(top))
+    pad = [""] * left  # columns are given from the data's first column
+    for line in itertools.chain([first], lines):
+        yield pad + line if left else line
 
 
 def column_letter(number: int) -> str:
@@ -234,8 +288,8 @@ _ERROR_CELL = re.compile(rb'<c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]+)(\d+)"[^>]*>(
 def _error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
     """Cells holding a formula's error, per sheet title: (row, column, «#REF!»), both 0-based.
 
-    The reader gives such cells as blanks; read from the sheet's XML, and only where an error cell is (a quick
-    byte search first), so an ordinary book costs nothing."""
+    The reader gives such cells as blanks; read from the sheet's XML a piece at a time (a sheet of 300,000 rows is
+    hundreds of megabytes unpacked), the cells parsed only in a piece where an error cell is."""
     from html import unescape
 
     found: dict[str, list[tuple[int, int, str]]] = {}
@@ -252,22 +306,30 @@ def _error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
                 part = target if target.startswith("xl/") else f"xl/{target}"
                 if part not in names:
                     continue
-                xml = archive.read(part)
-                if b't="e"' not in xml:
-                    continue
                 title = unescape(name.decode("utf-8", "replace"))
-                for letters, number, text in _ERROR_CELL.findall(xml):
-                    found.setdefault(title, []).append((int(number) - 1, column_number(letters.decode()) - 1,
-                                                        unescape(text.decode("utf-8", "replace"))))
+                with archive.open(part) as xml:
+                    for letters, number, text in _error_matches(xml):
+                        found.setdefault(title, []).append((int(number) - 1, column_number(letters.decode()) - 1,
+                                                            unescape(text.decode("utf-8", "replace"))))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         return found  # the reader itself says what is wrong with the file
     return found
 
 
-def _formula_errors(grid: list[list[Any]], errors) -> None:
-    for row, column, text in errors:
-        if row < len(grid) and column < len(grid[row]):
-            grid[row][column] = FormulaError(text or "#ЗНАЧ!")
+def _error_matches(xml: IO[bytes], piece: int = 1 << 22) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """_ERROR_CELL's matches in a stream, read in pieces cut before a cell's start so no cell is split."""
+    rest = b""
+    while True:
+        chunk = xml.read(piece)
+        text = rest + chunk
+        cut = len(text) if not chunk else text.rfind(b"<c ")
+        if cut <= 0:
+            cut = len(text) if not chunk or len(text) > 16 * piece else 0
+        if b't="e"' in text[:cut]:
+            yield from _ERROR_CELL.findall(text[:cut])
+        rest = text[cut:]
+        if not chunk:
+            return
 
 
 def is_formula_error(value: Any) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -26,8 +27,18 @@ from openpyxl import Workbook  # noqa: E402
 from automation import schema  # noqa: E402
 from benchmarks import synthetic  # noqa: E402
 
-ACTIVITY = ("посещение урока наставника, разбор урока, подготовка технологической карты и самоанализ по итогам "
-            "занятия с записью выводов в дневник молодого педагога")
+VOCABULARY = ("посещение урока наставника разбор занятия подготовка технологической карты самоанализ итогов запись "
+              "выводов дневник молодого педагога консультация родителей классный час открытый урок методическое "
+              "объединение проверка тетрадей электронный журнал рабочая программа диагностика учащихся портфолио "
+              "проектная деятельность олимпиада внеурочная работа воспитательное мероприятие педагогический совет "
+              "обсуждение трудностей план развития отзыв наставника корректировка приёмов обратная связь "
+              "взаимопосещение семинар вебинар курсы повышения квалификации аттестация").split()
+
+
+def _phrase(words: random.Random, length: int) -> str:
+    """Text as varied as a curator's: it packs in a zip as real text does, not as one sentence repeated."""
+    return " ".join(words.choice(VOCABULARY) for _ in range(length))
+
 
 _MEASURE = """
 import json, resource, subprocess, sys, time
@@ -44,6 +55,7 @@ def write_big(path: Path, plan_rows: int, error_at: int | None = None, seed: int
     """A school of 2,000 people and 500 pairs whose programmes have `plan_rows` plan rows in all, streamed to disk
     (openpyxl's write-only mode); with `error_at`, that plan row's date is text that is no date."""
     data, settings = synthetic.rows(2000, 500, 0, seed)
+    words = random.Random(seed)
     book = Workbook(write_only=True)
     for sheet in schema.SHEETS:
         ws = book.create_sheet(sheet.title)
@@ -54,9 +66,11 @@ def write_big(path: Path, plan_rows: int, error_at: int | None = None, seed: int
         elif sheet is schema.PLAN:
             for index in range(plan_rows):
                 due = dt.date(2026, 9, 15) + dt.timedelta(days=index % 250)
-                ws.append([str(index % 500 + 1), f"{index + 1}. {ACTIVITY}",
-                           "в сентябре" if index == error_at else due, "наставник",
-                           "да" if index % 3 else None][:len(sheet.columns)])
+                row = {"№ программы": str(index % 500 + 1), "Мероприятие": f"{index + 1}. {_phrase(words, 18)}",
+                       "Срок": "в сентябре" if index == error_at else due, "Форма": "практическое занятие",
+                       "Ответственный": "наставник", "Результат": _phrase(words, 16),
+                       "Отметка о выполнении": "да" if index % 3 else None}
+                ws.append([row.get(c.header) for c in sheet.columns])
         else:
             for row in data.get(sheet.title, ()):
                 ws.append([row.get(c.header) for c in sheet.columns])

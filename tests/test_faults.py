@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from automation import build as builder
-from automation import catalogue, cli, files
+from automation import catalogue, cli, files, schema
 from automation.validate import ERROR, WARNING
 from automation.scaffold import write_workbook
 from tests import sample_data
@@ -313,9 +313,13 @@ def test_a_libreoffice_book_is_read_checked_and_built(rows, templates, tmp_path)
     report = build(folder, templates, output)
     assert problems(report) == ["Лист «Пары», строка 2, столбец «Согласие наставника (дата)»: «не помню» — не дата. "
                                 "Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026."]
-    assert ("Копия книги с пометками делается только для книг .xlsx; замечания перечислены здесь и в «Отчёте о "
-            "проверке».") in problems(report, WARNING)
-    assert report.marked is None
+    assert ("Ячейки отмечаются цветом только в книгах .xlsx; для этой книги .ods список замечаний — в «Проверка — "
+            "Наставничество.xlsx» и в «Отчёте о проверке».") in problems(report, WARNING)
+    listing = openpyxl.load_workbook(output / report.marked)
+    assert listing.sheetnames == ["Проверка"]
+    assert [c.value for c in listing["Проверка"][2]][:6] == [
+        1, "ошибка", "Пары", 2, "Согласие наставника (дата)",
+        "«не помню» — не дата. Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026."]
     programme = docx_text(output / "Программы" / "Программа наставничества № 2 Черных И.П. (группа).docx")
     assert "организация воспитательных мероприятий" in programme
 
@@ -362,3 +366,22 @@ def test_a_libreoffice_formula_error_kept_as_text_is_a_formula_error(rows, templ
     report = build(folder, templates, tmp_path / "out")
     assert ("Лист «Программы», строка 3, столбец «Цель»: в ячейке ошибка формулы «Err:502». Исправьте формулу или "
             "впишите значение.") in problems(report)
+
+
+def test_a_huge_book_gets_the_list_of_its_problems_not_a_marked_copy(write, rows, templates, tmp_path, monkeypatch):
+    """Over the row limit openpyxl would cost more than the build: the cells are not marked, the list is made."""
+    monkeypatch.setattr(builder, "MARKUP_ROW_LIMIT", 20)
+    rows["План"][0]["Срок"] = "в сентябре"
+    output = tmp_path / "out"
+    report = build(write(rows, name="Наставничество.xlsx"), templates, output)
+    rows_read = sum(len(sheet) for sheet in rows.values()) + len(schema.SETTINGS)
+    assert report.rows == rows_read == 41
+    note = ("В книге 41 строка (больше 20): ячейки не отмечены цветом в копии книги — это заняло бы больше "
+            "памяти и времени, чем вся сборка. Список замечаний с номерами строк — в «Проверка — "
+            "Наставничество.xlsx» и в «Отчёте о проверке».")
+    assert note in problems(report, WARNING)
+    assert note[1:] in docx_text(output / "Отчёт о проверке.docx")
+    listing = openpyxl.load_workbook(output / report.marked)
+    assert listing.sheetnames == ["Проверка"]
+    assert [c.value for c in listing["Проверка"][2]][:5] == [1, "ошибка", "План", 2, "Срок"]
+    assert not report.cells_marked

@@ -134,3 +134,41 @@ def test_a_table_made_twice_is_the_same_bytes(monkeypatch):
     later = clock.localtime(clock.time() + 3600)
     monkeypatch.setattr(clock, "localtime", lambda *args: later)  # an hour later by the zip writer's clock
     assert table_workbook(table) == first
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _table(grid: int, rows: list[list[int]]) -> str:
+    """A table of `grid` columns whose rows hold cells spanning the given numbers of columns."""
+    def cell(span: int) -> str:
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else "<w:tcPr/>"
+        return f"<w:tc>{props}<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"
+    columns = "".join(f'<w:gridCol w:w="{1000 * (index + 1)}"/>' for index in range(grid))
+    body = "".join("<w:tr>" + "".join(cell(span) for span in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{columns}</w:tblGrid>{body}</w:tbl>"
+
+
+@pytest.mark.parametrize("tables, fast", [
+    ([_table(3, [[1, 1, 1]] * 50)], True),  # a plan table: every row fills the grid
+    ([_table(3, [[1, 1, 1], [2, 1]])], True),
+    ([_table(3, [[1, 1, 1, 1]])], False),  # a {%tc for %} loop added a cell: the grid grows
+    ([_table(4, [[1, 1], [2, 1]])], False),  # cells removed: the grid shrinks
+    ([_table(3, [[2, 1]])], False),  # spans only: docxtpl decides
+    ([_table(2, [[1, 1]]), _table(3, [[1, 1]])], False),  # one table of two needs fixing
+])
+def test_tables_fixed_as_docxtpl_fixes_them_and_skipped_only_where_it_changes_nothing(tables, fast, monkeypatch):
+    """The fast path skips docxtpl's fix_tables only where it would return the same tree."""
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    from automation import render
+
+    xml = f"<w:body {_W}>" + "<w:p/>".join(tables) + "</w:body>"
+    docx = DocxTemplate.__new__(DocxTemplate)
+    fix_tables = DocxTemplate.fix_tables
+    expected = etree.tostring(fix_tables(docx, xml))
+    calls = []
+    monkeypatch.setattr(DocxTemplate, "fix_tables", lambda self, text: calls.append(1) or fix_tables(self, text))
+    assert etree.tostring(render._fix_tables(docx, xml)) == expected
+    assert calls == ([] if fast else [1])

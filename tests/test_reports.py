@@ -174,3 +174,15 @@ def test_site_page_shows_only_consent_and_finished_programmes(write, rows, templ
     assert "Белых Любовь Николаевна, социальный педагог" in html
     assert "<td>освоены приёмы &lt;работы&gt; &amp; консультаций</td><td>26.06.2026</td>" in html
     assert html.startswith("<!DOCTYPE html>") and "{{" not in html
+
+
+def test_many_overdue_activities_of_a_programme_are_counted_not_listed(write, rows):
+    """A programme of hundreds of unmarked activities gives one reminder, not hundreds."""
+    rows["План"] += [{"№ программы": "2", "Мероприятие": f"Мероприятие {n}", "Срок": dt.date(2026, 10, n),
+                      "Ответственный": "наставник"} for n in range(1, 25)]
+    found = [line for line in reminders(data_of(write(rows)), dt.date(2027, 5, 10)) if "Программа № 2:" in line]
+    assert found == [
+        "Программа № 2: 25 мероприятий со сроком до 24.10.2026 не отмечены как выполненные; первые: «Мероприятие 1» "
+        "(01.10.2026), «Мероприятие 2» (02.10.2026), «Мероприятие 3» (03.10.2026).",
+        "Программа № 2: срок истёк 31.03.2027, а программа не завершена — оформите завершение или продление.",
+    ]

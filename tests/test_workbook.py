@@ -95,3 +95,46 @@ def test_missing_file(tmp_path):
     with pytest.raises(WorkbookUnreadable) as err:
         read_workbook(tmp_path / "нет.xlsx")
     assert str(err.value) == f"Книга «{tmp_path / 'нет.xlsx'}» не найдена."
+
+
+def test_a_sheet_that_starts_away_from_a1_keeps_its_row_numbers_and_columns(write, rows):
+    """The reader streams rows; a sheet whose first filled cell is C4 still gives Excel's own row numbers."""
+    path = write(rows)
+    book = openpyxl.load_workbook(path)
+    ws = book["Педагоги"]
+    ws.insert_rows(1, amount=3)
+    ws.insert_cols(1, amount=2)
+    position = next(c.column for c in ws[4] if c.value == "Должность")
+    ws.merge_cells(start_row=6, end_row=7, start_column=position, end_column=position)
+    book.save(path)
+    people = _people_rows(path)
+    assert [row.number for row in people][:3] == [5, 6, 7]
+    assert people[0].values["last_name"] == "Сазонова"
+    assert people[0].values["code"] == "П-1"
+    assert people[2].values["position"] == people[1].values["position"] == rows["Педагоги"][1]["Должность"]
+
+
+def test_several_merged_ranges_spread_in_one_pass(write, rows):
+    path = write(rows)
+    book = openpyxl.load_workbook(path)
+    ws = book["Педагоги"]
+    position = next(c.column for c in ws[1] if c.value == "Должность")
+    ws.cell(row=2, column=position, value="учитель")
+    ws.cell(row=5, column=position, value="педагог")
+    ws.merge_cells(start_row=2, end_row=3, start_column=position, end_column=position)
+    ws.merge_cells(start_row=5, end_row=7, start_column=position, end_column=position)
+    book.save(path)
+    table = read_workbook(path).tables["people"]
+    assert [row.values["position"] for row in table.rows][:7] == [
+        "учитель", "учитель", rows["Педагоги"][2]["Должность"], "педагог", "педагог", "педагог",
+        rows["Педагоги"][6]["Должность"]]
+    assert [note.row for note in table.notes] == [2, 5]
+
+
+def test_a_formula_error_is_found_across_the_pieces_the_sheet_is_read_in():
+    from automation.workbook import _error_matches
+
+    cells = b"".join(b'<c r="A%d" t="s"><v>%d</v></c>' % (n, n) for n in range(1, 400))
+    xml = b"<sheetData><row>" + cells + b'<c r="B77" t="e"><f>1/0</f><v>#DIV/0!</v></c>' + cells + b"</row>"
+    for piece in (7, 50, 1000, 1 << 22):
+        assert list(_error_matches(io.BytesIO(xml), piece)) == [(b"B", b"77", b"#DIV/0!")], piece
