@@ -235,7 +235,7 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
             skipped[document.kind.template] = skipped.get(document.kind.template, 0) + 1
             report.failed.append(document.path)
             continue
-        make(renderer, document, output, report, manifest)
+        make(renderer, document, output, report, manifest, today)
     for template, count in skipped.items():
         report.problems.append(Problem(ERROR, None, None, None, f"по шаблону «{template}» не создано документов: "
                                        f"{count}; прежние файлы оставлены. Исправьте ошибки шаблона, описанные выше."))
@@ -302,7 +302,8 @@ def check_templates(renderer: Renderer, report: Report) -> list[TemplateCheck]:
     return checks
 
 
-def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest) -> None:
+def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
+         today: dt.date | None = None) -> None:
     path, kind = document.path, document.kind
     written = Written(kind.title, path, document.draft, document.frozen, UNCHANGED)
     exists = (output / path).is_file()
@@ -328,7 +329,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
                 report.documents.append(written)
                 return
             if manifest.lost:
-                notice = _restored_notice(document, report)
+                notice = _restored_notice(document, report, today or dt.date.today())
         digest = renderer.digest(kind)
         print_ = fingerprint(digest, document.context)
         if notice is None and manifest.unchanged(output, path, print_):
@@ -365,9 +366,9 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
     report.documents.append(written)
 
 
-def _restored_notice(document: Document, report: Report) -> str:
+def _restored_notice(document: Document, report: Report, today: dt.date) -> str:
     """A signed order with neither its file nor its snapshot: made from today's book, and saying so on the page."""
-    day = dt.date.today().strftime("%d.%m.%Y")
+    day = grammar.date_digits(today)
     report.problems.append(Problem(
         WARNING, None, None, None,
         f"подписанного приказа «{document.path.as_posix()}» нет ни в папке, ни в памяти программы: копия сделана по "

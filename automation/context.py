@@ -277,7 +277,8 @@ def pair_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
 def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
     kind = catalogue.NOMINATION
     org = data.organization
-    documents = []
+    documents: list[Document] = []
+    named: list = []  # (incentive, nominee, their fields) of each document
     all_units = units(data)
     for item in data.incentives:
         if not item.above_school:
@@ -303,6 +304,29 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
         }
         name = kind.name(person=n["фио_кратко"], measure=item.measure)
         documents.append(Document(kind, name, context, draft=True))
+        named.append((item, nominee, n))
+    return _distinct_nominations(documents, named)
+
+
+def _distinct_nominations(documents: list[Document], named: list) -> list[Document]:
+    """Nominations whose names would be the same tell themselves apart: namesakes with the same initials by their
+    full names, one person nominated twice for one measure by the dates («Мороз И.И. (20.11.2026)»)."""
+    kind = catalogue.NOMINATION
+    by_name: dict[str, list[int]] = {}
+    for index, document in enumerate(documents):
+        by_name.setdefault(document.file_name.casefold(), []).append(index)
+    for indexes in by_name.values():
+        if len(indexes) < 2:
+            continue
+        nominees = [key(named[i][1].code) for i in indexes]
+        for i, code in zip(indexes, nominees, strict=True):
+            item, nominee, n = named[i]
+            shown = n["фио_кратко"]
+            if len(set(nominees)) > 1:
+                shown = " ".join(part for part in (nominee.last_name, nominee.first_name, nominee.middle_name) if part)
+            if nominees.count(code) > 1 and item.date is not None:
+                shown += f" ({grammar.date_digits(item.date)})"
+            documents[i].file_name = kind.name(person=shown, measure=item.measure)
     return documents
 
 

@@ -351,10 +351,23 @@ def test_two_nominations_of_one_person_for_one_measure_get_two_files(write, rows
     report = build(write(rows), templates, tmp_path / "out")
     folder = tmp_path / "out" / "Представления"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "Представление Черных И.П. благодарственное письмо (2).docx",
-        "Представление Черных И.П. благодарственное письмо.docx"]
+        "Представление Черных И.П. (20.11.2026) благодарственное письмо.docx",
+        "Представление Черных И.П. (25.11.2026) благодарственное письмо.docx"]
     texts = [docx_text(p) for p in sorted(folder.iterdir())]
-    assert "25.11.2026" in texts[0] and "20.11.2026" in texts[1]
+    assert "20.11.2026" in texts[0] and "25.11.2026" in texts[1]
+    assert report.exit_code == 0
+
+
+def test_namesakes_with_the_same_initials_get_their_full_names(write, rows, templates, tmp_path):
+    rows["Педагоги"].append(dict(rows["Педагоги"][3], **{"Код": "П-9", "Отчество": "Павлович"}))
+    rows["Поощрения"].append(dict(rows["Поощрения"][1], **{"Наставник (код)": "П-9"}))
+    report = build(write(rows), templates, tmp_path / "out")
+    folder = tmp_path / "out" / "Представления"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Представление Черных Иван Павлович благодарственное письмо.docx",
+        "Представление Черных Иван Петрович благодарственное письмо.docx"]
+    assert "Черных Иван Павлович" in docx_text(folder / "Представление Черных Иван Павлович благодарственное "
+                                                        "письмо.docx")
     assert report.exit_code == 0
 
 

@@ -55,8 +55,8 @@ def test_a_signed_order_with_neither_file_nor_snapshot_is_marked_on_the_page(wri
             "сегодняшним данным книги и помечена на странице. Сверьте её с подписанным экземпляром."
             ) in warnings(report)
     text = docx_text(output / SIGNED)
-    assert text.startswith("Копия восстановлена по данным книги ")
-    assert "Сверьте её с подписанным экземпляром: данные могли измениться после подписания." in text
+    assert text.startswith(f"Копия восстановлена по данным книги {TODAY:%d.%m.%Y}. Сверьте её с подписанным "
+                           "экземпляром: данные могли измениться после подписания.\n")
 
 
 def test_a_damaged_memory_is_a_warning_and_a_full_rebuild(write, rows, templates, tmp_path):

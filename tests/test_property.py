@@ -16,9 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automation import build as builder
-from automation.default_templates import write_templates
-from automation.scaffold import write_workbook
-from tests import sample_data
+from automation import schema
 from tests.conftest import TODAY
 
 VALUES = st.one_of(
@@ -30,7 +28,8 @@ VALUES = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30),
     st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
 )
-SHEETS = [sheet for sheet in sample_data.ROWS] + ["Организация"]
+SHEETS = [sheet.title for sheet in schema.SHEETS]
+ROOT = Path(__file__).resolve().parent.parent
 OPERATION = st.tuples(st.sampled_from(["cell", "cell", "cell", "error", "delete_row", "insert_row", "delete_column",
                                        "merge", "rename"]),
                       st.sampled_from(SHEETS), st.integers(1, 8), st.integers(1, 12), VALUES)
@@ -63,11 +62,9 @@ def _apply(wb: openpyxl.Workbook, operation) -> None:
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory) -> tuple[bytes, Path]:
-    folder = tmp_path_factory.mktemp("property")
-    write_templates(folder / "templates")
-    book = write_workbook(folder / "book.xlsx", sample_data.ROWS, sample_data.SETTINGS)
-    return book.read_bytes(), folder / "templates"
+def base() -> tuple[bytes, Path]:
+    """The sample workbook and the templates the project ships: what a curator starts from."""
+    return (ROOT / "workbook" / "Наставничество.xlsx").read_bytes(), ROOT / "doc_templates"
 
 
 EXAMPLES = int(os.environ.get("NASTAVNIK_PROPERTY_EXAMPLES", "25"))
