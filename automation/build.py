@@ -16,21 +16,21 @@ from automation.context import Document
 from automation.manifest import (
     Entry,
     Manifest,
-    archive,
     as_snapshot,
     fingerprint,
     keep_signed,
     keep_template,
     kept_template,
-    remove_leftovers,
     signed_entry,
 )
 from automation.orders import describe_changes, signed_changed_message
-from automation.reports import Period
-from automation.files import WriteFailed, write_atomic
+from automation.period import Period
+from automation.files import WriteFailed, archive, remove_leftovers, write_atomic
 from automation.render import Renderer, TemplateProblem, with_notice
 from automation.template_check import TemplateCheck, check_folder
-from automation.validate import ERROR, WARNING, Data, Problem, Problems, Validation, key, validate
+from automation.models import Data, key
+from automation.problems import ERROR, WARNING, Problem, Problems
+from automation.validate import Validation, validate
 from automation.workbook import BOOK_SUFFIXES, WorkbookUnreadable, read_workbook
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2

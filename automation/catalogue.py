@@ -142,6 +142,8 @@ CHECK_REPORT = DocumentKind(
     file_name="Отчёт о проверке",
 )
 
+GUIDE_NAME = "Поля шаблонов.docx"
+"""The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
 KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS, SUGGESTIONS,
          CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)

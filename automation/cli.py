@@ -19,9 +19,9 @@ from automation import build as builder
 from automation import crash
 from automation.default_templates import TEMPLATE_NAMES, write_templates
 from automation.district import build_any, check_any
-from automation.manifest import append_journal
-from automation.reports import Period, PeriodError
-from automation.validate import WARNING
+from automation.files import append_journal
+from automation.period import Period, PeriodError
+from automation.problems import WARNING
 
 if TYPE_CHECKING:
     from automation.printing import Bundle  # printing (and pypdf) load only when a bundle is asked for
@@ -378,7 +378,7 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
 def _guide_if_missing(output: Path) -> None:
     """The field guide for a curator who never runs «nastavnik templates»: written once, when it is not there."""
     from automation.field_guide import write_guide
-    from automation.template_check import GUIDE_NAME
+    from automation.catalogue import GUIDE_NAME
 
     if not (output / GUIDE_NAME).exists():
         write_guide(output)

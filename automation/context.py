@@ -12,7 +12,8 @@ from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
 from automation.grammar import Case
 from automation.models import Incentive, Order, Organization, Pair, Person, Programme, Replacement
-from automation.validate import ERROR, Data, Problem, key
+from automation.models import Data, key
+from automation.problems import ERROR, Problem
 
 DRAFT_DATE = "«___» __________ 20__ г."
 DRAFT_NUMBER = "______"

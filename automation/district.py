@@ -17,9 +17,11 @@ from automation.build import Progress, Report
 from automation.context import Document
 from automation.manifest import Manifest
 from automation.render import Renderer
-from automation.reports import Indicators, Period, indicators, percent
+from automation.period import Period
+from automation.reports import Indicators, indicators, percent
 from automation.template_check import TemplateCheck
-from automation.validate import ERROR, WARNING, Problem, Validation
+from automation.problems import ERROR, WARNING, Problem
+from automation.validate import Validation
 
 WORKERS = min(2, os.cpu_count() or 1)
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from automation import context, orders, reports
 from automation.context import Document
-from automation.reports import Period
-from automation.validate import Data
+from automation.period import Period
+from automation.models import Data
 
 
 def all_documents(data: Data, today: dt.date, period: Period | None = None) -> list[Document]:

@@ -16,9 +16,10 @@ from automation import catalogue, context, reports, sample
 from automation.charts import Chart
 from automation.documents import all_documents
 from automation.files import write_atomic
-from automation.template_check import GUIDE_NAME
+from automation.catalogue import GUIDE_NAME
 from automation.fields import FIELDS, Field
-from automation.validate import WARNING, Problem, validate
+from automation.problems import WARNING, Problem
+from automation.validate import validate
 from automation.workbook import book_from_rows
 
 SAMPLE_DAY = dt.date(2026, 11, 27)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +16,6 @@ LOG_NAME = f"{STATE_DIR}/written.jsonl"
 SIGNED_STORE = "Приказы/.подписанные"
 """Snapshots of signed orders (data and template), beside the orders: deleting `.nastavnik/` does not lose them."""
 TEMPLATE_STORE = f"{STATE_DIR}/templates"
-ARCHIVE_DIR = "_архив"
-TEMP_PATTERN = ".~*.tmp"
 VERSION = 2
 
 
@@ -183,68 +179,3 @@ def signed_entry(output: Path, path: Path) -> tuple[Entry, bytes] | None:
         return Entry(hash="", snapshot=data["snapshot"], template=data["template"], signed=True), template
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def archive_name(path: Path, now: dt.datetime) -> Path:
-    """«_архив/Приказы/ПРОЕКТ Приказ … (в архиве 27.11.2026 05-46).docx»: the date in the name, nothing overwritten."""
-    stamp = now.strftime("%d.%m.%Y %H-%M")
-    return Path(ARCHIVE_DIR) / path.parent / f"{path.stem} (в архиве {stamp}){path.suffix}"
-
-
-def archive(output: Path, path: Path, now: dt.datetime) -> Path | None:
-    """Move a document that is no longer made into the archive; never delete it. Returns its new place."""
-    source = output / path
-    if not source.is_file():
-        return None
-    target = _free(output / archive_name(path, now))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(source, target)
-    return target.relative_to(output)
-
-
-def archive_copy(output: Path, path: Path, data: bytes, now: dt.datetime) -> Path:
-    """Keep a copy of a file of the curator's (a template) in the archive before it is changed in place."""
-    target = _free(output / archive_name(path, now))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target.relative_to(output)
-
-
-def _free(target: Path) -> Path:
-    """The name itself, or with « 2», « 3» … when taken: nothing in the archive is ever overwritten."""
-    counter, free = 1, target
-    while free.exists():
-        counter += 1
-        free = target.with_name(f"{target.stem} {counter}{target.suffix}")
-    return free
-
-
-def remove_leftovers(output: Path) -> None:
-    """Temporary files of a build that was killed mid-write (ours only: `.~…tmp`)."""
-    if not output.is_dir():
-        return
-    try:
-        for leftover in output.rglob(TEMP_PATTERN):
-            try:
-                leftover.unlink(missing_ok=True)
-            except OSError:
-                continue  # a read-only folder: the writer will say so for the documents there
-    except OSError:
-        return
-
-
-JOURNAL_NAME = "журнал.txt"
-JOURNAL_LIMIT = 256 * 1024
-"""Past this size the journal keeps its newer half: a year of saves stays readable, the folder stays small."""
-
-
-def append_journal(output: Path, line: str, now: dt.datetime) -> None:
-    """One line per run in `output/журнал.txt`, newest last."""
-    path = output / JOURNAL_NAME
-    output.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(f"{now:%d.%m.%Y %H:%M:%S} {line}\n")
-    if path.stat().st_size > JOURNAL_LIMIT:
-        text = path.read_text(encoding="utf-8")
-        kept = text[len(text) // 2:]
-        write_atomic(path, kept[kept.find("\n") + 1:].encode("utf-8"))

@@ -19,7 +19,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from automation.schema import SHEETS, Sheet, normalize
-from automation.validate import ERROR, WARNING, Problem
+from automation.problems import ERROR, WARNING, Problem
 from automation.workbook import HEADER_SEARCH_ROWS, find_header, printable
 
 LIST_TITLE = "Проверка"

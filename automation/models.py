@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 import math
 import re
+import typing
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
@@ -126,6 +128,10 @@ def _config(columns: tuple[Column, ...]) -> ConfigDict:
     return ConfigDict(frozen=True, populate_by_name=True, alias_generator=lambda name: headers.get(name, name))
 
 
+_TYPES = {Kind.TEXT: str, Kind.CHOICE: str, Kind.DATE: dt.date, Kind.NUMBER: float, Kind.YES_NO: bool}
+"""The Python type a column's kind converts to (see `convert`)."""
+
+
 class SheetModel(BaseModel):
     """A row of one sheet: fields are the sheet's column keys, aliases its header texts."""
 
@@ -137,6 +143,25 @@ class SheetModel(BaseModel):
     @functools.cache
     def column(cls, key: str) -> Column:
         return next(c for c in cls.columns if c.key == key)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """A model cannot drift from its sheet: a field per column, a column per field, each typed as the column's
+        kind; a column that may be blank accepts None. Checked when the class is made, so a mistake stops the import."""
+        super().__pydantic_init_subclass__(**kwargs)
+        fields = {name: field for name, field in cls.model_fields.items() if name != "row"}
+        keys = {column.key for column in cls.columns}
+        if set(fields) != keys:
+            raise TypeError(f"{cls.__name__}: fields without a column {sorted(set(fields) - keys)}, "
+                            f"columns without a field {sorted(keys - set(fields))}")
+        for column in cls.columns:
+            annotation = fields[column.key].annotation
+            types = set(typing.get_args(annotation)) or {annotation}
+            wanted = _TYPES[column.kind]
+            if wanted not in types or not types <= {wanted, type(None)}:
+                raise TypeError(f"{cls.__name__}.{column.key}: {annotation} for a column of kind {column.kind.name}")
+            if not column.required and type(None) not in types:
+                raise TypeError(f"{cls.__name__}.{column.key}: the column may be blank, the field must accept None")
 
     @field_validator("*", mode="before")
     @classmethod
@@ -295,12 +320,45 @@ class Order(SheetModel):
         return self.status == schema.ORDER_SIGNED
 
 
-MODELS: dict[str, type[SheetModel]] = {
-    schema.PEOPLE.key: Person,
-    schema.PAIRS.key: Pair,
-    schema.PROGRAMMES.key: Programme,
-    schema.PLAN.key: PlanItem,
-    schema.REPLACEMENTS.key: Replacement,
-    schema.INCENTIVES.key: Incentive,
-    schema.ORDERS.key: Order,
-}
+_LOOKALIKES = str.maketrans("abcehkmoptxy", "авсенкмортху")
+"""Latin letters a curator types on an English layout that look like Cyrillic ones («M-2» for «М-2»)."""
+
+
+def key(code: str) -> str:
+    """How codes and numbers are matched: case, spaces, ё/е, the kind of dash and Latin look-alike letters do not
+    matter."""
+    return schema.normalize(code).translate(_LOOKALIKES)
+
+
+def latin_letters(typed: str, meant: str) -> str:
+    """The Latin look-alikes in `typed` where `meant` has Cyrillic letters: «M» of «M-2» against «М-2»."""
+    return ", ".join(dict.fromkeys(f"«{a}»" for a, b in zip(typed, meant, strict=False)
+                                   if a != b and a.isascii() and a.isalpha() and not b.isascii()))
+
+
+@dataclass
+class Data:
+    """What validation could accept; the documents are made from this alone."""
+
+    organization: Organization | None = None
+    people: dict[str, Person] = field(default_factory=dict)
+    pairs: list[Pair] = field(default_factory=list)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    plan: dict[str, list[PlanItem]] = field(default_factory=dict)
+    replacements: list[Replacement] = field(default_factory=list)
+    incentives: list[Incentive] = field(default_factory=list)
+    orders: dict[str, Order] = field(default_factory=dict)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What the document builders derive from the data once (the pairs gathered into units), computed on first use."""
+
+    def person(self, code: str) -> Person:
+        return self.people[key(code)]
+
+    def order(self, number: str | None) -> Order | None:
+        """The register entry of an order number as typed in any sheet; None when blank or not registered."""
+        return self.orders.get(key(number)) if number else None
+
+    def curator(self) -> Person | None:
+        if self.organization is None:
+            return None
+        return self.people.get(key(self.organization.curator))

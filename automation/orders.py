@@ -10,7 +10,7 @@ from automation.catalogue import DocumentKind
 from automation.context import AWARDS, Document, Unit, clause, person, requisites, unit_context, units
 from automation.grammar import Case
 from automation.models import Incentive, Person, Programme, Replacement
-from automation.validate import Data, key
+from automation.models import Data, key
 
 T = TypeVar("T")
 

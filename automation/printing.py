@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from automation.manifest import archive
+from automation.files import archive
 from automation.files import WriteFailed, write_atomic
 
 INSTALL_HINT = ("нужен LibreOffice: установите его с сайта ru.libreoffice.org (в Debian/Ubuntu — «sudo apt install "

@@ -22,10 +22,10 @@ from lxml import etree
 from automation import catalogue
 from automation.fields import BY_TEMPLATE, FIELDS, Field
 from automation.grammar import plural
-from automation.manifest import archive_copy
+from automation.files import archive_copy
 from automation.files import DocumentLocked, write_atomic
 from automation.render import Renderer
-from automation.validate import ERROR, WARNING
+from automation.problems import ERROR, WARNING
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _R, _T, _RPR = f"{{{W}}}p", f"{{{W}}}r", f"{{{W}}}t", f"{{{W}}}rPr"
@@ -50,7 +50,6 @@ _LOOP_TARGETS = re.compile(r"^for\s+(.+?)\s+in\b")
 _GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none", "True", "False",
             "None"}
 _PLACE_LENGTH = 70
-GUIDE_NAME = "Поля шаблонов.docx"
 TEMPLATES_ARCHIVE = "Шаблоны до исправления"
 
 
@@ -413,7 +412,9 @@ def _flat(fields: dict[str, Field], prefix: str = "") -> Iterator[tuple[str, Fie
 
 def _maybe(written: str, candidates: list[str]) -> str:
     close = difflib.get_close_matches(written, list(dict.fromkeys(candidates)), n=1, cutoff=0.6)
-    return f". Возможно, имелось в виду «{close[0]}»" if close else f". Поля документа — в файле «{GUIDE_NAME}»"
+    if close:
+        return f". Возможно, имелось в виду «{close[0]}»"
+    return f". Поля документа — в файле «{catalogue.GUIDE_NAME}»"
 
 
 def _constant(node: nodes.Node) -> str | None:

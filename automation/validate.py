@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Iterable, TypeVar
+from dataclasses import dataclass
+from typing import Iterable, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from automation import grammar, schema
 from automation.models import (
+    Data,
     Incentive,
     Order,
     Organization,
@@ -22,99 +23,14 @@ from automation.models import (
     SheetModel,
     as_text,
     convert,
+    key,
+    latin_letters,
 )
+from automation.problems import ERROR, WARNING, Collector, Problem, Problems
 from automation.schema import Sheet
 from automation.workbook import RawBook, Table
 
-ERROR = "error"
-WARNING = "warning"
-
 M = TypeVar("M", bound=SheetModel)
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str
-    sheet: str | None
-    row: int | None
-    column: str | None
-    message: str
-    workbook: str | None = None
-
-    def __str__(self) -> str:
-        book = f"Книга «{self.workbook}». " if self.workbook else ""
-        if self.sheet is None:
-            return book + self.message[:1].upper() + self.message[1:]
-        place = book + f"Лист «{self.sheet}»"
-        if self.row is not None:
-            place += f", строка {self.row}"
-        if self.column is not None:
-            place += f", столбец «{self.column}»"
-        return f"{place}: {self.message}"
-
-    def as_dict(self) -> dict:
-        data = {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
-        if self.workbook is not None:
-            data["workbook"] = self.workbook
-        return data
-
-
-_LOOKALIKES = str.maketrans("abcehkmoptxy", "авсенкмортху")
-"""Latin letters a curator types on an English layout that look like Cyrillic ones («M-2» for «М-2»)."""
-
-
-def key(code: str) -> str:
-    """How codes and numbers are matched: case, spaces, ё/е, the kind of dash and Latin look-alike letters do not
-    matter."""
-    return schema.normalize(code).translate(_LOOKALIKES)
-
-
-def latin_letters(typed: str, meant: str) -> str:
-    """The Latin look-alikes in `typed` where `meant` has Cyrillic letters: «M» of «M-2» against «М-2»."""
-    return ", ".join(dict.fromkeys(f"«{a}»" for a, b in zip(typed, meant, strict=False)
-                                   if a != b and a.isascii() and a.isalpha() and not b.isascii()))
-
-
-@dataclass
-class Data:
-    """What validation could accept; the documents are made from this alone."""
-
-    organization: Organization | None = None
-    people: dict[str, Person] = field(default_factory=dict)
-    pairs: list[Pair] = field(default_factory=list)
-    programmes: dict[str, Programme] = field(default_factory=dict)
-    plan: dict[str, list[PlanItem]] = field(default_factory=dict)
-    replacements: list[Replacement] = field(default_factory=list)
-    incentives: list[Incentive] = field(default_factory=list)
-    orders: dict[str, Order] = field(default_factory=dict)
-    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    """What the document builders derive from the data once (the pairs gathered into units), computed on first use."""
-
-    def person(self, code: str) -> Person:
-        return self.people[key(code)]
-
-    def order(self, number: str | None) -> Order | None:
-        """The register entry of an order number as typed in any sheet; None when blank or not registered."""
-        return self.orders.get(key(number)) if number else None
-
-    def curator(self) -> Person | None:
-        if self.organization is None:
-            return None
-        return self.people.get(key(self.organization.curator))
-
-
-class Problems:
-    """Errors and warnings of anything that holds a `problems` list."""
-
-    problems: list[Problem]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
 
 @dataclass
@@ -134,34 +50,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable: every month has 28 days")
 
 
-class _Collector:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        # Keys (codes, numbers) of rows that exist but had errors: references to them are not «unknown».
-        self.broken: dict[str, set[str]] = {}
-        # Rows that failed their own checks, with the references that could be read: checked at the end, so a row
-        # with a bad date and an unknown code reports both in one build.
-        self.failed: list[tuple[Sheet, int, dict[str, str]]] = []
-
-    def is_broken(self, sheet: Sheet, value: str) -> bool:
-        return key(value) in self.broken.get(sheet.key, set())
-
-    def mark_broken(self, sheet: Sheet, value: str) -> None:
-        self.broken.setdefault(sheet.key, set()).add(key(value))
-
-    def add(self, severity: str, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
-        column = sheet.header(column_key) if column_key else None
-        self.problems.append(Problem(severity, sheet.title, row, column, message))
-
-    def error(self, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
-        self.add(ERROR, sheet, row, column_key, message)
-
-    def warning(self, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
-        self.add(WARNING, sheet, row, column_key, message)
-
-
 def validate(book: RawBook) -> Validation:
-    out = _Collector()
+    out = Collector()
     for sheet in book.missing_sheets:
         out.problems.append(
             Problem(ERROR, sheet.title, None, None,
@@ -196,7 +86,7 @@ def validate(book: RawBook) -> Validation:
     return Validation(data=data, problems=problems)
 
 
-def _missing_columns(table: Table, out: _Collector) -> bool:
+def _missing_columns(table: Table, out: Collector) -> bool:
     if not table.missing:
         return False
     names = ", ".join(f"«{c.header}»" for c in table.missing)
@@ -210,13 +100,13 @@ def _missing_columns(table: Table, out: _Collector) -> bool:
 _KEY_COLUMNS = {"people": "code", "pairs": "number", "programmes": "number"}
 
 
-def _notes(table: Table, out: _Collector) -> None:
+def _notes(table: Table, out: Collector) -> None:
     """What the reader did to the sheet's cells (merged ranges spread, control characters removed): warnings."""
     for note in [*table.notes, *(n for row in table.rows for n in row.notes)]:
         out.problems.append(Problem(WARNING, table.sheet.title, note.row, note.column, note.message))
 
 
-def _models(table: Table | None, model: type[M], out: _Collector) -> list[M]:
+def _models(table: Table | None, model: type[M], out: Collector) -> list[M]:
     if table is None or _missing_columns(table, out):
         return []
     _notes(table, out)
@@ -269,7 +159,7 @@ def _unknown(sheet: Sheet, value: str) -> str:
     return f"нет программы № {value} на листе «Программы». Проверьте номер."
 
 
-def _references_of_failed_rows(data: Data, out: _Collector) -> None:
+def _references_of_failed_rows(data: Data, out: Collector) -> None:
     """The references of rows that failed their own checks, checked as those of good rows are."""
     known = {
         schema.PEOPLE.key: set(data.people),
@@ -293,7 +183,7 @@ def _setting_row(book: RawBook, setting: str) -> int | None:
     return None
 
 
-def _organization(table: Table | None, out: _Collector) -> Organization | None:
+def _organization(table: Table | None, out: Collector) -> Organization | None:
     if table is None or _missing_columns(table, out):
         return None
     _notes(table, out)
@@ -321,7 +211,7 @@ def _organization(table: Table | None, out: _Collector) -> Organization | None:
     return Organization.model_validate(values) if ok else None
 
 
-def _people(people: list[Person], out: _Collector) -> dict[str, Person]:
+def _people(people: list[Person], out: Collector) -> dict[str, Person]:
     sheet = schema.PEOPLE
     result: dict[str, Person] = {}
     for person in people:
@@ -342,7 +232,7 @@ def _people(people: list[Person], out: _Collector) -> dict[str, Person]:
     return result
 
 
-def _orders(orders: list[Order], out: _Collector) -> dict[str, Order]:
+def _orders(orders: list[Order], out: Collector) -> dict[str, Order]:
     sheet = schema.ORDERS
     result: dict[str, Order] = {}
     for order in orders:
@@ -360,7 +250,7 @@ def _orders(orders: list[Order], out: _Collector) -> dict[str, Order]:
     return result
 
 
-def _orders_without_rows(data: Data, book: RawBook, out: _Collector) -> None:
+def _orders_without_rows(data: Data, book: RawBook, out: Collector) -> None:
     """A register entry that no row of the workbook refers to: a typo in a number, or rows deleted since.
     Rows are read as typed, errors or not: the order of a row with an error is not gone, it waits for the fix."""
     used: set[str] = set()
@@ -377,7 +267,7 @@ def _orders_without_rows(data: Data, book: RawBook, out: _Collector) -> None:
                         "«Приказ …» или удалите строку реестра.")
 
 
-def _programmes(programmes: list[Programme], pairs: list[Pair], out: _Collector) -> dict[str, Programme]:
+def _programmes(programmes: list[Programme], pairs: list[Pair], out: Collector) -> dict[str, Programme]:
     sheet = schema.PROGRAMMES
     pair_numbers = {key(p.number) for p in pairs}
     result: dict[str, Programme] = {}
@@ -416,7 +306,7 @@ def _programmes(programmes: list[Programme], pairs: list[Pair], out: _Collector)
     return result
 
 
-def _term_warning(programme: Programme, out: _Collector) -> None:
+def _term_warning(programme: Programme, out: Collector) -> None:
     shortest = add_months(programme.start, 3) - dt.timedelta(days=1)
     longest = add_months(programme.start, 12)
     if not shortest <= programme.end <= longest:
@@ -425,13 +315,13 @@ def _term_warning(programme: Programme, out: _Collector) -> None:
                     "выходит за пределы от 3 месяцев до 1 года (раздел I Положения).")
 
 
-def _pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
+def _pairs(pairs: list[Pair], data: Data, out: Collector) -> list[Pair]:
     accepted = _accepted_pairs(pairs, data, out)
     _mark_rejected(schema.PAIRS, pairs, accepted, out)
     return accepted
 
 
-def _mark_rejected(sheet: Sheet, rows: list[SheetModel], accepted: Iterable[SheetModel], out: _Collector) -> None:
+def _mark_rejected(sheet: Sheet, rows: list[SheetModel], accepted: Iterable[SheetModel], out: Collector) -> None:
     """Rows that passed their own checks but not the cross-checks: their numbers are «broken», not unknown."""
     taken = {id(row) for row in accepted}
     for row in rows:
@@ -439,7 +329,7 @@ def _mark_rejected(sheet: Sheet, rows: list[SheetModel], accepted: Iterable[Shee
             out.mark_broken(sheet, row.number)
 
 
-def _accepted_pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair]:
+def _accepted_pairs(pairs: list[Pair], data: Data, out: Collector) -> list[Pair]:
     sheet = schema.PAIRS
     accepted: list[Pair] = []
     mentor_of_group: dict[str, Pair] = {}
@@ -489,7 +379,7 @@ def _accepted_pairs(pairs: list[Pair], data: Data, out: _Collector) -> list[Pair
     return accepted
 
 
-def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data: Data, out: _Collector) -> bool:
+def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data: Data, out: Collector) -> bool:
     """Whether every person code of the row is on «Педагоги»; an unknown one is an error, one whose row has
     errors of its own is a warning (the row waits for that fix)."""
     known = True
@@ -507,7 +397,7 @@ def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data
     return known
 
 
-def _lookalike_warning(typed: str, meant: str, item: SheetModel, column: str, sheet: Sheet, out: _Collector) -> None:
+def _lookalike_warning(typed: str, meant: str, item: SheetModel, column: str, sheet: Sheet, out: Collector) -> None:
     letters = latin_letters(typed, meant)
     if letters:
         out.warning(sheet, item.row, column,
@@ -515,7 +405,7 @@ def _lookalike_warning(typed: str, meant: str, item: SheetModel, column: str, sh
                     f"кириллицей; строка учтена как «{meant}». Наберите код русскими буквами.")
 
 
-def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[PlanItem]]:
+def _plan(items: list[PlanItem], data: Data, out: Collector) -> dict[str, list[PlanItem]]:
     sheet = schema.PLAN
     plan: dict[str, list[PlanItem]] = {}
     for item in items:
@@ -534,7 +424,7 @@ def _plan(items: list[PlanItem], data: Data, out: _Collector) -> dict[str, list[
     return plan
 
 
-def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list[Replacement]:
+def _replacements(items: list[Replacement], data: Data, out: Collector) -> list[Replacement]:
     sheet = schema.REPLACEMENTS
     mentors = {key(p.number): key(p.mentor) for p in data.pairs}
     mentees: dict[str, set[str]] = {}
@@ -575,7 +465,7 @@ def _replacements(items: list[Replacement], data: Data, out: _Collector) -> list
     return accepted
 
 
-def _incentives(items: Iterable[Incentive], data: Data, out: _Collector) -> list[Incentive]:
+def _incentives(items: Iterable[Incentive], data: Data, out: Collector) -> list[Incentive]:
     sheet = schema.INCENTIVES
     accepted: list[Incentive] = []
     for item in items:
@@ -605,7 +495,7 @@ def _incentives(items: Iterable[Incentive], data: Data, out: _Collector) -> list
     return accepted
 
 
-def _ministry_limit(items: list[Incentive], data: Data, out: _Collector) -> None:
+def _ministry_limit(items: list[Incentive], data: Data, out: Collector) -> None:
     """An organisation of under 100 staff may nominate one person a year for the awards of Минпросвещения."""
     staff = data.organization.staff if data.organization else None
     if staff is not None and staff >= 100:

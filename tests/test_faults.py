@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from automation import build as builder
 from automation import catalogue, cli, files, schema
-from automation.validate import ERROR, WARNING
+from automation.problems import ERROR, WARNING
 from automation.scaffold import write_workbook
 from tests import sample_data
 from tests.conftest import TODAY

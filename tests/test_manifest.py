@@ -10,7 +10,8 @@ from docx import Document
 from automation import build as builder
 from automation.default_templates import write_templates
 from automation.markup import marked_name
-from automation.manifest import MANIFEST_NAME, Manifest, archive_name
+from automation.files import archive_name
+from automation.manifest import MANIFEST_NAME, Manifest
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from automation import build as builder
-from automation.validate import WARNING
+from automation.problems import WARNING
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 

@@ -6,7 +6,8 @@ import openpyxl
 import pytest
 
 from automation import build as builder
-from automation.reports import Period, PeriodError, conclusion, indicators, lemmas, reminders, suggestions
+from automation.period import Period, PeriodError
+from automation.reports import conclusion, indicators, lemmas, reminders, suggestions
 from automation.validate import validate
 from automation.workbook import read_workbook
 from tests.conftest import TODAY

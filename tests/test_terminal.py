@@ -7,9 +7,9 @@ import shutil
 
 from click.testing import CliRunner
 
-from automation import manifest
+from automation import files
 from automation.cli import Bar, cli
-from automation.manifest import JOURNAL_NAME, append_journal
+from automation.files import JOURNAL_NAME, append_journal
 from tests.test_cli import nastavnik, workspace
 from tests.test_watch import FakeClock
 
@@ -85,7 +85,7 @@ def test_each_build_adds_one_line_to_the_journal(tmp_path, write, rows):
 
 
 def test_the_journal_keeps_its_newer_half_past_its_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(manifest, "JOURNAL_LIMIT", 1000)
+    monkeypatch.setattr(files, "JOURNAL_LIMIT", 1000)
     for number in range(60):
         append_journal(tmp_path, f"сборка {number:02d}", NOW + dt.timedelta(seconds=number))
     lines = (tmp_path / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from automation.validate import ERROR, WARNING, validate
+from automation.problems import ERROR, WARNING
+from automation.validate import validate
 from automation.workbook import read_workbook
 
 
