@@ -17,26 +17,6 @@ T = TypeVar("T")
 PREAMBLE = ("В соответствии с {basis}, Положением о системе наставничества педагогических работников в {short}"
             "{section}, утверждённым приказом {regulation}")
 
-# School-level measures: the verb phrase, the case the person takes after it.
-MEASURE_PHRASES: dict[str, tuple[str, Case]] = {
-    schema.MEASURE_THANKS: ("Объявить благодарность", Case.DATV),
-    schema.MEASURE_BONUS: ("Премировать", Case.ACCS),
-    "почётная грамота": ("Наградить почётной грамотой", Case.ACCS),
-    "благодарственное письмо": ("Наградить благодарственным письмом", Case.ACCS),
-    "размещение фотографии на Доске почёта": ("Занести на Доску почёта", Case.ACCS),
-    "включение в резерв управленческих кадров": ("Включить в резерв управленческих кадров", Case.ACCS),
-    "участие в фестивалях, форумах, конференциях наставников":
-        ("Направить для участия в фестивалях, форумах, конференциях наставников", Case.ACCS),
-    "участие в конкурсах профессионального мастерства":
-        ("Рекомендовать для участия в конкурсах профессионального мастерства", Case.ACCS),
-    "информирование общественности о лучших практиках":
-        ("Разместить на официальном сайте школы материалы о наставнической практике", Case.GENT),
-    "организация сообществ наставников": ("Поручить организацию сообщества наставников", Case.DATV),
-    "образовательное стимулирование": ("Направить на обучение (семинары, тренинги)", Case.ACCS),
-    "популяризация лучших практик и авторских методик":
-        ("Представить на педагогическом совете опыт и авторские методики", Case.GENT),
-    "участие в грантовых программах": ("Рекомендовать для участия в грантовых программах", Case.ACCS),
-}
 
 
 def group_by_order(items: Iterable[T], number: Callable[[T], str | None]) -> list[tuple[str | None, list[T]]]:
@@ -249,8 +229,8 @@ def rubles(amount: float) -> str:
 
 
 def incentive_sentence(item: Incentive, p: dict[str, Any], merit_text: str) -> str:
-    verb, case = MEASURE_PHRASES[item.measure]
-    text = f"{verb} {p['фио'][case.value]}, {p['должность'][case.value]}, {clause(item.reason)}"
+    measure = schema.measure(item.measure)
+    text = f"{measure.phrase} {p['фио'][measure.case]}, {p['должность'][measure.case]}, {clause(item.reason)}"
     if merit_text:
         text += f" ({merit_text})"
     if item.measure == schema.MEASURE_BONUS and item.amount is not None:

@@ -46,10 +46,12 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Choice:
-    """A closed-list value: the text in the dropdown and the phrase an order uses."""
+    """A closed-list value: the text in the dropdown and the phrase an order uses (for a measure, the case the person
+    takes after it: a Case value, «дп», «вп», «рп»)."""
 
     text: str
     phrase: str = ""
+    case: str = ""
 
 
 # Regulation II.3: forms of mentoring (reverse mentoring is a kind of «педагог – педагог»).
@@ -110,29 +112,41 @@ PROGRAMME_FINISHED = "завершена"
 PROGRAMME_EXTENDED = "продлена"
 PROGRAMME_STATUSES = (PROGRAMME_ACTIVE, PROGRAMME_EXTENDED, PROGRAMME_FINISHED)
 
-# Regulation IX, with the named awards split out, plus «благодарность» and «премирование» used by school orders.
+# Regulation IX, with the named awards split out, plus «благодарность» and «премирование» used by school orders. A
+# measure an order of the school gives has its verb phrase and the case of the person after it; one without a phrase
+# is an award the school only petitions for (a level above the school's).
 MEASURE_THANKS = "объявление благодарности"
 MEASURE_BONUS = "премирование"
 MEASURE_STATE_AWARD = "знак отличия «За наставничество»"
 MINISTRY_AWARDS = ("нагрудный знак «Почётный наставник»", "значок «Молодость и профессионализм»")
-INCENTIVE_MEASURES = (
-    MEASURE_THANKS,
-    MEASURE_BONUS,
-    "почётная грамота",
-    "благодарственное письмо",
-    "размещение фотографии на Доске почёта",
-    "знак отличия «За наставничество»",
-    "нагрудный знак «Почётный наставник»",
-    "значок «Молодость и профессионализм»",
-    "включение в резерв управленческих кадров",
-    "участие в фестивалях, форумах, конференциях наставников",
-    "участие в конкурсах профессионального мастерства",
-    "информирование общественности о лучших практиках",
-    "организация сообществ наставников",
-    "образовательное стимулирование",
-    "популяризация лучших практик и авторских методик",
-    "участие в грантовых программах",
+MEASURES = (
+    Choice(MEASURE_THANKS, "Объявить благодарность", "дп"),
+    Choice(MEASURE_BONUS, "Премировать", "вп"),
+    Choice("почётная грамота", "Наградить почётной грамотой", "вп"),
+    Choice("благодарственное письмо", "Наградить благодарственным письмом", "вп"),
+    Choice("размещение фотографии на Доске почёта", "Занести на Доску почёта", "вп"),
+    Choice(MEASURE_STATE_AWARD),
+    *(Choice(award) for award in MINISTRY_AWARDS),
+    Choice("включение в резерв управленческих кадров", "Включить в резерв управленческих кадров", "вп"),
+    Choice("участие в фестивалях, форумах, конференциях наставников",
+           "Направить для участия в фестивалях, форумах, конференциях наставников", "вп"),
+    Choice("участие в конкурсах профессионального мастерства",
+           "Рекомендовать для участия в конкурсах профессионального мастерства", "вп"),
+    Choice("информирование общественности о лучших практиках",
+           "Разместить на официальном сайте школы материалы о наставнической практике", "рп"),
+    Choice("организация сообществ наставников", "Поручить организацию сообщества наставников", "дп"),
+    Choice("образовательное стимулирование", "Направить на обучение (семинары, тренинги)", "вп"),
+    Choice("популяризация лучших практик и авторских методик",
+           "Представить на педагогическом совете опыт и авторские методики", "рп"),
+    Choice("участие в грантовых программах", "Рекомендовать для участия в грантовых программах", "вп"),
 )
+INCENTIVE_MEASURES = tuple(m.text for m in MEASURES)
+
+
+def measure(text: str) -> Choice:
+    """The declared measure of a value the model accepted (the column's choices are these texts)."""
+    return next(m for m in MEASURES if m.text == text)
+
 
 LEVEL_SCHOOL = "школьный"
 LEVELS = (LEVEL_SCHOOL, "муниципальный", "региональный", "федеральный")

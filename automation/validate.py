@@ -471,7 +471,7 @@ def _incentives(items: Iterable[Incentive], data: Data, out: Collector) -> list[
     for item in items:
         if not _people_known(item, ("mentor",), sheet, data, out):
             continue
-        if item.measure in (schema.MEASURE_STATE_AWARD, *schema.MINISTRY_AWARDS) and not item.above_school:
+        if not schema.measure(item.measure).phrase and not item.above_school:
             out.error(sheet, item.row, "level",
                       f"«{item.measure}» — награда не школьного уровня. Выберите уровень «федеральный».")
             continue

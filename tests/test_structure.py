@@ -43,3 +43,21 @@ def test_reading_checking_and_remembering_load_no_word_or_xml_machinery(module):
     code = f"import sys, {module}; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_every_measure_is_given_by_a_school_order_or_petitioned_for():
+    """A measure is declared once: with its verb phrase and case (a school order gives it) or with neither (an award
+    above the school, petitioned for); a measure with half of it would break the incentive order."""
+    from automation.grammar import Case
+
+    for measure in schema.MEASURES:
+        assert (measure.phrase != "") == (measure.case != ""), measure.text
+        assert measure.case in {"", *(case.value for case in Case)}, measure.text
+    assert {m.text for m in schema.MEASURES if not m.phrase} == {schema.MEASURE_STATE_AWARD, *schema.MINISTRY_AWARDS}
+    incentives = next(s for s in schema.SHEETS if s.key == "incentives")
+    assert incentives.columns[1].choices == tuple(m.text for m in schema.MEASURES)
+
+
+def test_every_ground_has_the_words_an_order_uses():
+    for ground in (*schema.REPLACEMENT_GROUNDS, *schema.COMPLETION_GROUNDS):
+        assert ground.phrase and not ground.case, ground.text
