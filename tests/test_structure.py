@@ -61,3 +61,54 @@ def test_every_measure_is_given_by_a_school_order_or_petitioned_for():
 def test_every_ground_has_the_words_an_order_uses():
     for ground in (*schema.REPLACEMENT_GROUNDS, *schema.COMPLETION_GROUNDS):
         assert ground.phrase and not ground.case, ground.text
+
+
+def test_every_document_kind_is_complete():
+    """A kind declared in the catalogue has all its pieces: a default template (when made from one) in the same
+    format, its fields for the template check and the guide, and a builder the sample school's data reach."""
+    from automation import catalogue
+    from automation.default_templates import TEMPLATE_NAMES
+    from automation.field_guide import sample_contexts
+    from automation.fields import FIELDS
+
+    made = set(sample_contexts()) | {catalogue.DISTRICT_SUMMARY.key}  # the district's: tests/test_district.py
+    for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY, catalogue.DISTRICT_TABLE):
+        assert kind.folder is not None and "{" not in kind.title, kind.key
+        if kind.template:
+            assert kind.template in TEMPLATE_NAMES, kind.key
+            assert kind.template.endswith("." + kind.format), kind.key
+            assert kind.key in FIELDS, kind.key
+            assert kind.key in made, kind.key
+        else:
+            assert kind.format == "xlsx", kind.key  # made by code: the tables
+    assert set(FIELDS) <= {kind.key for kind in catalogue.TEMPLATED}
+    assert set(TEMPLATE_NAMES) == {kind.template for kind in catalogue.TEMPLATED}
+
+
+LAYERS = (
+    ("schema", "grammar", "files", "crash"),
+    ("workbook", "models", "problems", "validate"),
+    ("catalogue", "period", "fields", "context", "orders", "reports", "documents", "charts", "sample"),
+    ("render", "template_check", "default_templates", "field_guide", "markup", "scaffold"),
+    ("manifest", "build", "district", "printing", "watch"),
+    ("cli", "__main__"),
+)
+"""The README's table «Как устроен код»: each module imports only from its own layer or those before it."""
+
+
+def test_imports_run_one_way_through_the_layers():
+    import ast
+    from pathlib import Path
+
+    layer = {module: index for index, modules in enumerate(LAYERS) for module in modules}
+    package = Path(__file__).resolve().parent.parent / "automation"
+    found = {path.stem for path in package.glob("*.py")} - {"__init__"}
+    assert found == set(layer), "a module missing from the layers (and from the README's table)"
+    upward = []
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("automation"):
+                names = [a.name for a in node.names] if node.module == "automation" else [node.module.split(".")[1]]
+                upward += [f"{path.stem} → {name}" for name in names
+                           if name in layer and layer[name] > layer.get(path.stem, -1)]
+    assert upward == []
