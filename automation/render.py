@@ -24,7 +24,8 @@ from lxml import etree
 
 from automation.catalogue import DocumentKind
 from automation.charts import Chart
-from automation.workbook import column_letter
+from automation import tables
+from automation.tables import table_workbook
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -222,7 +223,7 @@ class Renderer:
 
     def digest(self, kind: DocumentKind) -> str:
         """A hash of the kind's template bytes (read once per build); a kind with no template is made by code."""
-        return self.template_digest(kind.template) if kind.template else kind.key
+        return self.template_digest(kind.template) if kind.template else f"{kind.key}:{tables.VERSION}"
 
     def template_digest(self, name: str) -> str:
         if name not in self._digests:
@@ -307,90 +308,6 @@ class Renderer:
             raise TemplateProblem(
                 f"шаблон «{template}» повреждён или это не документ Word .docx. Сохраните его в Word как .docx."
             ) from err
-
-
-_XLSX_PARTS = {
-    "[Content_Types].xml": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        '<Override PartName="/xl/styles.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
-    "_rels/.rels": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Target="xl/workbook.xml" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'),
-    "xl/workbook.xml": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        '<sheets><sheet name="Таблица" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    "xl/_rels/workbook.xml.rels": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
-        '<Relationship Id="rId2" Target="styles.xml" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"/></Relationships>'),
-    "xl/styles.xml": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>'
-        '<font><b/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="12"/><name val="Calibri"/></font></fonts>'
-        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
-        '</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-        '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
-        '<alignment wrapText="1" vertical="top"/></xf>'
-        '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'),
-}
-_TITLE, _HEADER = 2, 1
-
-
-def _cell(column: int, row: int, value: Any, style: int = 0) -> str:
-    ref = f"{column_letter(column)}{row}"
-    styled = f' s="{style}"' if style else ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f'<c r="{ref}"{styled}><v>{value}</v></c>'
-    text = html_escape("" if value is None else str(value), quote=False)
-    return f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-
-
-def table_workbook(context: dict[str, Any]) -> bytes:
-    """A one-sheet workbook: a title row, a header row, then the rows; frozen header, readable widths.
-
-    Written directly as SpreadsheetML: the build makes such tables for every school of a district, and this costs
-    a fraction of loading and driving openpyxl for each (openpyxl still writes the curator's workbook)."""
-    columns, rows = context["столбцы"], [list(r) for r in context["строки"]]
-    widths = [min(max(10, max([len(str(h))] + [len(str(r[i])) for r in rows]) + 2), 60)
-              for i, h in enumerate(columns)]
-    lines = [f'<row r="1">{_cell(1, 1, context["заголовок"], _TITLE)}</row>',
-             '<row r="2">' + "".join(_cell(i, 2, h, _HEADER) for i, h in enumerate(columns, start=1)) + "</row>"]
-    for number, row in enumerate(rows, start=3):
-        lines.append(f'<row r="{number}">' + "".join(_cell(i, number, v) for i, v in enumerate(row, start=1))
-                     + "</row>")
-    sheet = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" '
-        'state="frozen"/></sheetView></sheetViews><cols>'
-        + "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1))
-        + "</cols><sheetData>" + "".join(lines) + "</sheetData></worksheet>")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in [*_XLSX_PARTS.items(), ("xl/worksheets/sheet1.xml", sheet)]:
-            # A fixed date in each member's header: equal data give equal bytes, whenever the table is made.
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text,
-                             compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
 
 
 def with_notice(document: bytes, text: str) -> bytes:

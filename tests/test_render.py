@@ -127,7 +127,7 @@ def test_documents_are_valid_zips_and_equal_inputs_give_equal_bytes(tmp_path):
 
 def test_a_table_made_twice_is_the_same_bytes(monkeypatch):
     import time as clock
-    from automation.render import table_workbook
+    from automation.tables import table_workbook
 
     table = {"заголовок": "Показатели", "столбцы": ["Школа", "Пар"], "строки": [["МКОУ Теньковская СШ", 3]]}
     first = table_workbook(table)
