@@ -2,63 +2,34 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
-import os
-import re
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
 
 import click
 
 from automation import build as builder
 from automation import crash
-from automation.default_templates import TEMPLATE_NAMES, write_templates
 from automation.district import build_any, check_any
-from automation.files import append_journal
 from automation.period import Period, PeriodError
-from automation.problems import WARNING
-
-if TYPE_CHECKING:
-    from automation.printing import Bundle  # printing (and pypdf) load only when a bundle is asked for
-
-WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
-_HEADINGS = {"Options": "Параметры", "Commands": "Команды", "Arguments": "Аргументы"}
-
-
-class RussianFormatter(click.HelpFormatter):
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix="Использование: ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(_HEADINGS.get(heading, heading))
-
-
-click.Context.formatter_class = RussianFormatter
-HELP = {"help_option_names": ["-h", "--help"]}
-PATH = click.Path(path_type=Path)
-# click's own messages, as a curator would read them.
-_CLICK_MESSAGES = (
-    (re.compile(r"No such command '(.+)'\."), "нет такой команды «{0}»."),
-    (re.compile(r"No such option:? '?([^'\s]+?)'?\.?(?:\s|$)"), "нет такого параметра {0}."),
-    (re.compile(r"Option '(.+)' requires an argument\."), "после параметра {0} укажите значение."),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "лишние слова в команде: {0}."),
-    (re.compile(r"Missing command\."), "не указана команда."),
-    (re.compile(r"Invalid value for '([^']+)': (.+)", re.S), "неверное значение {0}: {1}"),
+from automation.terminal import Bar, echo, interactive, russian
+from automation.session import (
+    BuildRun,
+    WatchSession,
+    bundle_for,
+    check_templates,
+    guide_if_missing,
+    init_workspace,
+    journal,
+    summary,
 )
 
-
-def russian(message: str) -> str:
-    for pattern, text in _CLICK_MESSAGES:
-        match = pattern.search(message)
-        if match:
-            return text.format(*match.groups())
-    return message
-
+WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
+HELP = {"help_option_names": ["-h", "--help"]}
+PATH = click.Path(path_type=Path)
 
 def _guarded(what: str):
     """Any fault the program did not foresee: one Russian sentence naming what it was doing, the details in a file
@@ -157,26 +128,8 @@ def init(directory: Path) -> None:
 
     Уже существующие книги и шаблоны не перезаписываются.
     """
-    from automation.scaffold import LAUNCHER_NAME, WORKBOOK_NAME, blank_settings, write_launchers, write_workbook
-
-    book = directory / WORKBOOK_DIR / WORKBOOK_NAME
-    if book.exists():
-        click.echo(f"Книга уже есть, не трогаю: {book}")
-    else:
-        write_workbook(book, settings=blank_settings())
-        click.echo(f"Создана книга: {book}")
-    written = write_templates(directory / TEMPLATES_DIR)
-    click.echo(f"Шаблоны: {len(written)} создано в {directory / TEMPLATES_DIR}"
-               + (" (имеющиеся сохранены)" if len(written) < len(TEMPLATE_NAMES) else ""))
-    from automation.field_guide import write_guide
-
-    guide = write_guide(directory / OUTPUT_DIR)
-    click.echo(f"Папка для документов: {directory / OUTPUT_DIR}; справочник полей шаблонов: {guide}")
-    for launcher in write_launchers(directory):
-        what = "слежения за книгой" if launcher.name == LAUNCHER_NAME else "сборки файла «На подпись»"
-        click.echo(f"Ярлык для {what} (Windows, двойной щелчок): {launcher}")
-    click.echo("Заполните лист «Организация», затем «Педагоги», «Пары», «Программы» и «План»; "
-               "документы соберёт «nastavnik build» или — после каждого сохранения — «nastavnik watch».")
+    for line in init_workspace(directory, WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR):
+        click.echo(line)
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
@@ -232,53 +185,21 @@ def print_command(workbook: Path | None, district: bool, templates: Path | None,
 
 def _build_and_print(workbook: Path | None, templates: Path | None, output: Path | None, period: Period | None,
                      to_print: bool, as_json: bool, quiet: bool, district: bool = False) -> None:
-    workbook, output = workbook or Path(WORKBOOK_DIR), output or Path(OUTPUT_DIR)
+    output = output or Path(OUTPUT_DIR)
     started = time.perf_counter()
-    with Bar("Сборка документов", enabled=_interactive(quiet, as_json)) as bar:
-        report = build_any(workbook, templates or Path(TEMPLATES_DIR), output, period=period, progress=bar,
-                           district=district)
-    printed, print_problem = None, None
+    with Bar("Сборка документов", enabled=interactive(quiet, as_json)) as bar:
+        report = build_any(workbook or Path(WORKBOOK_DIR), templates or Path(TEMPLATES_DIR), output, period=period,
+                           progress=bar, district=district)
+    run = BuildRun(report, output, to_print)
     if to_print and report.fatal is None:
-        printed, print_problem = _print(report, output, district, _interactive(quiet, as_json))
-    nothing_to_sign = to_print and report.fatal is None and printed is None and print_problem is None
-    journal(output, "сборка", report, time.perf_counter() - started, printed or print_problem)
+        announce = functools.partial(click.echo, err=True) if interactive(quiet, as_json) else None
+        run.bundle, run.print_problem = bundle_for(report, output, district, announce)
+    _journal(output, "сборка", report, time.perf_counter() - started, run.bundle or run.print_problem)
     if as_json:
-        data = report.as_json()
-        if to_print:
-            data["print"] = {"file": str(printed.path) if printed else None, "documents": printed.documents
-                             if printed else 0, "pages": printed.pages if printed else 0, "problem": print_problem}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(run.as_json(), ensure_ascii=False, indent=2))
     else:
-        _echo(summary(report, True, output, quiet))
-        if printed is not None:
-            _echo(f"На подпись: {printed}")
-        elif print_problem is not None:
-            _echo(f"Не удалось собрать файл «На подпись» — {print_problem}")
-        elif nothing_to_sign and not quiet:
-            _echo("Документов, ожидающих подписи, нет: все приказы из книги подписаны, файл «На подпись» не нужен.")
-    sys.exit(builder.EXIT_FATAL if print_problem and report.exit_code == builder.EXIT_OK else report.exit_code)
-
-
-def _print(report: builder.Report, output: Path, district: bool,
-           interactive: bool) -> tuple[Bundle | None, str | None]:
-    """The bundle for one school: (what was made, why it could not be); both None when nothing awaits signing."""
-    from automation.printing import PrintProblem, archive_old_bundles, print_bundle
-
-    if district:
-        return None, ("для папки с несколькими книгами файл «На подпись» не собирается: укажите одну книгу "
-                      "параметром --workbook.")
-    if not report.to_sign:
-        archive_old_bundles(output, None, dt.datetime.now())
-        return None, None
-    if interactive:
-        click.echo(f"Перевожу в PDF документов: {len(report.to_sign)} (LibreOffice, около "
-                   f"{2 + len(report.to_sign) // 4} с)…", err=True)
-    try:
-        bundle = print_bundle(output, report.to_sign, dt.date.today())
-    except PrintProblem as err:
-        return None, str(err)
-    archive_old_bundles(output, bundle.path, dt.datetime.now())
-    return bundle, None
+        echo(run.text(quiet))
+    sys.exit(run.exit_code)
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
@@ -294,49 +215,14 @@ def templates(templates: Path | None, output: Path | None, as_json: bool, quiet:
     прежний файл сохраняется в output/_архив/. Заодно пишется справочник «Поля шаблонов.docx».
     Код выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — нет папки шаблонов.
     """
-    from automation.field_guide import write_guide
-    from automation.template_check import repair_folder
-
-    templates, output = templates or Path(TEMPLATES_DIR), output or Path(OUTPUT_DIR)
-    if not templates.is_dir():
-        click.echo(f"Не удалось выполнить: нет папки шаблонов «{templates}». Укажите её параметром --templates "
-                   "или создайте шаблоны командой «nastavnik init».", err=True)
-        sys.exit(builder.EXIT_FATAL)
-    checks, missing, repaired = repair_folder(templates, output, dt.datetime.now())
-    guide = write_guide(output)
-    errors = [f for check in checks for f in check.errors] + [_missing_template(name) for name in missing]
-    warnings = [f for check in checks for f in check.findings if f.severity == WARNING]
+    report = check_templates(templates or Path(TEMPLATES_DIR), output or Path(OUTPUT_DIR))
     if as_json:
-        click.echo(json.dumps({"errors": [str(e) for e in errors], "warnings": [str(w) for w in warnings],
-                               "repaired": [{"template": r.template, "backup": str(r.backup) if r.backup else None,
-                                             "locked": r.locked} for r in repaired],
-                               "guide": str(guide)}, ensure_ascii=False, indent=2))
-        sys.exit(builder.EXIT_PROBLEMS if errors else builder.EXIT_OK)
-    lines = [] if quiet else [f"Шаблоны: {templates}"]
-    for title, items in (("Ошибки", errors), ("Предупреждения и исправления", [] if quiet else warnings)):
-        if items:
-            lines.append(f"{title} ({len(items)}):")
-            lines += [f"  • {_capital(str(item))}" for item in items]
-    for done in [] if quiet else repaired:
-        if done.locked:
-            lines.append(f"Шаблон «{done.template}» открыт в другой программе и не исправлен: закройте его и "
-                         "запустите проверку снова.")
-        else:
-            lines.append(f"Шаблон «{done.template}» исправлен; прежний файл: {output / done.backup}")
-    if not quiet:
-        lines.append(f"Справочник полей: {guide}")
-    lines.append(f"Итог: проверено шаблонов: {len(checks)}; ошибок: {len(errors)}, предупреждений: {len(warnings)}, "
-                 f"исправлено шаблонов: {sum(1 for d in repaired if not d.locked)}.")
-    _echo("\n".join(lines))
-    sys.exit(builder.EXIT_PROBLEMS if errors else builder.EXIT_OK)
-
-
-def _missing_template(name: str) -> str:
-    return f"нет шаблона «{name}»: верните его из резервной копии или создайте заново командой «nastavnik init»."
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    elif report.fatal is not None:
+        click.echo(report.text(quiet), err=True)
+    else:
+        echo(report.text(quiet))
+    sys.exit(report.exit_code)
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
@@ -361,13 +247,13 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
 
     def run() -> builder.Report:
         started = time.perf_counter()
-        with Bar("Сборка документов", enabled=_interactive(quiet)) as bar:
+        with Bar("Сборка документов", enabled=interactive(quiet)) as bar:
             report = build_any(workbook, templates, output, period=period, progress=bar, district=district)
-        journal(output, "слежение", report, time.perf_counter() - started)
+        _journal(output, "слежение", report, time.perf_counter() - started)
         return report
 
-    session = WatchSession(run, quiet=quiet, output=output)
-    _guide_if_missing(output)
+    session = WatchSession(run, echo=click.echo, quiet=quiet, output=output)
+    guide_if_missing(output)
     try:
         # Watching starts before the first build: a save made while it runs is built right after it.
         Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event(), first=session.rebuild)
@@ -375,173 +261,18 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
         click.echo("Слежение остановлено. До свидания!")
 
 
-def _guide_if_missing(output: Path) -> None:
-    """The field guide for a curator who never runs «nastavnik templates»: written once, when it is not there."""
-    from automation.field_guide import write_guide
-    from automation.catalogue import GUIDE_NAME
-
-    if not (output / GUIDE_NAME).exists():
-        write_guide(output)
-
-
-class WatchSession:
-    """Runs a build and prints one line about it; a book that cannot be read is reported once, not on every event."""
-
-    def __init__(self, run: Callable[[], builder.Report], echo: Callable[[str], None] = click.echo,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now, quiet: bool = False,
-                 output: Path = Path(OUTPUT_DIR)) -> None:
-        self.run, self.echo, self.clock, self.quiet, self.output = run, echo, clock, quiet, output
-        self.last_fatal: str | None = None
-
-    def rebuild(self) -> None:
-        try:
-            report = self.run()
-        except Exception as err:  # noqa: BLE001 — a fault in one build never ends the watch
-            details = crash.record(self.output, "собрать документы", err)
-            self.echo(f"{self.clock():%H:%M:%S} {crash.sentence('собрать документы', err, details)} "
-                      "Слежение продолжается: соберу заново после следующего сохранения.")
-            self.last_fatal = None
-            return
-        stamp = self.clock().strftime("%H:%M:%S")
-        if report.fatal is not None:
-            if report.fatal != self.last_fatal:
-                self.echo(f"{stamp} Книгу прочитать не удалось: {report.fatal} Документы остались прежними; "
-                          "соберу заново после следующего сохранения.")
-            self.last_fatal = report.fatal
-            return
-        self.last_fatal = None
-        if self.quiet and not report.errors:
-            return
-        self.echo(f"{stamp} Документы: {counts(report)}; ошибок: {len(report.errors)}, "
-                  f"предупреждений: {len(report.warnings)}.")
-        for problem in report.errors if self.quiet else report.problems:
-            self.echo(f"  • {problem}")
-        if self.quiet:
-            return
-        if report.marked is not None:
-            line = marked_line(report, report.marked)
-            self.echo(f"  {line[:1].lower()}{line[1:]}")
-        for path in report.archived:
-            self.echo(f"  в архив: {path}")
-        for line in report.reminders:
-            self.echo(f"  ! {line}")
-
-
-def marked_line(report: builder.Report, path: Path) -> str:
-    """Where the marked-up copy is, and what it is."""
-    if report.cells_marked:
-        return f"Ячейки с ошибками и предупреждениями отмечены в копии книги: {path}"
-    return f"Список ошибок и предупреждений с номерами строк: {path}"
-
-
-class Bar:
-    """A progress bar on the terminal for a build that goes on longer than a second; nothing when not a terminal.
-
-    It is the build's `progress` callback: the library only reports (done, total), rich draws."""
-
-    DELAY = 1.0
-
-    def __init__(self, label: str, enabled: bool, clock: Callable[[], float] = time.monotonic) -> None:
-        self.label, self.enabled, self.clock = label, enabled, clock
-        self.started = clock()
-        self.progress = None
-        self.task = None
-
-    def __enter__(self) -> "Bar":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if self.progress is None:
-            if self.clock() - self.started < self.DELAY:
-                return
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                     console=Console(stderr=True), transient=True)
-            self.progress.start()
-            self.task = self.progress.add_task(self.label, total=total)
-        self.progress.update(self.task, completed=done, total=total)
-
-
-def _interactive(quiet: bool, as_json: bool = False) -> bool:
-    """Whether to draw on the terminal: not when asked to be quiet, not into a file or a pipe."""
-    return not quiet and not as_json and sys.stderr.isatty()
-
-
-_COLOURS = (("Ошибки", {"fg": "red", "bold": True}), ("Не удалось", {"fg": "red", "bold": True}),
-            ("Предупреждения", {"fg": "yellow", "bold": True}), ("Итог:", {"bold": True}))
-
-
-def _echo(text: str) -> None:
-    """Headings coloured on a terminal; click drops colours by itself when the output is a file or a pipe, and
-    NO_COLOR=1 turns them off everywhere."""
-    lines = []
-    for line in text.split("\n"):
-        style = next((style for prefix, style in _COLOURS if line.startswith(prefix)), None)
-        lines.append(click.style(line, **style) if style else line)
-    click.echo("\n".join(lines), color=False if os.environ.get("NO_COLOR") else None)
-
-
-def journal(output: Path, what: str, report: builder.Report, seconds: float, extra: object = None) -> None:
-    """One line in output/журнал.txt: when, what, the counts, how long."""
-    if report.fatal is not None:
-        line = f"{what}: не удалось: {report.fatal}"
-    else:
-        line = (f"{what}: {report.workbook}; документы: {counts(report)}; ошибок: {len(report.errors)}, "
-                f"предупреждений: {len(report.warnings)}; {seconds:.2f} с")
-    if extra:
-        line += f"; на подпись: {extra}"
-    try:
-        append_journal(output, line, dt.datetime.now())
-    except OSError:
-        # The journal is a courtesy: a read-only or full disk must not fail a build that went well.
-        click.echo(f"Не удалось дописать журнал в папке «{output}»: нет доступа или места на диске.", err=True)
+def _journal(output: Path, what: str, report: builder.Report, seconds: float, extra: object = None) -> None:
+    failed = journal(output, what, report, seconds, extra)
+    if failed:
+        click.echo(failed, err=True)
 
 
 def _finish(report: builder.Report, as_json: bool, quiet: bool, built: bool, output: Path | None = None) -> None:
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
-        _echo(summary(report, built, output, quiet))
+        echo(summary(report, built, output, quiet))
     sys.exit(report.exit_code)
-
-
-def summary(report: builder.Report, built: bool, output: Path | None = None, quiet: bool = False) -> str:
-    """The Russian text a curator reads after a run (with `quiet`: the errors and the last line only)."""
-    if report.fatal is not None:
-        return f"Не удалось выполнить: {report.fatal}"
-    lines = [] if quiet else [f"Книга: {report.workbook}"]
-    for title, problems in (("Ошибки", report.errors), ("Предупреждения", [] if quiet else report.warnings)):
-        if problems:
-            lines.append(f"{title} ({len(problems)}):")
-            lines += [f"  • {p}" for p in problems]
-    if report.marked is not None and output is not None:
-        lines.append(marked_line(report, output / report.marked))
-    if built and not quiet:
-        lines.append(f"Документы в папке {output}:")
-        marks = {(True, False): "[проект] ", (False, True): "[подписан] "}
-        lines += [f"  {marks.get((d.draft, d.frozen), '')}{d.path}"
-                  + ("" if d.status == builder.UNCHANGED else f" — {d.status}") for d in report.documents]
-        lines += [f"  в архив: {path}" for path in report.archived]
-    if report.reminders and not quiet:
-        lines.append(f"Напоминания ({len(report.reminders)}):")
-        lines += [f"  ! {line}" for line in report.reminders]
-    made = f"документы: {counts(report)}; " if built else ""
-    lines.append(f"Итог: {made}ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}.")
-    return "\n".join(lines)
-
-
-def counts(report: builder.Report) -> str:
-    """«создано 2, обновлено 1, без изменений 17, не создано 0»."""
-    return (f"создано {report.count(builder.CREATED)}, обновлено {report.count(builder.UPDATED)}, "
-            f"без изменений {report.count(builder.UNCHANGED)}, не создано {len(report.failed)}")
 
 
 def main() -> None:

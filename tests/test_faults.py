@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from automation import build as builder
-from automation import catalogue, cli, files, schema
+from automation import catalogue, cli, files, schema, session
 from automation.problems import ERROR, WARNING
 from automation.scaffold import write_workbook
 from tests import sample_data
@@ -258,12 +258,12 @@ def test_the_watcher_reports_a_fault_and_builds_the_next_save(tmp_path):
             raise result
         return result
 
-    session = cli.WatchSession(run, echo=said.append, clock=lambda: dt.datetime(2026, 11, 27, 10, 0),
-                               output=tmp_path)
-    session.rebuild()
+    watching = session.WatchSession(run, echo=said.append, clock=lambda: dt.datetime(2026, 11, 27, 10, 0),
+                                    output=tmp_path)
+    watching.rebuild()
     assert said[0].startswith("10:00:00 Не удалось собрать документы: внутренняя ошибка программы (RuntimeError).")
     assert said[0].endswith("Слежение продолжается: соберу заново после следующего сохранения.")
-    session.rebuild()
+    watching.rebuild()
     assert said[1].startswith("10:00:00 Документы: создано 0")
 
 

@@ -90,8 +90,8 @@ LAYERS = (
     ("workbook", "models", "problems", "validate"),
     ("catalogue", "period", "fields", "context", "orders", "reports", "documents", "charts", "sample"),
     ("tables", "render", "template_check", "default_templates", "field_guide", "markup", "scaffold"),
-    ("manifest", "build", "district", "printing", "watch"),
-    ("cli", "__main__"),
+    ("manifest", "build", "district", "printing", "watch", "session"),
+    ("terminal", "cli", "__main__"),
 )
 """The README's table «Как устроен код»: each module imports only from its own layer or those before it."""
 

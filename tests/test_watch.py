@@ -19,7 +19,7 @@ from watchdog.events import (
 )
 
 from automation import build as builder
-from automation.cli import WatchSession
+from automation.session import WatchSession
 from automation.watch import Debouncer, Watched, Watcher, changes, is_trigger
 from tests.conftest import TODAY
 from tests.docx_text import docx_text

@@ -1,0 +1,97 @@
+"""What the terminal shows: click speaking Russian (the headings and usage line of every help page, click's own
+error messages), coloured headings, the progress bar. Importing it is enough for the headings."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from typing import Callable
+
+import click
+
+_HEADINGS = {"Options": "Параметры", "Commands": "Команды", "Arguments": "Аргументы"}
+
+
+class RussianFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Использование: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+
+click.Context.formatter_class = RussianFormatter
+# click's own messages, as a curator would read them.
+_CLICK_MESSAGES = (
+    (re.compile(r"No such command '(.+)'\."), "нет такой команды «{0}»."),
+    (re.compile(r"No such option:? '?([^'\s]+?)'?\.?(?:\s|$)"), "нет такого параметра {0}."),
+    (re.compile(r"Option '(.+)' requires an argument\."), "после параметра {0} укажите значение."),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "лишние слова в команде: {0}."),
+    (re.compile(r"Missing command\."), "не указана команда."),
+    (re.compile(r"Invalid value for '([^']+)': (.+)", re.S), "неверное значение {0}: {1}"),
+)
+
+
+def russian(message: str) -> str:
+    for pattern, text in _CLICK_MESSAGES:
+        match = pattern.search(message)
+        if match:
+            return text.format(*match.groups())
+    return message
+
+
+def interactive(quiet: bool, as_json: bool = False) -> bool:
+    """Whether to draw on the terminal: not when asked to be quiet, not into a file or a pipe."""
+    return not quiet and not as_json and sys.stderr.isatty()
+
+
+_COLOURS = (("Ошибки", {"fg": "red", "bold": True}), ("Не удалось", {"fg": "red", "bold": True}),
+            ("Предупреждения", {"fg": "yellow", "bold": True}), ("Итог:", {"bold": True}))
+
+
+def echo(text: str) -> None:
+    """Headings coloured on a terminal; click drops colours by itself when the output is a file or a pipe, and
+    NO_COLOR=1 turns them off everywhere."""
+    lines = []
+    for line in text.split("\n"):
+        style = next((style for prefix, style in _COLOURS if line.startswith(prefix)), None)
+        lines.append(click.style(line, **style) if style else line)
+    click.echo("\n".join(lines), color=False if os.environ.get("NO_COLOR") else None)
+
+
+class Bar:
+    """A progress bar on the terminal for a build that goes on longer than a second; nothing when not a terminal.
+
+    It is the build's `progress` callback: the library only reports (done, total), rich draws."""
+
+    DELAY = 1.0
+
+    def __init__(self, label: str, enabled: bool, clock: Callable[[], float] = time.monotonic) -> None:
+        self.label, self.enabled, self.clock = label, enabled, clock
+        self.started = clock()
+        self.progress = None
+        self.task = None
+
+    def __enter__(self) -> "Bar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            if self.clock() - self.started < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                     console=Console(stderr=True), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=total)
+        self.progress.update(self.task, completed=done, total=total)
