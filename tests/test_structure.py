@@ -89,7 +89,7 @@ LAYERS = (
     ("schema", "grammar", "files", "crash"),
     ("workbook", "models", "problems", "validate"),
     ("catalogue", "period", "fields", "context", "orders", "reports", "documents", "charts", "sample"),
-    ("tables", "render", "template_check", "default_templates", "field_guide", "markup", "scaffold"),
+    ("tables", "render", "template_tags", "template_check", "default_templates", "field_guide", "markup", "scaffold"),
     ("manifest", "build", "district", "printing", "watch", "session"),
     ("terminal", "cli", "__main__"),
 )
