@@ -179,3 +179,14 @@ def years(value: float) -> str:
         whole = int(value)
         return f"{whole} {plural(whole, 'год', 'года', 'лет')}"
     return f"{value:g}".replace(".", ",") + " года"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")

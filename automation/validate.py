@@ -10,22 +10,8 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from automation import grammar, schema
-from automation.models import (
-    Data,
-    Incentive,
-    Order,
-    Organization,
-    Pair,
-    Person,
-    PlanItem,
-    Programme,
-    Replacement,
-    SheetModel,
-    as_text,
-    convert,
-    key,
-    latin_letters,
-)
+from automation.models import (Data, Incentive, Order, Organization, Pair, Person, PlanItem, Programme, Replacement,
+                               SheetModel, as_text, convert, key, latin_letters)
 from automation.problems import ERROR, WARNING, Collector, Problem, Problems
 from automation.schema import Sheet
 from automation.workbook import RawBook, Table
@@ -37,17 +23,6 @@ M = TypeVar("M", bound=SheetModel)
 class Validation(Problems):
     data: Data
     problems: list[Problem]
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
 
 
 def validate(book: RawBook) -> Validation:
@@ -307,8 +282,8 @@ def _programmes(programmes: list[Programme], pairs: list[Pair], out: Collector) 
 
 
 def _term_warning(programme: Programme, out: Collector) -> None:
-    shortest = add_months(programme.start, 3) - dt.timedelta(days=1)
-    longest = add_months(programme.start, 12)
+    shortest = grammar.add_months(programme.start, 3) - dt.timedelta(days=1)
+    longest = grammar.add_months(programme.start, 12)
     if not shortest <= programme.end <= longest:
         out.warning(schema.PROGRAMMES, programme.row, "end",
                     f"срок программы с {grammar.date_digits(programme.start)} по {grammar.date_digits(programme.end)} "

@@ -67,8 +67,8 @@ def base() -> tuple[bytes, Path]:
     return (ROOT / "workbook" / "Наставничество.xlsx").read_bytes(), ROOT / "doc_templates"
 
 
-EXAMPLES = int(os.environ.get("NASTAVNIK_PROPERTY_EXAMPLES", "25"))
-"""25 in CI (about 30 s); set more to hunt: NASTAVNIK_PROPERTY_EXAMPLES=1000 with derandomize off finds new cases."""
+EXAMPLES = int(os.environ.get("NASTAVNIK_PROPERTY_EXAMPLES", "15"))
+"""15 in CI (about 30 s on the shipped sample); set more to hunt: NASTAVNIK_PROPERTY_EXAMPLES=1000 with derandomize off finds new cases."""
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=os.environ.get("NASTAVNIK_PROPERTY_RANDOM") is None,
