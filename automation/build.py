@@ -383,7 +383,7 @@ def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]
     register = list(data.orders)
 
     def position(document: Document) -> int:
-        number = key(str(document.context["приказ"]["номер"]))
+        number = key(document.order or "")
         return register.index(number) if number in register else len(register)
 
     drafts = [d for d in documents if d.draft and d.path not in failed]

@@ -33,6 +33,8 @@ class Document:
     context: dict[str, Any]
     draft: bool = False
     frozen: bool = False
+    order: str | None = None
+    """An order's number as typed in the book (None for an order without one, and for other documents)."""
 
     @property
     def path(self) -> Path:
@@ -44,26 +46,66 @@ def clause(text: str | None, empty: str = "—") -> str:
     return text.strip().rstrip(" .;") if text and text.strip() else empty
 
 
-def person(p: Person) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Named:
+    """A person as the documents name them: the name and the position in every case, the short forms. Modules
+    work with this; `fields` turns it into the template's Russian-keyed fields at the edge."""
+
+    person: Person
+    names: dict[Case, str]
+    positions: dict[Case, str]
+
+    def name(self, case: Case) -> str:
+        return self.names[case]
+
+    def who(self, case: Case) -> str:
+        """«Мороз Ольгу Викторовну, учителя математики»."""
+        return f"{self.names[case]}, {self.positions[case]}"
+
+    @property
+    def initials(self) -> str:
+        return grammar.initials(self.person.first_name, self.person.middle_name)
+
+    @property
+    def short(self) -> str:
+        """«Мороз О.В.»."""
+        return f"{self.person.last_name} {self.initials}"
+
+    def signature(self, case: Case = Case.NOMN) -> str:
+        """«О.В. Мороз»; in another case the surname declined: «О.В. Мороз», «И.П. Черных»."""
+        surname = self.person.last_name if case is Case.NOMN else self.names[case].split(" ")[0]
+        return f"{self.initials} {surname}"
+
+    def fields(self) -> dict[str, Any]:
+        p = self.person
+        return {
+            "код": p.code,
+            "фио": {case.value: name for case, name in self.names.items()},
+            "должность": {case.value: position for case, position in self.positions.items()},
+            "фио_кратко": self.short,
+            "подпись": self.signature(),
+            "подпись_вп": self.signature(Case.ACCS),
+            "стаж": grammar.years(p.experience) if p.experience is not None else "—",
+            "категория": p.category or "—",
+            "женщина": p.female,
+            "молодой_специалист": bool(p.young),
+        }
+
+
+def named(p: Person) -> Named:
     overrides = {Case.GENT: p.name_gent, Case.DATV: p.name_datv, Case.ACCS: p.name_accs, Case.ABLT: p.name_ablt}
     names = {
         case: overrides.get(case) or grammar.decline_name(p.last_name, p.first_name, p.middle_name, p.female, case)
         for case in Case
     }
     place = f" ({p.workplace})" if p.workplace else ""
-    initials = grammar.initials(p.first_name, p.middle_name)
-    return {
-        "код": p.code,
-        "фио": {case.value: name for case, name in names.items()},
-        "должность": {case.value: grammar.decline_position(p.position, case) + place for case in Case},
-        "фио_кратко": f"{p.last_name} {initials}",
-        "подпись": f"{initials} {p.last_name}",
-        "подпись_вп": f"{initials} {names[Case.ACCS].split(' ')[0]}",
-        "стаж": grammar.years(p.experience) if p.experience is not None else "—",
-        "категория": p.category or "—",
-        "женщина": p.female,
-        "молодой_специалист": bool(p.young),
-    }
+    positions = {case: grammar.decline_position(p.position, case) + place for case in Case}
+    return Named(p, names, positions)
+
+
+def person(p: Person) -> dict[str, Any]:
+    """The template's fields of a person."""
+    return named(p).fields()
 
 
 def organization(org: Organization | None) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
-from automation.context import AWARDS, Document, Unit, clause, person, requisites, unit_context, units
+from automation.context import (AWARDS, Document, Named, Unit, clause, named, person, requisites, unit_context,
+                                units)
 from automation.grammar import Case
 from automation.models import Incentive, Person, Programme, Replacement
 from automation.models import Data, key
@@ -39,17 +40,17 @@ def order_documents(kind: DocumentKind, subject: str, groups: list[tuple[str | N
     for typed, items in groups:
         order = data.order(typed)
         req = {**requisites(order, typed), "заголовок": subject}
-        fields, named = body(items)
-        acquainted: dict[str, dict] = {}
-        for person_context in ([person(curator)] if curator else []) + named:
-            acquainted.setdefault(person_context["код"], person_context)
-        context = {**common, **fields, "приказ": req, "ознакомлены": list(acquainted.values()),
+        fields, people = body(items)
+        acquainted: dict[str, Named] = {}
+        for who in ([named(curator)] if curator else []) + people:
+            acquainted.setdefault(key(who.person.code), who)
+        context = {**common, **fields, "приказ": req, "ознакомлены": [who.fields() for who in acquainted.values()],
                    "куратор": person(curator) if curator else None}
         if req["проект"]:
             name = kind.name(prefix="ПРОЕКТ ", number=f" № {typed}" if typed else "")
         else:
             name = kind.name(prefix="", number=f" № {req['номер']} от {req['дата']}")
-        documents.append(Document(kind, name, context, draft=req["проект"], frozen=req["подписан"]))
+        documents.append(Document(kind, name, context, draft=req["проект"], frozen=req["подписан"], order=typed))
     return documents
 
 
@@ -64,8 +65,9 @@ def preamble(common: dict[str, Any], section: str = "") -> str:
 def _control(number: int, curator: Person | None) -> str:
     if curator is None:
         return f"{number}. Контроль за исполнением настоящего приказа оставляю за собой."
-    c = person(curator)
-    return f"{number}. Контроль за исполнением настоящего приказа возложить на {c['должность']['вп']} {c['подпись_вп']}."
+    c = named(curator)
+    return (f"{number}. Контроль за исполнением настоящего приказа возложить на {c.positions[Case.ACCS]} "
+            f"{c.signature(Case.ACCS)}.")
 
 
 def _approve_phrase(pairs: list[dict[str, Any]]) -> str:
@@ -79,10 +81,10 @@ def _approve_phrase(pairs: list[dict[str, Any]]) -> str:
 
 def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     """«О закреплении наставнических пар (групп)»: one per number typed on «Пары»; pairs with none in one draft."""
-    def body(order_units: list[Unit]) -> tuple[dict[str, Any], list[dict]]:
+    def body(order_units: list[Unit]) -> tuple[dict[str, Any], list[Named]]:
         pairs = [unit_context(u, data, as_ordered=True) for u in order_units]
-        named = [x for p in pairs for x in [p["наставник"], *p["наставляемые"]]]
-        return {"пары": pairs, "утвердить": _approve_phrase(pairs)}, named
+        people = [named(p) for u in order_units for p in [u.mentor, *u.mentees]]
+        return {"пары": pairs, "утвердить": _approve_phrase(pairs)}, people
 
     groups = group_by_order(units(data), lambda u: u.rows[0].order)
     return order_documents(catalogue.ASSIGNMENT_ORDER, schema.ORDER_ASSIGNMENT, groups, data, common, body)
@@ -106,15 +108,15 @@ def _appointed_by(data: Data, unit: Unit, mentor: Person) -> str:
 
 def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     """«О замене наставника» (III.9): release from a date, appoint from the same date, the ground, the programme's fate."""
-    def body(items: list[Replacement]) -> tuple[dict[str, Any], list[dict]]:
-        points, named = [], []
+    def body(items: list[Replacement]) -> tuple[dict[str, Any], list[Named]]:
+        points, people = [], []
         for index, item in enumerate(items, start=1):
             unit = _unit_of(data, item.number)
             if unit is None:
                 continue
             former, new = data.person(item.former), data.person(item.new)
-            f, n = person(former), person(new)
-            mentees = [person(m) for m in unit.mentees]
+            f, n = named(former), named(new)
+            mentees = [named(m) for m in unit.mentees]
             ground = next(g.phrase for g in schema.REPLACEMENT_GROUNDS if g.text == item.ground)
             owner, date = _owner_genitive(unit), grammar.date_digits(item.date)
             word = "наставляемых:" if unit.group else ("наставляемую" if unit.mentees[0].female else "наставляемого")
@@ -123,35 +125,35 @@ def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
                 basis += f", дополнительное соглашение к трудовому договору {item.agreement}"
             points += [
                 f"{index}. Заменить наставника {owner} № {unit.number} с {date}:",
-                f"{index}.1. Освободить {f['фио']['вп']}, {f['должность']['вп']}, {_appointed_by(data, unit, former)}, "
+                f"{index}.1. Освободить {f.who(Case.ACCS)}, {_appointed_by(data, unit, former)}, "
                 f"от обязанностей наставника {owner} № {unit.number} с {date} {ground}.",
-                f"{index}.2. Назначить наставником {owner} № {unit.number} с {date} {n['фио']['вп']}, "
-                f"{n['должность']['вп']}, и закрепить за {'ней' if new.female else 'ним'} {word} "
-                + "; ".join(f"{m['фио']['вп']}, {m['должность']['вп']}" for m in mentees)
+                f"{index}.2. Назначить наставником {owner} № {unit.number} с {date} {n.who(Case.ACCS)}, "
+                f"и закрепить за {'ней' if new.female else 'ним'} {word} "
+                + "; ".join(m.who(Case.ACCS) for m in mentees)
                 + f". Основание: {basis}.",
                 f"{index}.3. " + (
                     f"Персонализированную программу наставничества {owner} № {unit.number} скорректировать с учётом "
                     "замены наставника и представить на утверждение."
                     if item.programme == schema.PROGRAMME_REVISED else
                     f"Реализацию персонализированной программы наставничества {owner} № {unit.number} продолжить."),
-                f"{index}.4. Выплату за наставническую деятельность {f['фио']['дп']} прекратить с {date}; "
-                f"{n['фио']['дп']} производить с {date}"
+                f"{index}.4. Выплату за наставническую деятельность {f.name(Case.DATV)} прекратить с {date}; "
+                f"{n.name(Case.DATV)} производить с {date}"
                 + (f" в соответствии с дополнительным соглашением {item.agreement}." if item.agreement else "."),
             ]
-            named += [f, n, *mentees]
+            people += [f, n, *mentees]
         last = len(items) + 1
         points += [f"{last}. Куратору внести изменения в список наставнических пар (групп) и в банк программ "
                    "наставничества.", _control(last + 1, data.curator())]
-        return {"преамбула": preamble(common, "пункт 9 раздела III"), "пункты": points}, named
+        return {"преамбула": preamble(common, "пункт 9 раздела III"), "пункты": points}, people
 
     groups = group_by_order(data.replacements, lambda r: r.order)
     return order_documents(catalogue.REPLACEMENT_ORDER, schema.ORDER_REPLACEMENT, groups, data, common, body)
 
 
 def _participants(unit: Unit) -> str:
-    mentees = ", ".join(person(m)["фио_кратко"] for m in unit.mentees)
+    mentees = ", ".join(named(m).short for m in unit.mentees)
     word = "наставляемые" if unit.group else "наставляемый"
-    return f"наставник {person(unit.mentor)['фио_кратко']}, {word} {mentees}"
+    return f"наставник {named(unit.mentor).short}, {word} {mentees}"
 
 
 def _programmes_with(data: Data, keep: Callable[[Programme], bool]) -> list[tuple[Programme, Unit]]:
@@ -164,24 +166,24 @@ def _programmes_with(data: Data, keep: Callable[[Programme], bool]) -> list[tupl
 
 def completion_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     """«О завершении персонализированных программ наставничества» (VII.1): date, ground, results, payment stops."""
-    def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[dict]]:
-        points, named = [], []
+    def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[Named]]:
+        points, people = [], []
         for index, (programme, unit) in enumerate(items, start=1):
             ground = next(g.phrase for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground)
-            mentor = person(unit.mentor)
+            mentor = named(unit.mentor)
             text = (f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию персонализированной "
                     f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
                     f"{ground}.")
             if programme.results:
                 text += f" Итоги: {clause(programme.results)}."
             stop = grammar.date_digits(programme.finished_on + dt.timedelta(days=1))
-            text += f" Выплату за наставническую деятельность {mentor['фио']['дп']} прекратить с {stop}."
+            text += f" Выплату за наставническую деятельность {mentor.name(Case.DATV)} прекратить с {stop}."
             points.append(text)
-            named += [mentor, *(person(m) for m in unit.mentees)]
+            people += [mentor, *(named(m) for m in unit.mentees)]
         last = len(items) + 1
         points += [f"{last}. Куратору разместить итоги завершённых программ на официальном сайте школы с согласия "
                    "участников (раздел VIII Положения).", _control(last + 1, data.curator())]
-        return {"преамбула": preamble(common, "пункт 1 раздела VII"), "пункты": points}, named
+        return {"преамбула": preamble(common, "пункт 1 раздела VII"), "пункты": points}, people
 
     finished = _programmes_with(data, lambda p: p.finished and p.finished_on is not None
                                 and p.completion_ground is not None)
@@ -191,21 +193,21 @@ def completion_orders(data: Data, common: dict[str, Any]) -> list[Document]:
 
 def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     """«О продлении срока реализации программы» (VII.2): only by mutual consent, the new end date."""
-    def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[dict]]:
-        points, named = [], []
+    def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[Named]]:
+        points, people = [], []
         for index, (programme, unit) in enumerate(items, start=1):
-            mentor = person(unit.mentor)
+            mentor = named(unit.mentor)
             points.append(
                 f"{index}. По обоюдному согласию наставника и наставляемого продлить срок реализации персонализированной "
                 f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
                 f"с {grammar.date_words(programme.end)} до {grammar.date_words(programme.extend_to)} "
-                f"Выплату за наставническую деятельность {mentor['фио']['дп']} производить до "
+                f"Выплату за наставническую деятельность {mentor.name(Case.DATV)} производить до "
                 f"{grammar.date_digits(programme.extend_to)}.")
-            named += [mentor, *(person(m) for m in unit.mentees)]
+            people += [mentor, *(named(m) for m in unit.mentees)]
         last = len(items) + 1
         points += [f"{last}. Наставникам внести изменения в планы мероприятий программ на продлённый срок.",
                    _control(last + 1, data.curator())]
-        return {"преамбула": preamble(common, "пункт 2 раздела VII"), "пункты": points}, named
+        return {"преамбула": preamble(common, "пункт 2 раздела VII"), "пункты": points}, people
 
     extended = _programmes_with(data, lambda p: p.extend_to is not None and not p.finished)
     groups = group_by_order(extended, lambda item: item[0].extension_order)
@@ -217,7 +219,7 @@ def merit(data: Data, mentor: Person) -> str:
     parts = []
     for unit in units(data):
         if key(unit.mentor.code) == key(mentor.code):
-            mentees = ", ".join(person(m)["фио_кратко"] for m in unit.mentees)
+            mentees = ", ".join(named(m).short for m in unit.mentees)
             parts.append(f"{_owner_genitive(unit)} № {unit.number}: {mentees}")
     return ("наставник " + "; ".join(parts)) if parts else ""
 
@@ -228,9 +230,9 @@ def rubles(amount: float) -> str:
     return text.replace(",", " ").replace(".", ",")
 
 
-def incentive_sentence(item: Incentive, p: dict[str, Any], merit_text: str) -> str:
+def incentive_sentence(item: Incentive, p: Named, merit_text: str) -> str:
     measure = schema.measure(item.measure)
-    text = f"{measure.phrase} {p['фио'][measure.case]}, {p['должность'][measure.case]}, {clause(item.reason)}"
+    text = f"{measure.phrase} {p.who(Case(measure.case))}, {clause(item.reason)}"
     if merit_text:
         text += f" ({merit_text})"
     if item.measure == schema.MEASURE_BONUS and item.amount is not None:
@@ -239,8 +241,8 @@ def incentive_sentence(item: Incentive, p: dict[str, Any], merit_text: str) -> s
     return text + "."
 
 
-def petition_sentence(item: Incentive, p: dict[str, Any]) -> str:
-    who = f"{p['фио']['рп']}, {p['должность']['рп']},"
+def petition_sentence(item: Incentive, p: Named) -> str:
+    who = f"{p.who(Case.GENT)},"
     if item.measure in AWARDS:
         return (f"Ходатайствовать о награждении {who} {grammar.decline_position(item.measure, Case.ABLT)} "
                 f"({item.level} уровень; представление прилагается).")
@@ -250,25 +252,25 @@ def petition_sentence(item: Incentive, p: dict[str, Any]) -> str:
 def incentive_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     """«О поощрении наставников» (IX): each measure with its verb and case, the merit; nominations above school as
     their own point referring to the Представление."""
-    def body(items: list[Incentive]) -> tuple[dict[str, Any], list[dict]]:
-        points, named = [], []
+    def body(items: list[Incentive]) -> tuple[dict[str, Any], list[Named]]:
+        points, people = [], []
         number = 0
         for item in (i for i in items if not i.above_school):
             mentor = data.person(item.mentor)
-            p = person(mentor)
+            p = named(mentor)
             number += 1
             points.append(f"{number}. {incentive_sentence(item, p, merit(data, mentor))}")
-            named.append(p)
+            people.append(p)
         higher = [i for i in items if i.above_school]
         if higher:
             number += 1
             points.append(f"{number}. Представить к поощрению вышестоящего уровня:")
             for index, item in enumerate(higher, start=1):
-                p = person(data.person(item.mentor))
+                p = named(data.person(item.mentor))
                 points.append(f"{number}.{index}. {petition_sentence(item, p)}")
-                named.append(p)
+                people.append(p)
         points.append(_control(number + 1, data.curator()))
-        return {"преамбула": preamble(common, "раздел IX"), "пункты": points}, named
+        return {"преамбула": preamble(common, "раздел IX"), "пункты": points}, people
 
     groups = group_by_order(data.incentives, lambda i: i.order)
     return order_documents(catalogue.INCENTIVE_ORDER, schema.ORDER_INCENTIVE, groups, data, common, body)
