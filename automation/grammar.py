@@ -47,15 +47,19 @@ def morph() -> pymorphy3.MorphAnalyzer:
 
 
 def infer_sex(middle_name: str | None) -> str | None:
-    """«ж» or «м» from the patronymic (incl. -оглы / -кызы), None when it does not tell."""
-    if not middle_name:
+    """«ж» or «м» from the patronymic (incl. -оглы / -кызы), by pytrovich's own detector; None when it does not
+    tell."""
+    if not middle_name or not middle_name.strip():
         return None
-    ending = middle_name.strip().lower().replace("ё", "е")
-    if ending.endswith(("вна", "чна", "шна", "кызы", "гызы")):
-        return "ж"
-    if ending.endswith(("вич", "ьич", "ич", "оглы", "улы")):
-        return "м"
-    return None
+    gender = _detector().detect(middlename=" ".join(middle_name.split()))
+    return {Gender.FEMALE: "ж", Gender.MALE: "м"}.get(gender)
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from pytrovich.detector import PetrovichGenderDetector
+
+    return PetrovichGenderDetector()
 
 
 @lru_cache(maxsize=4096)

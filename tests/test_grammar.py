@@ -90,7 +90,9 @@ def test_position_keeps_e_where_the_curator_typed_e():
 
 @pytest.mark.parametrize("patronymic, sex", [("Алексеевна", "ж"), ("Ильинична", "ж"), ("Ильич", "м"),
                                              ("Петрович", "м"), ("Мамед оглы", "м"), ("Гасан кызы", "ж"),
-                                             ("", None), (None, None), ("Смит", None)])
+                                             ("", None), (None, None), ("Смит", None), ("Кузьминична", "ж"),
+                                             ("Саввич", "м"), ("Фомич", "м"), ("Эльдар улы", "м"),
+                                             (" Петрович ", "м"), ("ПЕТРОВНА", "ж"), ("Артёмовна", "ж")])
 def test_sex_from_patronymic(patronymic, sex):
     assert infer_sex(patronymic) == sex
 
