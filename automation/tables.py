@@ -9,8 +9,6 @@ import math
 import textwrap
 from typing import Any
 
-import xlsxwriter
-
 SHEET_TITLE = "Таблица"
 WIDTH_MIN, WIDTH_MAX = 8, 50
 """A column's width in characters: the longest value (or header word) fits, up to WIDTH_MAX; longer text wraps."""
@@ -31,6 +29,8 @@ def table_workbook(context: dict[str, Any]) -> bytes:
     numbers stay numbers, text is never read as a formula or a link."""
     columns = [str(c) for c in context["столбцы"]]
     rows = [list(row) for row in context["строки"]]
+    import xlsxwriter  # only a build that makes a table loads it: a cold start stays short
+
     widths = _widths(columns, rows)
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
