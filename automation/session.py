@@ -24,10 +24,7 @@ def summary(report: builder.Report, built: bool, output: Path | None = None, qui
     if report.fatal is not None:
         return f"Не удалось выполнить: {report.fatal}"
     lines = [] if quiet else [f"Книга: {report.workbook}"]
-    for title, problems in (("Ошибки", report.errors), ("Предупреждения", [] if quiet else report.warnings)):
-        if problems:
-            lines.append(f"{title} ({len(problems)}):")
-            lines += [f"  • {p}" for p in problems]
+    lines += _section("Ошибки", report.errors) + _section("Предупреждения", [] if quiet else report.warnings)
     if report.marked is not None and output is not None:
         lines.append(marked_line(report, output / report.marked))
     if built and not quiet:
@@ -42,6 +39,11 @@ def summary(report: builder.Report, built: bool, output: Path | None = None, qui
     made = f"документы: {counts(report)}; " if built else ""
     lines.append(f"Итог: {made}ошибок: {len(report.errors)}, предупреждений: {len(report.warnings)}.")
     return "\n".join(lines)
+
+
+def _section(title: str, items: list) -> list[str]:
+    """«Ошибки (2):» and a line for each; nothing when there are none."""
+    return [f"{title} ({len(items)}):", *(f"  • {item}" for item in items)] if items else []
 
 
 def counts(report: builder.Report) -> str:
@@ -215,10 +217,8 @@ class TemplatesReport:
         if self.fatal is not None:
             return f"Не удалось выполнить: {self.fatal}"
         lines = [] if quiet else [f"Шаблоны: {self.folder}"]
-        for title, items in (("Ошибки", self.errors), ("Предупреждения и исправления", [] if quiet else self.warnings)):
-            if items:
-                lines.append(f"{title} ({len(items)}):")
-                lines += [f"  • {_capital(item)}" for item in items]
+        lines += _section("Ошибки", [_capital(e) for e in self.errors])
+        lines += _section("Предупреждения и исправления", [] if quiet else [_capital(w) for w in self.warnings])
         for done in [] if quiet else self.repaired:
             if done.locked:
                 lines.append(f"Шаблон «{done.template}» открыт в другой программе и не исправлен: закройте его и "

@@ -112,10 +112,7 @@ def main() -> None:
                          f"{result['seconds']:.1f} s ({phases}), peak RSS {result['peak_mb']:.0f} MB; "
                          f"{result['documents']} documents, {result['errors']} errors{copy}", target))
             book.unlink()
-    width = max(len(r[0]) for r in rows)
-    print(f"{'what'.ljust(width)} | measured | target")
-    for what, measured, target in rows:
-        print(f"{what.ljust(width)} | {measured} | {target}")
+    synthetic.print_table(rows)
 
 
 if __name__ == "__main__":

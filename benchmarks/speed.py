@@ -129,10 +129,7 @@ def main() -> None:
                      f"{documents / seconds:.0f}/s; peak RSS {peak_rss_mb():.0f} MB (workbooks generated in "
                      f"{generated:.0f} s, not counted)",
                      "≤ 60 s, ≤ 1.5 GB"))
-    width = max(len(r[0]) for r in rows)
-    print(f"{'what'.ljust(width)} | measured | target")
-    for what, measured, target in rows:
-        print(f"{what.ljust(width)} | {measured} | {target}")
+    synthetic.print_table(rows)
 
 
 if __name__ == "__main__":

@@ -66,3 +66,11 @@ def rows(people: int, pairs: int, plan_rows: int, seed: int = 1) -> tuple[dict, 
 def write(path: Path, people: int, pairs: int, plan_rows: int, seed: int = 1) -> Path:
     data, settings = rows(people, pairs, plan_rows, seed)
     return write_workbook(path, data, settings)
+
+
+def print_table(rows: list[tuple[str, str, str]]) -> None:
+    """The benchmark's findings: what, measured, target — one line each."""
+    width = max(len(r[0]) for r in rows)
+    print(f"{'what'.ljust(width)} | measured | target")
+    for what, measured, target in rows:
+        print(f"{what.ljust(width)} | {measured} | {target}")
