@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import time
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -185,28 +186,52 @@ Progress = Callable[[int, int], None]
 """Told (done, total) as documents are made: the command line draws its bar from it."""
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a build needs besides the workbook: where the templates are and the documents go, the day it is made
+    for, the reporting period; the template checks when already made (a district checks once); progress."""
+
+    templates: Path
+    output: Path
+    today: dt.date
+    now: dt.datetime
+    period: Period | None = None
+    checks: list[TemplateCheck] | None = None
+    progress: Progress | None = None
+
+    @classmethod
+    def of(cls, templates: Path, output: Path, today: dt.date | None = None, now: dt.datetime | None = None,
+           period: Period | None = None, progress: Progress | None = None) -> BuildOptions:
+        """Today and now default to the clock's."""
+        now = now or dt.datetime.now()
+        return cls(templates, output, today or now.date(), now, period, progress=progress)
+
+    def into(self, folder: str) -> BuildOptions:
+        """The same build into a sub-folder of the output (a school of a district)."""
+        return dataclasses.replace(self, output=self.output / folder)
+
+
 def build(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
           now: dt.datetime | None = None, period: Period | None = None, progress: Progress | None = None) -> Report:
     """Validate, then make every document the valid rows allow, rewriting only those whose inputs changed.
 
     One bad row or template never stops the others; a document no longer made goes to the archive, never away.
     """
-    now = now or dt.datetime.now()
-    today = today or now.date()
+    options = BuildOptions.of(templates, output, today, now, period, progress)
     report = Report()
     result = validated(workbook, report)
     if result is None:
         return report
-    return build_validated(result, report, templates, output, today, now, period, progress=progress)
+    return build_validated(result, report, options)
 
 
-def build_validated(result: Validation, report: Report, templates: Path, output: Path, today: dt.date,
-                    now: dt.datetime, period: Period | None = None,
-                    checks: list[TemplateCheck] | None = None, progress: Progress | None = None) -> Report:
+def build_validated(result: Validation, report: Report, options: BuildOptions) -> Report:
     """The documents of a workbook already read and validated into `result` (its problems are in `report`).
 
-    The templates are checked first (`checks` given when the caller has checked and reported them already): the
+    The templates are checked first (unless `options.checks` says the caller has checked and reported them): the
     documents of a template with errors are not made, and the template's problems are said once, not per document."""
+    templates, output, today, now = options.templates, options.output, options.today, options.now
+    checks, progress = options.checks, options.progress
     if not templates.is_dir():
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
@@ -226,7 +251,7 @@ def build_validated(result: Validation, report: Report, templates: Path, output:
                                        "память программы (output/.nastavnik/manifest.json) повреждена: все документы "
                                        "сделаны заново; подписанные приказы не тронуты."))
     report.reminders = reports.reminders(result.data, today)
-    documents = unique_paths(kinds.all_documents(result.data, today, period))
+    documents = unique_paths(kinds.all_documents(result.data, today, options.period))
     skipped: dict[str, int] = {}
     for done, document in enumerate(documents, start=1):
         if progress is not None:

@@ -19,7 +19,6 @@ from automation.manifest import Manifest
 from automation.render import Renderer
 from automation.period import Period
 from automation.reports import Indicators, indicators, percent
-from automation.template_check import TemplateCheck
 from automation.problems import ERROR, WARNING, Problem
 from automation.validate import Validation
 
@@ -76,9 +75,8 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
                    progress: Progress | None = None) -> Report:
     """Each school into `output/<Краткое наименование>/`, then the district summary; one unreadable or invalid
     workbook is reported and never stops the others."""
-    now = now or dt.datetime.now()
-    today = today or now.date()
-    period = period or Period.school_year(today)
+    options = builder.BuildOptions.of(templates, output, today, now, period)
+    options = dataclasses.replace(options, period=period or Period.school_year(options.today))
     report = Report(workbook=folder)
     books = _district_books(folder, report)
     if not books:
@@ -87,13 +85,13 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
         report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
                         "или создайте шаблоны командой «nastavnik init».")
         return report
-    checks = builder.check_templates(Renderer(templates), report)  # once for the district, not once per school
+    # The templates are checked once for the district, not once per school.
+    options = dataclasses.replace(options, checks=builder.check_templates(Renderer(templates), report))
     with _pool(workers if len(books) > 1 else 1) as pool:
         read = list(pool.map(_read, books))
         names = folder_names([(book, result.data.organization.short_name if result and result.data.organization
                                else None) for book, _, result in read])
-        jobs = [(book, school_report, result, names[book], templates, output, today, now, period, checks)
-                for book, school_report, result in read]
+        jobs = [(book, school_report, result, names[book], options) for book, school_report, result in read]
         schools = []
         for school in pool.map(_school, *zip(*jobs, strict=True)):
             schools.append(school)
@@ -101,7 +99,7 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
                 progress(len(schools), len(jobs))
     for school in schools:
         _merge(report, school)
-    _summary(schools, templates, output, period, today, report)
+    _summary(schools, templates, output, options.period, options.today, report)
     return report
 
 
@@ -139,16 +137,16 @@ def folder_names(schools: list[tuple[Path, str | None]]) -> dict[Path, str | Non
     return names
 
 
-def _school(book: Path, report: Report, result: Validation | None, name: str | None, templates: Path, output: Path,
-            today: dt.date, now: dt.datetime, period: Period, checks: list[TemplateCheck]) -> School:
+def _school(book: Path, report: Report, result: Validation | None, name: str | None,
+            options: builder.BuildOptions) -> School:
     if result is None or name is None:
         return School(book, None, report, None)
     try:
-        builder.build_validated(result, report, templates, output / name, today, now, period, checks)
-        return School(book, name, report, indicators(result.data, period, today))
+        builder.build_validated(result, report, options.into(name))
+        return School(book, name, report, indicators(result.data, options.period, options.today))
     except Exception as err:  # noqa: BLE001 — one school's fault never stops the district
         report.fatal = crash.sentence(f"собрать документы школы «{name}»", err,
-                                      crash.record(output / name, "собрать документы", err, now))
+                                      crash.record(options.output / name, "собрать документы", err, options.now))
         return School(book, None, report, None)
 
 

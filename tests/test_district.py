@@ -118,10 +118,10 @@ def test_a_fault_in_one_school_never_stops_the_others(district, templates, tmp_p
 
     real = builder.build_validated
 
-    def failing(result, report, templates, output, *args, **kwargs):
-        if output.name == "МКОУ Карсунская СШ № 2":
+    def failing(result, report, options):
+        if options.output.name == "МКОУ Карсунская СШ № 2":
             raise RuntimeError("сбой в одной школе")
-        return real(result, report, templates, output, *args, **kwargs)
+        return real(result, report, options)
 
     monkeypatch.setattr(builder, "build_validated", failing)
     output = tmp_path / "out"
