@@ -219,7 +219,7 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False) -> dict[str, 
     """A pair's data; `as_ordered` gives it as the order of appointment stated it: the first mentor, the first term."""
     first = unit.rows[0]
     mentor_person = data.person(first.mentor) if as_ordered else unit.mentor
-    mentees = [person(m) for m in unit.mentees]
+    forms = [named(m) for m in unit.mentees]
     if unit.group:
         mentee_word = "наставляемых:"
     else:
@@ -234,12 +234,12 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False) -> dict[str, 
         "номер": unit.number,
         "вид": "группа" if unit.group else "пара",
         "наставник": person(mentor_person),
-        "наставляемые": mentees,
+        "наставляемые": [m.fields() for m in forms],
         "за_ним": "ней" if mentor_person.female else "ним",
         "наставляемые_слово": mentee_word,
-        "наставляемые_вп": "; ".join(f"{m['фио']['вп']}, {m['должность']['вп']}" for m in mentees),
-        "наставляемые_им": "; ".join(f"{m['фио_кратко']}, {m['должность']['им']}" for m in mentees),
-        "наставляемые_полностью": "; ".join(f"{m['фио']['им']}, {m['должность']['им']}" for m in mentees),
+        "наставляемые_вп": "; ".join(m.who(Case.ACCS) for m in forms),
+        "наставляемые_им": "; ".join(f"{m.short}, {m.positions[Case.NOMN]}" for m in forms),
+        "наставляемые_полностью": "; ".join(m.who(Case.NOMN) for m in forms),
         "форма": first.form,
         "взаимодействие": first.interaction,
         "направление": clause(first.direction),
@@ -264,7 +264,8 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
         req = requisites(order, first.order)
         approval = f"приказ {req['реквизиты']}" if not req["проект"] else DRAFT_DATE
         participants = [{"роль": "Наставник", "человек": pair["наставник"]}] + [
-            {"роль": "Наставляемая" if m["женщина"] else "Наставляемый", "человек": m} for m in pair["наставляемые"]
+            {"роль": "Наставляемая" if m.female else "Наставляемый", "человек": fields}
+            for m, fields in zip(unit.mentees, pair["наставляемые"], strict=True)
         ]
         plan = sorted(data.plan.get(key(programme.number), []), key=lambda item: item.due)
         words, _ = _term(programme)
@@ -272,10 +273,10 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
         context = {
             **common,
             "номер": programme.number,
-            "вид": pair["вид"],
+            "вид": "группа" if unit.group else "пара",
             "утверждение": approval,
             "наставник": pair["наставник"],
-            "наставляемые_кратко": ", ".join(m["фио_кратко"] for m in pair["наставляемые"]),
+            "наставляемые_кратко": ", ".join(named(m).short for m in unit.mentees),
             "участники": participants,
             "форма": pair["форма"],
             "взаимодействие": pair["взаимодействие"],
@@ -297,7 +298,7 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
             "куратор": person(curator) if curator else {"подпись": ""},
         }
         subject = unit.mentor if unit.group else mentees[0]
-        label = person(subject)["фио_кратко"] + (" (группа)" if unit.group else "")
+        label = named(subject).short + (" (группа)" if unit.group else "")
         documents.append(Document(kind, kind.name(number=programme.number, person=label), context, draft=req["проект"]))
     return documents
 
@@ -321,17 +322,17 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
     kind = catalogue.NOMINATION
     org = data.organization
     documents: list[Document] = []
-    named: list = []  # (incentive, nominee, their fields) of each document
+    made: list[tuple[Incentive, Named]] = []  # the incentive and the nominee of each document
     all_units = units(data)
     for item in data.incentives:
         if not item.above_school:
             continue
         nominee = data.person(item.mentor)
-        n = person(nominee)
+        forms = named(nominee)
         mentoring = [_mentoring_line(u) for u in all_units if key(u.mentor.code) == key(nominee.code)]
         context = {
             **common,
-            "н": n,
+            "н": forms.fields(),
             "заголовок": _nomination_title(item),
             "место_работы": nominee.workplace or (org.full_name if org else ""),
             "пол": "женский" if nominee.female else "мужской",
@@ -345,13 +346,13 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
             "протокол": clause(item.protocol, "решение педагогического совета (протокол № ___ от __________)"),
             "дата": grammar.date_digits(item.date or today),
         }
-        name = kind.name(person=n["фио_кратко"], measure=item.measure)
+        name = kind.name(person=forms.short, measure=item.measure)
         documents.append(Document(kind, name, context, draft=True))
-        named.append((item, nominee, n))
-    return _distinct_nominations(documents, named)
+        made.append((item, forms))
+    return _distinct_nominations(documents, made)
 
 
-def _distinct_nominations(documents: list[Document], named: list) -> list[Document]:
+def _distinct_nominations(documents: list[Document], made: list[tuple[Incentive, Named]]) -> list[Document]:
     """Nominations whose names would be the same tell themselves apart: namesakes with the same initials by their
     full names, one person nominated twice for one measure by the dates («Мороз И.И. (20.11.2026)»)."""
     kind = catalogue.NOMINATION
@@ -361,12 +362,12 @@ def _distinct_nominations(documents: list[Document], named: list) -> list[Docume
     for indexes in by_name.values():
         if len(indexes) < 2:
             continue
-        nominees = [key(named[i][1].code) for i in indexes]
+        nominees = [key(made[i][1].person.code) for i in indexes]
         for i, code in zip(indexes, nominees, strict=True):
-            item, nominee, n = named[i]
-            shown = n["фио_кратко"]
+            item, forms = made[i]
+            shown = forms.short
             if len(set(nominees)) > 1:
-                shown = " ".join(part for part in (nominee.last_name, nominee.first_name, nominee.middle_name) if part)
+                shown = forms.name(Case.NOMN)
             if nominees.count(code) > 1 and item.date is not None:
                 shown += f" ({grammar.date_digits(item.date)})"
             documents[i].file_name = kind.name(person=shown, measure=item.measure)
@@ -398,7 +399,7 @@ def _experience(p: Person) -> str:
 
 
 def _mentoring_line(unit: Unit) -> str:
-    mentees = ", ".join(f"{person(m)['фио_кратко']} ({m.position})" for m in unit.mentees)
+    mentees = ", ".join(f"{named(m).short} ({m.position})" for m in unit.mentees)
     line = f"{'группа' if unit.group else 'пара'} № {unit.number}: {mentees}"
     programme = unit.programme
     if programme is not None:

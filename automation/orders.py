@@ -70,13 +70,14 @@ def _control(number: int, curator: Person | None) -> str:
             f"{c.signature(Case.ACCS)}.")
 
 
-def _approve_phrase(pairs: list[dict[str, Any]]) -> str:
+def _approve_phrase(order_units: list[Unit]) -> str:
     """What point 2 of the order approves, agreeing in number: one programme of a pair, or several."""
-    if len(pairs) == 1:
-        owner = "наставнической группы" if pairs[0]["вид"] == "группа" else "наставнической пары"
-        return f"персонализированную программу наставничества {owner} № {pairs[0]['номер']}"
+    if len(order_units) == 1:
+        unit = order_units[0]
+        owner = "наставнической группы" if unit.group else "наставнической пары"
+        return f"персонализированную программу наставничества {owner} № {unit.number}"
     return "персонализированные программы наставничества наставнических пар (групп) № " + ", ".join(
-        p["номер"] for p in pairs)
+        unit.number for unit in order_units)
 
 
 def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
@@ -84,7 +85,7 @@ def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     def body(order_units: list[Unit]) -> tuple[dict[str, Any], list[Named]]:
         pairs = [unit_context(u, data, as_ordered=True) for u in order_units]
         people = [named(p) for u in order_units for p in [u.mentor, *u.mentees]]
-        return {"пары": pairs, "утвердить": _approve_phrase(pairs)}, people
+        return {"пары": pairs, "утвердить": _approve_phrase(order_units)}, people
 
     groups = group_by_order(units(data), lambda u: u.rows[0].order)
     return order_documents(catalogue.ASSIGNMENT_ORDER, schema.ORDER_ASSIGNMENT, groups, data, common, body)

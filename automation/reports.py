@@ -11,7 +11,8 @@ from typing import Any
 
 from automation import catalogue, grammar, schema
 from automation.charts import Chart
-from automation.context import Document, Unit, clause, latest_replacement, person, unit_context, units
+from automation.context import Document, Unit, clause, latest_replacement, named, person, unit_context, units
+from automation.grammar import Case
 from automation.models import Data, Person, key
 from automation.period import Period
 
@@ -279,14 +280,13 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
 def suggestions_document(data: Data) -> Document:
     rows = []
     for mentee, options in suggestions(data):
-        m = person(mentee)
-        head = [mentee.code, m["фио"]["им"], mentee.position, mentee.difficulties or "не указаны"]
+        head = [mentee.code, named(mentee).name(Case.NOMN), mentee.position, mentee.difficulties or "не указаны"]
         if not options:
             why = ("укажите «Профессиональные затруднения», чтобы подобрать наставника" if not mentee.difficulties
                    else "подходящих наставников не найдено")
             rows.append(head + ["—", "", why, "", "", ""])
         for index, option in enumerate(options, start=1):
-            rows.append(head + [index, option.mentor.code, person(option.mentor)["фио"]["им"], option.mentor.position,
+            rows.append(head + [index, option.mentor.code, named(option.mentor).name(Case.NOMN), option.mentor.position,
                                 "совпадают слова: " + ", ".join(f"«{w}»" for w in option.shared), option.load])
     kind = catalogue.SUGGESTIONS
     context = {"заголовок": "Предложения по наставническим парам (раздел VI Положения); книга не изменяется",
