@@ -438,7 +438,8 @@ def _markup_note(report: Report) -> None:
         report.problems.append(Problem(
             WARNING, None, None, None,
             f"в книге {grammar.thousands(report.rows)} "
-            f"{grammar.plural(report.rows, 'строка', 'строки', 'строк')} (больше {grammar.thousands(MARKUP_ROW_LIMIT)}): ячейки "
+            f"{grammar.plural(report.rows, 'строка', 'строки', 'строк')} "
+            f"(больше {grammar.thousands(MARKUP_ROW_LIMIT)}): ячейки "
             "не отмечены цветом в копии книги — это заняло бы больше памяти и времени, чем вся сборка. Список "
             f"замечаний с номерами строк — в «{name}» и в «Отчёте о проверке»."))
 

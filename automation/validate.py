@@ -144,7 +144,8 @@ def _references_of_failed_rows(data: Data, out: Collector) -> None:
     for sheet, row, references in out.failed:
         for column, value in references.items():
             target = _REFERENCES[sheet.key][column]
-            broken = out.is_broken(target, value) or (target is schema.PROGRAMMES and out.is_broken(schema.PAIRS, value))
+            broken = out.is_broken(target, value) or (
+                target is schema.PROGRAMMES and out.is_broken(schema.PAIRS, value))
             if key(value) not in known[target.key] and not broken:
                 out.error(sheet, row, column, _unknown(target, value))
 

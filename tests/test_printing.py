@@ -168,7 +168,8 @@ def test_generated_tables_print_one_page_wide_with_their_title_whole(write, rows
     write(rows, name="district/Школа.xlsx")
     build_any(folder, templates, tmp_path / "region", today=TODAY, district=True)
     tables = {
-        "Показатели наставничества 2026-2027": tmp_path / "school" / "Отчёты" / "Показатели наставничества 2026-2027.xlsx",
+        "Показатели наставничества 2026-2027":
+            tmp_path / "school" / "Отчёты" / "Показатели наставничества 2026-2027.xlsx",
         "Предложения по парам": tmp_path / "school" / "Предложения по парам.xlsx",
         "Сводка по району": next((tmp_path / "region").glob("Сводка*.xlsx")),
     }

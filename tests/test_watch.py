@@ -273,7 +273,8 @@ SOAK_SAVES = int(os.environ.get("NASTAVNIK_SOAK_SAVES", "40"))
 
 
 def test_soak_many_saves(space, rows, templates, tmp_path):
-    """Saves of both kinds (replace, rewrite in place) at random intervals: the watcher ends where a fresh build does."""
+    """Saves of both kinds (replace, rewrite in place) at random intervals: the watcher ends where a fresh build
+    does."""
     generator = random.Random(20261127)
     folder = space / "workbook"
     book = folder / "Книга.xlsx"
