@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 import time
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -69,8 +69,6 @@ class Report(Problems):
     reminders: list[str] = field(default_factory=list)
     marked: Path | None = None
     """The marked-up copy of the workbook, when its problems made one."""
-    cells_marked: bool = True
-    """Whether `marked` is the book with its cells marked, or only the list of problems (an .ods, a huge book)."""
     rows: int = 0
     """Data rows read from the workbook."""
     to_sign: list[tuple[str, Path]] = field(default_factory=list)
@@ -80,6 +78,12 @@ class Report(Problems):
     """The workbook's bytes as read (for the marked-up copy)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds spent reading, validating, rendering and writing (for the benchmark)."""
+
+    @property
+    def cells_marked(self) -> bool:
+        """Whether the marked-up copy marks the book's cells, or is only the list of problems: for an .ods (openpyxl
+        cannot write it) and a book over MARKUP_ROW_LIMIT rows."""
+        return (self.workbook is None or self.workbook.suffix.lower() != ".ods") and self.rows <= MARKUP_ROW_LIMIT
 
     def timed(self, phase: str, started: float) -> None:
         self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - started
@@ -422,19 +426,22 @@ MARKUP_ROW_LIMIT = 50_000
 of 300,000 rows) and takes longer than the whole build; the list of problems is made instead."""
 
 
+def _has_marked_copy(report: Report) -> bool:
+    """Whether «Проверка — <книга>.xlsx» is made: the book was read and some problem has a place in it."""
+    return bool(report.source) and any(p.sheet is not None for p in report.problems)
+
+
 def _markup_note(report: Report) -> None:
     """Why the marked-up copy is only a list of problems, said before the check report is made."""
-    if not any(p.sheet is not None for p in report.problems) or not report.source:
+    if not _has_marked_copy(report) or report.cells_marked:
         return
     from automation.markup import marked_name
 
     name = marked_name(report.workbook)
     if report.workbook.suffix.lower() == ".ods":
-        report.cells_marked = False
         report.problems.append(Problem(WARNING, None, None, None, "ячейки отмечаются цветом только в книгах .xlsx; "
                                        f"для этой книги .ods список замечаний — в «{name}» и в «Отчёте о проверке»."))
-    elif report.rows > MARKUP_ROW_LIMIT:
-        report.cells_marked = False
+    else:
         report.problems.append(Problem(
             WARNING, None, None, None,
             f"в книге {grammar.thousands(report.rows)} "
@@ -448,8 +455,7 @@ def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | Non
     """«Проверка — <книга>.xlsx» when the workbook has problems (rewritten only when they or the book changed):
     the book with its problem cells marked, or only the list of problems (see `_markup_note`). With no problems it
     is not made, and a clean build archives the old one like any document no longer made."""
-    located = [p for p in report.problems if p.sheet is not None]
-    if not located or not report.source:
+    if not _has_marked_copy(report):
         return None
     from automation.markup import marked_copy, marked_name, problem_list  # openpyxl: only when needed
 

@@ -15,17 +15,17 @@ from automation import build as builder
 from automation import crash
 from automation.district import build_any, check_any
 from automation.period import Period, PeriodError
-from automation.terminal import Bar, echo, interactive, russian
 from automation.session import (
     BuildRun,
     WatchSession,
     bundle_for,
-    check_templates,
     guide_if_missing,
     init_workspace,
     journal,
     summary,
+    templates_report,
 )
+from automation.terminal import Bar, echo, interactive, russian
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -215,7 +215,7 @@ def templates(templates: Path | None, output: Path | None, as_json: bool, quiet:
     прежний файл сохраняется в output/_архив/. Заодно пишется справочник «Поля шаблонов.docx».
     Код выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — нет папки шаблонов.
     """
-    report = check_templates(templates or Path(TEMPLATES_DIR), output or Path(OUTPUT_DIR))
+    report = templates_report(templates or Path(TEMPLATES_DIR), output or Path(OUTPUT_DIR))
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     elif report.fatal is not None:

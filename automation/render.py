@@ -25,7 +25,6 @@ from lxml import etree
 from automation.catalogue import DocumentKind
 from automation.charts import Chart
 from automation import tables
-from automation.tables import table_workbook
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -232,7 +231,7 @@ class Renderer:
 
     def produce(self, kind: DocumentKind, context: dict[str, Any]) -> bytes:
         if kind.format == "xlsx":
-            return table_workbook(context)
+            return tables.table_workbook(context)
         if kind.format == "html":
             return self.render_text(kind.template, context)
         return self.render(kind.template, context)

@@ -233,7 +233,7 @@ class TemplatesReport:
         return "\n".join(lines)
 
 
-def check_templates(folder: Path, output: Path, now: dt.datetime | None = None) -> TemplatesReport:
+def templates_report(folder: Path, output: Path, now: dt.datetime | None = None) -> TemplatesReport:
     """Check every template of `folder`, repair in place what can be repaired without changing the text (the old
     file to the archive), write the field guide."""
     from automation.field_guide import write_guide
