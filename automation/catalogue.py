@@ -1,8 +1,13 @@
-"""Every document kind declared once: its Russian title, template, output folder and file-name pattern."""
+"""Every document kind declared once: its Russian title, the register's name for it (orders), its template and the
+fields the template may use, its output folder and file-name pattern. What makes its data is in `documents.py` (one
+line per kind), its default template in `default_templates.py`; `tests/test_structure.py` checks each kind has all."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from automation import fields, schema
+from automation.fields import Field
 
 
 @dataclass(frozen=True)
@@ -13,6 +18,10 @@ class DocumentKind:
     folder: str
     file_name: str
     format: str = "docx"
+    fields: dict[str, Field] | None = field(default=None, compare=False, repr=False)
+    """The fields its template may use (read by the template check and printed in the field guide)."""
+    register: str = ""
+    """For an order: its kind as the register «Приказы» names it (column «Вид»)."""
 
     def name(self, **values: str) -> str:
         """The file name for one document, made safe for Windows without changing how it reads; what the curator
@@ -46,19 +55,17 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def _order(key: str, subject: str, template: str) -> DocumentKind:
-    return DocumentKind(key=key, title=f"Приказ «{subject}»", template=template, folder="Приказы",
-                        file_name="{prefix}Приказ{number} " + subject)
+def _order(key: str, register: str, template: str, its_fields: dict[str, Field] = fields.POINTS_ORDER) -> DocumentKind:
+    return DocumentKind(key=key, title=f"Приказ «{register}»", template=template, folder="Приказы",
+                        file_name="{prefix}Приказ{number} " + register, fields=its_fields, register=register)
 
 
-ASSIGNMENT_ORDER = _order("assignment_order", "О закреплении наставнических пар (групп)",
-                          "Приказ о закреплении наставнических пар.docx")
-REPLACEMENT_ORDER = _order("replacement_order", "О замене наставника", "Приказ о замене наставника.docx")
-COMPLETION_ORDER = _order("completion_order", "О завершении персонализированных программ наставничества",
-                          "Приказ о завершении программ наставничества.docx")
-EXTENSION_ORDER = _order("extension_order", "О продлении срока реализации программы",
-                         "Приказ о продлении срока программы.docx")
-INCENTIVE_ORDER = _order("incentive_order", "О поощрении наставников", "Приказ о поощрении наставников.docx")
+ASSIGNMENT_ORDER = _order("assignment_order", schema.ORDER_ASSIGNMENT, "Приказ о закреплении наставнических пар.docx",
+                          fields.ASSIGNMENT_ORDER)
+REPLACEMENT_ORDER = _order("replacement_order", schema.ORDER_REPLACEMENT, "Приказ о замене наставника.docx")
+COMPLETION_ORDER = _order("completion_order", schema.ORDER_COMPLETION, "Приказ о завершении программ наставничества.docx")
+EXTENSION_ORDER = _order("extension_order", schema.ORDER_EXTENSION, "Приказ о продлении срока программы.docx")
+INCENTIVE_ORDER = _order("incentive_order", schema.ORDER_INCENTIVE, "Приказ о поощрении наставников.docx")
 ORDERS = (ASSIGNMENT_ORDER, REPLACEMENT_ORDER, COMPLETION_ORDER, EXTENSION_ORDER, INCENTIVE_ORDER)
 PROGRAMME = DocumentKind(
     key="programme",
@@ -66,6 +73,7 @@ PROGRAMME = DocumentKind(
     template="Персонализированная программа наставничества.docx",
     folder="Программы",
     file_name="Программа наставничества № {number} {person}",
+    fields=fields.PROGRAMME,
 )
 PAIR_LIST = DocumentKind(
     key="pair_list",
@@ -73,6 +81,7 @@ PAIR_LIST = DocumentKind(
     template="Список наставнических пар.docx",
     folder="Списки",
     file_name="Список наставнических пар (групп)",
+    fields=fields.PAIR_LIST,
 )
 PUBLIC_LIST = DocumentKind(
     key="public_list",
@@ -80,6 +89,7 @@ PUBLIC_LIST = DocumentKind(
     template="Список наставников и наставляемых для сайта.docx",
     folder="Списки",
     file_name="Список наставников и наставляемых для сайта",
+    fields=fields.PUBLIC,
 )
 NOMINATION = DocumentKind(
     key="nomination",
@@ -87,6 +97,7 @@ NOMINATION = DocumentKind(
     template="Представление к награждению.docx",
     folder="Представления",
     file_name="Представление {person} {measure}",
+    fields=fields.NOMINATION,
 )
 ANALYTIC_REPORT = DocumentKind(
     key="analytic_report",
@@ -94,6 +105,7 @@ ANALYTIC_REPORT = DocumentKind(
     template="Аналитический отчёт.docx",
     folder="Отчёты",
     file_name="Аналитический отчёт о реализации системы наставничества {period}",
+    fields=fields.ANALYTIC_REPORT,
 )
 INDICATORS = DocumentKind(
     key="indicators",
@@ -110,6 +122,7 @@ SITE_PAGE = DocumentKind(
     folder="Списки",
     file_name="Страница для сайта",
     format="html",
+    fields=fields.PUBLIC,
 )
 SUGGESTIONS = DocumentKind(
     key="suggestions",
@@ -125,6 +138,7 @@ DISTRICT_SUMMARY = DocumentKind(
     template="Сводка по району.docx",
     folder="",
     file_name="Сводка по району {period}",
+    fields=fields.DISTRICT_SUMMARY,
 )
 DISTRICT_TABLE = DocumentKind(
     key="district_table",
@@ -140,6 +154,7 @@ CHECK_REPORT = DocumentKind(
     template="Отчёт о проверке.docx",
     folder="",
     file_name="Отчёт о проверке",
+    fields=fields.CHECK_REPORT,
 )
 
 GUIDE_NAME = "Поля шаблонов.docx"
@@ -148,3 +163,7 @@ KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, SITE_PAGE, NOMINATION, ANAL
          CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""
+FIELDS: dict[str, dict[str, Field]] = {kind.key: kind.fields for kind in TEMPLATED if kind.fields is not None}
+"""Kind → the fields its template may use."""
+BY_TEMPLATE: dict[str, DocumentKind] = {kind.template: kind for kind in TEMPLATED}
+"""Template file name → its document kind."""

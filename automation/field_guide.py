@@ -16,8 +16,8 @@ from automation import catalogue, context, reports, sample
 from automation.charts import Chart
 from automation.documents import all_documents
 from automation.files import write_atomic
-from automation.catalogue import GUIDE_NAME
-from automation.fields import FIELDS, Field
+from automation.catalogue import FIELDS, GUIDE_NAME
+from automation.fields import Field
 from automation.problems import WARNING, Problem
 from automation.validate import validate
 from automation.workbook import book_from_rows

@@ -30,7 +30,7 @@ def group_by_order(items: Iterable[T], number: Callable[[T], str | None]) -> lis
     return list(groups.values())
 
 
-def order_documents(kind: DocumentKind, subject: str, groups: list[tuple[str | None, list[T]]], data: Data,
+def order_documents(kind: DocumentKind, groups: list[tuple[str | None, list[T]]], data: Data,
                     common: dict[str, Any], body: Callable[[list[T]], tuple[dict[str, Any], list[dict]]]
                     ) -> list[Document]:
     """One order per number: requisites from the register (a draft while it has no date), the kind's own body,
@@ -39,7 +39,7 @@ def order_documents(kind: DocumentKind, subject: str, groups: list[tuple[str | N
     documents = []
     for typed, items in groups:
         order = data.order(typed)
-        req = {**requisites(order, typed), "заголовок": subject}
+        req = {**requisites(order, typed), "заголовок": kind.register}
         fields, people = body(items)
         acquainted: dict[str, Named] = {}
         for who in ([named(curator)] if curator else []) + people:
@@ -88,7 +88,7 @@ def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
         return {"пары": pairs, "утвердить": _approve_phrase(order_units)}, people
 
     groups = group_by_order(units(data), lambda u: u.rows[0].order)
-    return order_documents(catalogue.ASSIGNMENT_ORDER, schema.ORDER_ASSIGNMENT, groups, data, common, body)
+    return order_documents(catalogue.ASSIGNMENT_ORDER, groups, data, common, body)
 
 
 def _unit_of(data: Data, number: str) -> Unit | None:
@@ -148,7 +148,7 @@ def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
         return {"преамбула": preamble(common, "пункт 9 раздела III"), "пункты": points}, people
 
     groups = group_by_order(data.replacements, lambda r: r.order)
-    return order_documents(catalogue.REPLACEMENT_ORDER, schema.ORDER_REPLACEMENT, groups, data, common, body)
+    return order_documents(catalogue.REPLACEMENT_ORDER, groups, data, common, body)
 
 
 def _participants(unit: Unit) -> str:
@@ -189,7 +189,7 @@ def completion_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     finished = _programmes_with(data, lambda p: p.finished and p.finished_on is not None
                                 and p.completion_ground is not None)
     groups = group_by_order(finished, lambda item: item[0].completion_order)
-    return order_documents(catalogue.COMPLETION_ORDER, schema.ORDER_COMPLETION, groups, data, common, body)
+    return order_documents(catalogue.COMPLETION_ORDER, groups, data, common, body)
 
 
 def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
@@ -212,7 +212,7 @@ def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
 
     extended = _programmes_with(data, lambda p: p.extend_to is not None and not p.finished)
     groups = group_by_order(extended, lambda item: item[0].extension_order)
-    return order_documents(catalogue.EXTENSION_ORDER, schema.ORDER_EXTENSION, groups, data, common, body)
+    return order_documents(catalogue.EXTENSION_ORDER, groups, data, common, body)
 
 
 def merit(data: Data, mentor: Person) -> str:
@@ -274,7 +274,7 @@ def incentive_orders(data: Data, common: dict[str, Any]) -> list[Document]:
         return {"преамбула": preamble(common, "раздел IX"), "пункты": points}, people
 
     groups = group_by_order(data.incentives, lambda i: i.order)
-    return order_documents(catalogue.INCENTIVE_ORDER, schema.ORDER_INCENTIVE, groups, data, common, body)
+    return order_documents(catalogue.INCENTIVE_ORDER, groups, data, common, body)
 
 
 PAIR_FIELDS = (

@@ -13,7 +13,7 @@ from jinja2 import nodes
 from lxml import etree
 
 from automation import catalogue
-from automation.fields import BY_TEMPLATE, FIELDS, Field
+from automation.fields import Field
 from automation.problems import ERROR
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -360,5 +360,5 @@ def _russian(message: str) -> str:
 
 
 def kind_fields(name: str) -> dict[str, Field] | None:
-    kind = BY_TEMPLATE.get(name)
-    return FIELDS[kind] if kind else None
+    kind = catalogue.BY_TEMPLATE.get(name)
+    return kind.fields if kind else None

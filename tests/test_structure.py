@@ -65,11 +65,12 @@ def test_every_ground_has_the_words_an_order_uses():
 
 def test_every_document_kind_is_complete():
     """A kind declared in the catalogue has all its pieces: a default template (when made from one) in the same
-    format, its fields for the template check and the guide, and a builder the sample school's data reach."""
+    format, its fields for the template check and the guide, a builder the sample school's data reach, and (an order)
+    its kind as the register «Приказы» names it."""
     from automation import catalogue
     from automation.default_templates import TEMPLATE_NAMES
     from automation.field_guide import sample_contexts
-    from automation.fields import FIELDS
+    from automation.catalogue import FIELDS
 
     made = set(sample_contexts()) | {catalogue.DISTRICT_SUMMARY.key}  # the district's: tests/test_district.py
     for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY, catalogue.DISTRICT_TABLE):
@@ -81,14 +82,17 @@ def test_every_document_kind_is_complete():
             assert kind.key in made, kind.key
         else:
             assert kind.format == "xlsx", kind.key  # made by code: the tables
-    assert set(FIELDS) <= {kind.key for kind in catalogue.TEMPLATED}
+    assert set(FIELDS) == {kind.key for kind in catalogue.TEMPLATED}
+    assert [kind.register for kind in catalogue.ORDERS] == list(schema.ORDER_KINDS)
+    assert all(kind.title == f"Приказ «{kind.register}»" for kind in catalogue.ORDERS)
+    assert not any(kind.register for kind in catalogue.KINDS if kind not in catalogue.ORDERS)
     assert set(TEMPLATE_NAMES) == {kind.template for kind in catalogue.TEMPLATED}
 
 
 LAYERS = (
     ("schema", "grammar", "files", "crash"),
     ("workbook", "models", "problems", "validate"),
-    ("catalogue", "period", "fields", "context", "in_force", "orders", "reports", "documents", "charts", "sample"),
+    ("fields", "catalogue", "period", "context", "in_force", "orders", "reports", "documents", "charts", "sample"),
     ("tables", "render", "template_tags", "template_check", "default_templates", "field_guide", "markup", "scaffold"),
     ("manifest", "build", "district", "printing", "watch", "session"),
     ("terminal", "cli", "__main__"),

@@ -15,7 +15,8 @@ import pytest
 
 from automation import build as builder
 from automation.field_guide import guide, sample_contexts
-from automation.fields import FIELDS, Field
+from automation.catalogue import FIELDS
+from automation.fields import Field
 from automation.render import Renderer
 from automation.template_check import check_docx, check_folder, check_template, repair_folder, used_templates
 from tests.docx_text import docx_text
