@@ -15,6 +15,12 @@ from tests import sample_data
 TODAY = dt.date(2026, 11, 27)
 
 
+def pytest_collection_modifyitems(items):
+    """Long tests first: the workers then share the short ones and end together (the order is otherwise kept;
+    no test depends on another's order)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/*.txt from the current rendering")
@@ -52,4 +58,16 @@ def write(tmp_path):
 def templates(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("templates")
     write_templates(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def initialized(tmp_path_factory) -> Path:
+    """A workspace made once per test worker by the real `nastavnik init`; `tests.test_cli.workspace` copies it."""
+    import subprocess
+    import sys
+    folder = tmp_path_factory.mktemp("initialized") / "школа"
+    result = subprocess.run([sys.executable, "-m", "automation", "init", str(folder)], capture_output=True, text=True,
+                            encoding="utf-8", timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr
     return folder

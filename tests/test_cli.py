@@ -18,17 +18,19 @@ def nastavnik(*args, cwd: Path) -> subprocess.CompletedProcess:
                           encoding="utf-8", timeout=120)
 
 
-def workspace(tmp_path: Path, book: Path | None = None) -> Path:
+def workspace(tmp_path: Path, initialized: Path, book: Path | None = None) -> Path:
+    """A copy of the workspace `nastavnik init` made (the `initialized` fixture), with `book` as its workbook."""
     folder = tmp_path / "школа"
-    result = nastavnik("init", str(folder), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(initialized, folder)
     if book is not None:
         shutil.copy(book, folder / "workbook" / "Наставничество.xlsx")
     return folder
 
 
 def test_init_creates_workbook_templates_and_output(tmp_path):
-    folder = workspace(tmp_path)
+    folder = tmp_path / "школа"
+    result = nastavnik("init", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (folder / "doc_templates").iterdir()) == sorted(TEMPLATE_NAMES)
     assert (folder / "output").is_dir()
     launcher = (folder / "Наставник.cmd").read_bytes().decode("utf-8")
@@ -52,8 +54,8 @@ def test_init_creates_workbook_templates_and_output(tmp_path):
     assert values == list(schema.MENTORING_FORMS)
 
 
-def test_init_never_overwrites_a_curators_workbook(tmp_path):
-    folder = workspace(tmp_path)
+def test_init_never_overwrites_a_curators_workbook(tmp_path, initialized):
+    folder = workspace(tmp_path, initialized)
     book = folder / "workbook" / "Наставничество.xlsx"
     book.write_bytes(book.read_bytes() + b"")
     before = book.read_bytes()
@@ -63,16 +65,16 @@ def test_init_never_overwrites_a_curators_workbook(tmp_path):
     assert book.read_bytes() == before
 
 
-def test_check_on_a_blank_workbook_asks_for_the_organisation(tmp_path):
-    folder = workspace(tmp_path)
+def test_check_on_a_blank_workbook_asks_for_the_organisation(tmp_path, initialized):
+    folder = workspace(tmp_path, initialized)
     result = nastavnik("check", cwd=folder)
     assert result.returncode == 1
     assert "Лист «Организация», строка 2, столбец «Значение»: «Полное наименование»: ячейка пуста. Заполните её." \
         in result.stdout
 
 
-def test_build_in_a_workspace_with_no_options(tmp_path, write, rows):
-    folder = workspace(tmp_path, write(rows))
+def test_build_in_a_workspace_with_no_options(tmp_path, write, rows, initialized):
+    folder = workspace(tmp_path, initialized, write(rows))
     result = nastavnik("build", cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 19, обновлено 0, без изменений 0, "
@@ -85,10 +87,11 @@ def test_build_in_a_workspace_with_no_options(tmp_path, write, rows):
     assert result.stderr == ""
 
 
-def test_build_with_errors_exits_1_and_names_the_cell(tmp_path, write, rows):
+def test_build_with_errors_exits_1_and_names_the_cell(tmp_path, write, rows, initialized):
     rows["Пары"][0]["Наставник (код)"] = "П-17"
     book = write(rows)
-    result = nastavnik("build", "--workbook", str(book), "--templates", str(workspace(tmp_path) / "doc_templates"),
+    templates = workspace(tmp_path, initialized) / "doc_templates"
+    result = nastavnik("build", "--workbook", str(book), "--templates", str(templates),
                        "--output", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 1
     assert ("  • Лист «Пары», строка 2, столбец «Наставник (код)»: нет педагога с кодом «П-17» на листе «Педагоги». "
@@ -137,10 +140,10 @@ def test_unknown_command_is_explained_in_russian(tmp_path):
     assert result.stderr == "Ошибка в команде: нет такой команды «buld».\nСправка: nastavnik --help\n"
 
 
-def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows):
+def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows, initialized):
     import signal
     import time
-    folder = workspace(tmp_path, write(rows))
+    folder = workspace(tmp_path, initialized, write(rows))
     process = subprocess.Popen([sys.executable, "-m", "automation", "watch"], cwd=folder, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, encoding="utf-8")
     deadline = time.monotonic() + 60

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from automation import build as builder
 from automation.problems import WARNING
 from tests.conftest import TODAY
@@ -75,6 +77,7 @@ def test_a_damaged_memory_is_a_warning_and_a_full_rebuild(write, rows, templates
     assert [str(d.path) for d in again.documents if d.status != builder.UNCHANGED] == ["Отчёт о проверке.docx"]
 
 
+@pytest.mark.slow
 def test_a_build_killed_at_any_moment_is_followed_by_one_equal_to_a_fresh_build(write, rows, settings, templates,
                                                                                  tmp_path):
     """Book A built; book B's build killed at some moment; book A back: the next build equals a fresh one of A."""

@@ -2,6 +2,7 @@
 report, never an exception; the workbook's bytes stay; every file made is a valid zip of well-formed XML."""
 
 import datetime as dt
+import hashlib
 import io
 import os
 import shutil
@@ -67,11 +68,30 @@ def base() -> tuple[bytes, Path]:
     return (ROOT / "workbook" / "Наставничество.xlsx").read_bytes(), ROOT / "doc_templates"
 
 
-EXAMPLES = int(os.environ.get("NASTAVNIK_PROPERTY_EXAMPLES", "10"))
-"""10 in CI (about 20 s on the shipped sample); to hunt, set more with derandomize off:
+_WELL_FORMED: set[bytes] = set()
+"""Hashes of XML parts already parsed: a document copies most parts of its template byte for byte (styles, theme,
+numbering: 800 KB a document), so each distinct part is parsed once, not once per document."""
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _assert_valid_zip_of_xml(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            data = archive.read(name)  # reading checks the CRC, as testzip() does
+            if name.endswith((".xml", ".rels")) and _digest(data) not in _WELL_FORMED:
+                ElementTree.fromstring(data)
+                _WELL_FORMED.add(_digest(data))
+
+
+EXAMPLES = int(os.environ.get("NASTAVNIK_PROPERTY_EXAMPLES", "20"))
+"""20 in CI (about 8 s on the shipped sample); to hunt, set more with derandomize off:
 NASTAVNIK_PROPERTY_EXAMPLES=1000 NASTAVNIK_PROPERTY_RANDOM=1."""
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=os.environ.get("NASTAVNIK_PROPERTY_RANDOM") is None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(operations=st.lists(OPERATION, min_size=1, max_size=6))
@@ -99,10 +119,6 @@ def test_no_damage_to_the_workbook_ends_in_an_exception(base, operations):
         assert not [p for p in made if p.name.startswith(".~")]
         for path in made:
             if path.suffix in (".docx", ".xlsx"):
-                with zipfile.ZipFile(path) as archive:
-                    assert archive.testzip() is None
-                    for name in archive.namelist():
-                        if name.endswith((".xml", ".rels")):
-                            ElementTree.fromstring(archive.read(name))
+                _assert_valid_zip_of_xml(path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -213,6 +213,23 @@ def test_the_field_guide_lists_each_field_with_its_meaning_and_a_sample_value():
     assert "{{ п.наставник.фио.рп }} | ФИО полностью, родительный падеж (кого?) | Мороз Ольги Викторовны" in text
 
 
+def test_every_row_of_the_field_guide_is_a_field_with_its_indent_and_widths():
+    """The guide copies its rows as XML for speed: read back, each is exactly what python-docx would have made."""
+    from docx.shared import Mm
+
+    from automation.field_guide import _KINDS, rows
+    document = docx.Document(io.BytesIO(guide()))
+    assert len(document.tables) == len(_KINDS)
+    for table, kind in zip(document.tables, _KINDS):
+        expected = rows(FIELDS[kind.key], sample_contexts().get(kind.key, []))
+        assert len(table.rows) == len(expected) + 1, kind.key
+        for row, (depth, written, meaning, value) in zip(table.rows[1:], expected):
+            assert [cell.text for cell in row.cells] == [written, meaning, value]
+            assert [len(cell.paragraphs) for cell in row.cells] == [1, 1, 1]
+            assert row.cells[0].paragraphs[0].paragraph_format.left_indent.twips == Mm(4 * depth).twips
+            assert [round(cell.width.mm) for cell in row.cells] == [95, 80, 92]
+
+
 def test_repair_folder_keeps_the_original_in_the_archive_and_rewrites_the_template(templates, tmp_path):
     own = tmp_path / "templates"
     shutil.copytree(templates, own)

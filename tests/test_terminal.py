@@ -41,13 +41,13 @@ def test_no_bar_when_not_on_a_terminal_or_quiet():
         assert bar.progress is None
 
 
-def _broken_workspace(tmp_path, write, rows):
+def _broken_workspace(tmp_path, initialized, write, rows):
     rows["Пары"][2]["Форма взаимодействия"] = "по телефону"
-    return workspace(tmp_path, write(rows))
+    return workspace(tmp_path, initialized, write(rows))
 
 
-def test_quiet_build_says_only_the_errors_and_the_last_line(tmp_path, write, rows):
-    folder = _broken_workspace(tmp_path, write, rows)
+def test_quiet_build_says_only_the_errors_and_the_last_line(tmp_path, write, rows, initialized):
+    folder = _broken_workspace(tmp_path, initialized, write, rows)
     result = nastavnik("build", "--quiet", cwd=folder)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -61,8 +61,8 @@ def test_quiet_build_says_only_the_errors_and_the_last_line(tmp_path, write, row
     assert result.stderr == ""
 
 
-def test_colours_only_on_a_terminal_and_never_with_no_color(tmp_path, write, rows, monkeypatch):
-    folder = _broken_workspace(tmp_path, write, rows)
+def test_colours_only_on_a_terminal_and_never_with_no_color(tmp_path, write, rows, monkeypatch, initialized):
+    folder = _broken_workspace(tmp_path, initialized, write, rows)
     piped = nastavnik("check", cwd=folder)
     assert "\x1b[" not in piped.stdout and piped.stdout.splitlines()[1] == "Ошибки (1):"
     monkeypatch.chdir(folder)
@@ -72,8 +72,8 @@ def test_colours_only_on_a_terminal_and_never_with_no_color(tmp_path, write, row
     assert "\x1b[" not in plain.output and "Ошибки (1):" in plain.output
 
 
-def test_each_build_adds_one_line_to_the_journal(tmp_path, write, rows):
-    folder = workspace(tmp_path, write(rows))
+def test_each_build_adds_one_line_to_the_journal(tmp_path, write, rows, initialized):
+    folder = workspace(tmp_path, initialized, write(rows))
     nastavnik("build", cwd=folder)
     shutil.move(folder / "workbook", folder / "книга")
     nastavnik("build", cwd=folder)

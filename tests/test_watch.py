@@ -199,6 +199,7 @@ def _goal(space: Path) -> str:
     return next(line for line in docx_text(space / "output" / PROGRAMME).splitlines() if "Цель программы" in line)
 
 
+@pytest.mark.slow
 def test_excel_style_save_gives_one_rebuild(space, rows, templates, tmp_path):
     new = _workbook_bytes(tmp_path / "new.xlsx", rows, "цель из Excel")
     folder = space / "workbook"
@@ -216,6 +217,7 @@ def test_excel_style_save_gives_one_rebuild(space, rows, templates, tmp_path):
     assert [str(d.path) for d in running.builds[0].documents if d.status == builder.UPDATED] == [PROGRAMME]
 
 
+@pytest.mark.slow
 def test_libreoffice_style_save_in_place_gives_one_rebuild(space, rows, templates, tmp_path):
     new = _workbook_bytes(tmp_path / "new.xlsx", rows, "цель из LibreOffice")
     folder = space / "workbook"
@@ -268,10 +270,11 @@ def test_our_own_output_never_triggers_a_build(space, templates):
         assert running.builds == []
 
 
-SOAK_SAVES = int(os.environ.get("NASTAVNIK_SOAK_SAVES", "40"))
-"""40 in CI (about 10 s); run it with 200 or more when the watcher changes."""
+SOAK_SAVES = int(os.environ.get("NASTAVNIK_SOAK_SAVES", "30"))
+"""30 in CI (about 9 s); run it with 200 or more when the watcher changes."""
 
 
+@pytest.mark.slow
 def test_soak_many_saves(space, rows, templates, tmp_path):
     """Saves of both kinds (replace, rewrite in place) at random intervals: the watcher ends where a fresh build
     does."""
