@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
 from automation.grammar import Case
-from automation.models import Incentive, Order, Organization, Pair, Person, Programme, Replacement
+from automation.models import Incentive, Order, Organization, Person, Programme
 from automation.models import Data, key
+from automation.in_force import Unit, units
+from automation.people import Named, named, person
 from automation.problems import ERROR, Problem
 
 DRAFT_DATE = "«___» __________ 20__ г."
@@ -44,68 +45,6 @@ class Document:
 def clause(text: str | None, empty: str = "—") -> str:
     """Cell text for use inside a sentence: without its final full stop, a dash when blank."""
     return text.strip().rstrip(" .;") if text and text.strip() else empty
-
-
-@dataclass(frozen=True)
-class Named:
-    """A person as the documents name them: the name and the position in every case, the short forms. Modules
-    work with this; `fields` turns it into the template's Russian-keyed fields at the edge."""
-
-    person: Person
-    names: dict[Case, str]
-    positions: dict[Case, str]
-
-    def name(self, case: Case) -> str:
-        return self.names[case]
-
-    def who(self, case: Case) -> str:
-        """«Мороз Ольгу Викторовну, учителя математики»."""
-        return f"{self.names[case]}, {self.positions[case]}"
-
-    @property
-    def initials(self) -> str:
-        return grammar.initials(self.person.first_name, self.person.middle_name)
-
-    @property
-    def short(self) -> str:
-        """«Мороз О.В.»."""
-        return f"{self.person.last_name} {self.initials}"
-
-    def signature(self, case: Case = Case.NOMN) -> str:
-        """«О.В. Мороз»; in another case the surname declined: «О.В. Мороз», «И.П. Черных»."""
-        surname = self.person.last_name if case is Case.NOMN else self.names[case].split(" ")[0]
-        return f"{self.initials} {surname}"
-
-    def fields(self) -> dict[str, Any]:
-        p = self.person
-        return {
-            "код": p.code,
-            "фио": {case.value: name for case, name in self.names.items()},
-            "должность": {case.value: position for case, position in self.positions.items()},
-            "фио_кратко": self.short,
-            "подпись": self.signature(),
-            "подпись_вп": self.signature(Case.ACCS),
-            "стаж": grammar.years(p.experience) if p.experience is not None else "—",
-            "категория": p.category or "—",
-            "женщина": p.female,
-            "молодой_специалист": bool(p.young),
-        }
-
-
-def named(p: Person) -> Named:
-    overrides = {Case.GENT: p.name_gent, Case.DATV: p.name_datv, Case.ACCS: p.name_accs, Case.ABLT: p.name_ablt}
-    names = {
-        case: overrides.get(case) or grammar.decline_name(p.last_name, p.first_name, p.middle_name, p.female, case)
-        for case in Case
-    }
-    place = f" ({p.workplace})" if p.workplace else ""
-    positions = {case: grammar.decline_position(p.position, case) + place for case in Case}
-    return Named(p, names, positions)
-
-
-def person(p: Person) -> dict[str, Any]:
-    """The template's fields of a person."""
-    return named(p).fields()
 
 
 def organization(org: Organization | None) -> dict[str, Any]:
@@ -144,64 +83,6 @@ def requisites(order: Order | None, number: str | None) -> dict[str, Any]:
         "реквизиты": f"от {date} № {shown}",
         "подписан": bool(final and order.signed),
     }
-
-
-@dataclass
-class Unit:
-    """A pair, or a group of rows sharing a № with one mentor."""
-
-    number: str
-    rows: list[Pair]
-    mentor: Person
-    mentees: list[Person]
-    programme: Programme | None
-
-    @property
-    def group(self) -> bool:
-        """A group has several mentees, or a group form (so it stays a group while one of its rows has errors)."""
-        return len(self.mentees) > 1 or self.rows[0].form in (schema.FORM_GROUP, schema.FORM_SCHOOL)
-
-
-def units(data: Data) -> list[Unit]:
-    """The pairs gathered by №, with their current mentor and programme (computed once per data)."""
-    if "units" not in data.derived:
-        data.derived["units"] = _units(data)
-    return data.derived["units"]
-
-
-def _units(data: Data) -> list[Unit]:
-    result = []
-    ordered = sorted(data.pairs, key=lambda p: _number_order(p.number))
-    for number, rows in groupby(ordered, key=lambda p: key(p.number)):
-        rows = list(rows)
-        result.append(Unit(
-            number=rows[0].number,
-            rows=rows,
-            mentor=data.person(current_mentor(data, rows[0])),
-            mentees=[data.person(r.mentee) for r in rows],
-            programme=data.programmes.get(number),
-        ))
-    return result
-
-
-def latest_replacement(data: Data, number: str) -> Replacement | None:
-    """The last replacement of a pair's mentor (replacements are kept in date order), if any."""
-    found = None
-    for replacement in data.replacements:
-        if key(replacement.number) == key(number):
-            found = replacement
-    return found
-
-
-def current_mentor(data: Data, pair: Pair) -> str:
-    """The mentor's code after the replacements recorded so far (the order of appointment keeps the first one)."""
-    replacement = latest_replacement(data, pair.number)
-    return replacement.new if replacement else pair.mentor
-
-
-def _number_order(number: str) -> tuple:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 10**9, number)
 
 
 def _term(programme: Programme | None, with_extension: bool = True) -> tuple[str, str]:

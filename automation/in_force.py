@@ -7,16 +7,82 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from automation import grammar
-from automation.context import Unit, named, units
-from automation.models import Data, Order, Person, Replacement, key
+from itertools import groupby
+
+from automation import grammar, schema
+from automation.grammar import Case
+from automation.models import Data, Order, Pair, Person, Programme, Replacement, key
+from automation.people import named
+
+
+@dataclass
+class Unit:
+    """A pair, or a group of rows sharing a № with one mentor."""
+
+    number: str
+    rows: list[Pair]
+    mentor: Person
+    mentees: list[Person]
+    programme: Programme | None
+
+    @property
+    def group(self) -> bool:
+        """A group has several mentees, or a group form (so it stays a group while one of its rows has errors)."""
+        return len(self.mentees) > 1 or self.rows[0].form in (schema.FORM_GROUP, schema.FORM_SCHOOL)
+
+
+def units(data: Data) -> list[Unit]:
+    """The pairs gathered by №, with their current mentor and programme (computed once per data)."""
+    if "units" not in data.derived:
+        data.derived["units"] = _units(data)
+    return data.derived["units"]
+
+
+def _units(data: Data) -> list[Unit]:
+    result = []
+    ordered = sorted(data.pairs, key=lambda p: _number_order(p.number))
+    for number, rows in groupby(ordered, key=lambda p: key(p.number)):
+        rows = list(rows)
+        result.append(Unit(
+            number=rows[0].number,
+            rows=rows,
+            mentor=data.person(current_mentor(data, rows[0])),
+            mentees=[data.person(r.mentee) for r in rows],
+            programme=data.programmes.get(number),
+        ))
+    return result
+
+
+def latest_replacement(data: Data, number: str) -> Replacement | None:
+    """The last replacement of a pair's mentor (replacements are kept in date order), if any."""
+    found = None
+    for replacement in data.replacements:
+        if key(replacement.number) == key(number):
+            found = replacement
+    return found
+
+
+def current_mentor(data: Data, pair: Pair) -> str:
+    """The mentor's code after the replacements recorded so far (the order of appointment keeps the first one)."""
+    replacement = latest_replacement(data, pair.number)
+    return replacement.new if replacement else pair.mentor
+
+
+def _number_order(number: str) -> tuple:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 10**9, number)
 
 
 @dataclass(frozen=True)
 class Pending:
     """A change in the book that no signed order has put in force by the day."""
 
-    what: str
+    number: str
+    """The № of the pair or group it changes."""
+    owner: str
+    """«пара № 3», «группа № 2», «программа № 3»."""
+    change: str
+    """«наставник Черных И.П. вместо Кузнецовой И.В.», «назначение наставника …», «продление до …», «завершение»."""
     since: dt.date | None
     order: str | None
     """The order's number as typed (None: none typed yet)."""
@@ -24,6 +90,17 @@ class Pending:
     """Whether that number is in the register «Приказы»."""
     signed: bool
     """Whether that order is signed already (its date, or the change's own date, is later than the day)."""
+    register: str = ""
+    """The order's kind as the register names it («О замене наставника»), when registered."""
+
+    @property
+    def what(self) -> str:
+        return f"{self.owner}: {self.change}"
+
+    @property
+    def draft(self) -> bool:
+        """Registered and awaiting the director's signature."""
+        return self.registered and not self.signed
 
     def note(self) -> str:
         """«с 16.11.2026 (проект приказа № 160-ОД)»: how an internal document marks it."""
@@ -33,6 +110,10 @@ class Pending:
         if not self.registered:
             return f"{when}(приказ № {self.order} не внесён в реестр «Приказы»)"
         return f"{when}({'приказ' if self.signed else 'проект приказа'} № {self.order})"
+
+    def line(self) -> str:
+        """«наставник Черных И.П. вместо Кузнецовой И.В. — с 16.11.2026 (проект приказа № 160-ОД)»."""
+        return f"{self.change} — {self.note()}"
 
 
 @dataclass(frozen=True)
@@ -69,16 +150,30 @@ def signed_by(data: Data, number: str | None, day: dt.date) -> Order | None:
 
 
 def in_force(data: Data, day: dt.date) -> InForce:
-    """Everything in force on `day`, and everything the book holds that is still pending on it."""
+    """Everything in force on `day`, and everything the book holds that is still pending on it (computed once per
+    data and day)."""
+    cache = data.derived.setdefault("in_force", {})
+    if day not in cache:
+        cache[day] = _in_force(data, day)
+    return cache[day]
+
+
+def _in_force(data: Data, day: dt.date) -> InForce:
     state = InForce(day)
     for unit in units(data):
         owner = f"{'группа' if unit.group else 'пара'} № {unit.number}"
+
+        def pending(change: str, since: dt.date | None, order: str | None, whose: str = owner) -> None:
+            entry = data.order(order)
+            state.pending.append(Pending(unit.number, whose, change, since, order, entry is not None,
+                                         entry is not None and entry.signed, entry.kind if entry else ""))
+
         first = unit.rows[0]
         appointed = signed_by(data, first.order, day)
         if appointed is None:
             order = data.order(first.order)
-            state.pending.append(_pending(data, f"{owner}: назначение наставника {_short(data.person(first.mentor))}",
-                                          order.date if order else None, first.order))
+            pending(f"назначение наставника {_short(data.person(first.mentor))}", order.date if order else None,
+                    first.order)
         mentor, history = data.person(first.mentor), []
         for replacement in (r for r in data.replacements if key(r.number) == key(unit.number)):
             order = signed_by(data, replacement.order, day)
@@ -86,35 +181,27 @@ def in_force(data: Data, day: dt.date) -> InForce:
                 mentor = data.person(replacement.new)
                 history.append((replacement, order))
             else:
-                state.pending.append(_pending(
-                    data, f"{owner}: наставник {_short(data.person(replacement.new))} вместо "
-                          f"{_short(data.person(replacement.former))}", replacement.date, replacement.order))
+                pending(f"наставник {_short(data.person(replacement.new))} вместо "
+                        f"{_short(data.person(replacement.former), Case.GENT)}", replacement.date, replacement.order)
         programme, last_day, finished = unit.programme, None, False
         if programme is not None:
+            whose = f"программа № {programme.number}"
             last_day = programme.end
             if programme.extend_to is not None:
                 if signed_by(data, programme.extension_order, day) is not None:
                     last_day = programme.extend_to
                 else:
-                    state.pending.append(_pending(
-                        data, f"программа № {programme.number}: продление до "
-                              f"{grammar.date_digits(programme.extend_to)}",
-                        programme.end + dt.timedelta(days=1), programme.extension_order))
+                    pending(f"продление до {grammar.date_digits(programme.extend_to)}",
+                            programme.end + dt.timedelta(days=1), programme.extension_order, whose)
             if programme.finished and programme.finished_on is not None:
                 if signed_by(data, programme.completion_order, day) is not None and programme.finished_on <= day:
                     finished = True
                 else:
-                    state.pending.append(_pending(data, f"программа № {programme.number}: завершение",
-                                                  programme.finished_on, programme.completion_order))
+                    pending("завершение", programme.finished_on, programme.completion_order, whose)
         if appointed is not None:
             state.units.append(UnitInForce(unit, appointed, mentor, tuple(history), last_day, finished))
     return state
 
 
-def _pending(data: Data, what: str, since: dt.date | None, order: str | None) -> Pending:
-    entry = data.order(order)
-    return Pending(what, since, order, entry is not None, entry is not None and entry.signed)
-
-
-def _short(person: Person) -> str:
-    return named(person).short
+def _short(person: Person, case: Case = Case.NOMN) -> str:
+    return named(person).short_in(case)

@@ -7,8 +7,9 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
-from automation.context import (AWARDS, Document, Named, Unit, clause, named, person, requisites, unit_context,
-                                units)
+from automation.context import AWARDS, Document, clause, requisites, unit_context
+from automation.in_force import Unit, units
+from automation.people import Named, named, person
 from automation.grammar import Case
 from automation.models import Incentive, Person, Programme, Replacement
 from automation.models import Data, key

@@ -11,7 +11,9 @@ from typing import Any
 
 from automation import catalogue, grammar, schema
 from automation.charts import Chart
-from automation.context import Document, Unit, clause, latest_replacement, named, person, unit_context, units
+from automation.context import Document, clause, unit_context
+from automation.in_force import Unit, latest_replacement, units
+from automation.people import named, person
 from automation.grammar import Case
 from automation.models import Data, Person, key
 from automation.period import Period
