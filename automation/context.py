@@ -10,9 +10,9 @@ from typing import Any
 from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
 from automation.grammar import Case
-from automation.models import Incentive, Order, Organization, Person, Programme
+from automation.models import Incentive, Order, Organization, Person, Programme, Replacement
 from automation.models import Data, key
-from automation.in_force import Unit, units
+from automation.in_force import InForce, Unit, in_force, units
 from automation.people import Named, named, person
 from automation.problems import ERROR, Problem
 
@@ -96,16 +96,22 @@ def _term(programme: Programme | None, with_extension: bool = True) -> tuple[str
     return words, table
 
 
-def unit_context(unit: Unit, data: Data, as_ordered: bool = False) -> dict[str, Any]:
-    """A pair's data; `as_ordered` gives it as the order of appointment stated it: the first mentor, the first term."""
+def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForce | None = None) -> dict[str, Any]:
+    """A pair's data; `as_ordered` gives it as the order of appointment stated it: the first mentor, the first term;
+    `state` as it stands in force, with what awaits an order listed as pending."""
     first = unit.rows[0]
-    mentor_person = data.person(first.mentor) if as_ordered else unit.mentor
+    if as_ordered:
+        mentor_person = unit.first_mentor
+    else:
+        mentor_person = state.mentor_of(unit) if state is not None else unit.mentor
     forms = [named(m) for m in unit.mentees]
     if unit.group:
         mentee_word = "наставляемых:"
     else:
         mentee_word = "наставляемую" if unit.mentees[0].female else "наставляемого"
-    words, table = _term(unit.programme, with_extension=not as_ordered)
+    extended = not as_ordered and (state is None or state.extended(unit))
+    words, table = _term(unit.programme, with_extension=extended)
+    pending = state.pending_of(unit.number) if state is not None else []
     basis = f"письменное согласие наставника от {grammar.date_digits(first.consent)}"
     if first.agreement:
         basis += f", дополнительное соглашение к трудовому договору {first.agreement}"
@@ -128,18 +134,25 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False) -> dict[str, 
         "срок_таблица": table,
         "основание": basis,
         "приказ": order_text,
+        "ожидает": [p.line() for p in pending],
+        "ожидает_наставник": [p.mentor for p in pending if p.topic == "mentor"],
+        "ожидает_срок": [p.line() for p in pending if p.topic in ("extension", "completion")],
     }
 
 
-def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
+def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+    """Each programme as it stands in force on the day: the mentor in force, the replacements with their orders,
+    and what awaits an order marked as pending."""
     kind = catalogue.PROGRAMME
     curator = data.curator()
+    state = in_force(data, today)
     documents = []
     for unit in units(data):
         programme = unit.programme
         if programme is None:
             continue
-        pair = unit_context(unit, data)
+        pair = unit_context(unit, data, state=state)
+        now = state.unit(unit.number)
         first = unit.rows[0]
         order = data.order(first.order)
         req = requisites(order, first.order)
@@ -149,7 +162,7 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
             for m, fields in zip(unit.mentees, pair["наставляемые"], strict=True)
         ]
         plan = sorted(data.plan.get(key(programme.number), []), key=lambda item: item.due)
-        words, _ = _term(programme)
+        words, _ = _term(programme, with_extension=state.extended(unit))
         mentees = unit.mentees
         context = {
             **common,
@@ -176,22 +189,34 @@ def programmes(data: Data, common: dict[str, Any]) -> list[Document]:
             ],
             "ожидаемые_результаты": clause(programme.expected),
             "итоги": clause(programme.results, ""),
+            "замены": [_replacement_line(data, replacement, order) for replacement, order in now.replacements]
+            if now is not None else [],
+            "ожидает": pair["ожидает"],
             "куратор": person(curator) if curator else {"подпись": ""},
         }
-        subject = unit.mentor if unit.group else mentees[0]
+        subject = state.mentor_of(unit) if unit.group else mentees[0]
         label = named(subject).short + (" (группа)" if unit.group else "")
         documents.append(Document(kind, kind.name(number=programme.number, person=label), context, draft=req["проект"]))
     return documents
 
 
+def _replacement_line(data: Data, replacement: Replacement, order: Order) -> str:
+    """«С 16.11.2026 наставник — Черных И.П. вместо Кузнецовой И.В. (приказ от 10.11.2026 № 160-ОД)»."""
+    new, former = named(data.person(replacement.new)), named(data.person(replacement.former))
+    return (f"С {grammar.date_digits(replacement.date)} наставник — {new.short} вместо {former.short_in(Case.GENT)} "
+            f"(приказ от {grammar.date_digits(order.date)} № {order.number})")
+
+
 def pair_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
-    all_units = units(data)
-    pairs = [unit_context(u, data) for u in all_units]
+    """Every pair and group of the book as it stands in force on the day, what awaits an order marked as pending."""
+    state = in_force(data, today)
+    pairs = [unit_context(u, data, state=state) for u in units(data)]
     curator = data.curator()
     internal = {
         **common,
         "дата": grammar.date_digits(today),
         "пары": pairs,
+        "ждут_приказа": sum(1 for u in units(data) if state.unit(u.number) is None),
         "наставников": len({p["наставник"]["код"] for p in pairs}),
         "наставляемых": len({m["код"] for p in pairs for m in p["наставляемые"]}),
         "куратор": person(curator) if curator else {"подпись": ""},

@@ -17,7 +17,7 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
     common = {"орг": context.organization(data.organization)}
     return [
         *orders.all_orders(data, common),
-        *context.programmes(data, common),
+        *context.programmes(data, common, today),
         *context.pair_lists(data, common, today),
         *reports.site_pages(data, common, today),
         *context.nominations(data, common, today),

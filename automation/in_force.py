@@ -5,7 +5,7 @@ book, awaiting its order. Documents are to be made from this (issue 13); so far 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from itertools import groupby
 
@@ -24,6 +24,8 @@ class Unit:
     mentor: Person
     mentees: list[Person]
     programme: Programme | None
+    first_mentor: Person
+    """The mentor the order of appointment names (`mentor` is the last one the book records)."""
 
     @property
     def group(self) -> bool:
@@ -49,6 +51,7 @@ def _units(data: Data) -> list[Unit]:
             mentor=data.person(current_mentor(data, rows[0])),
             mentees=[data.person(r.mentee) for r in rows],
             programme=data.programmes.get(number),
+            first_mentor=data.person(rows[0].mentor),
         ))
     return result
 
@@ -92,6 +95,10 @@ class Pending:
     """Whether that order is signed already (its date, or the change's own date, is later than the day)."""
     register: str = ""
     """The order's kind as the register names it («О замене наставника»), when registered."""
+    topic: str = "appointment"
+    """What it changes: "appointment", "mentor", "extension" or "completion"."""
+    mentor: str = ""
+    """For a new mentor: «Черных И.П. — с 16.11.2026 (проект приказа № 160-ОД)», as a list of pairs shows it."""
 
     @property
     def what(self) -> str:
@@ -140,6 +147,21 @@ class InForce:
     def unit(self, number: str) -> UnitInForce | None:
         return next((u for u in self.units if key(u.unit.number) == key(number)), None)
 
+    def pending_of(self, number: str, *topics: str) -> list[Pending]:
+        """The pending changes of one pair or group (of the topics given, or all)."""
+        return [p for p in self.pending if key(p.number) == key(number) and (not topics or p.topic in topics)]
+
+    def mentor_of(self, unit: Unit) -> Person:
+        """The mentor in force; for a pair not yet appointed, the one its order of appointment will name."""
+        now = self.unit(unit.number)
+        return now.mentor if now is not None else unit.first_mentor
+
+    def extended(self, unit: Unit) -> bool:
+        """Whether the programme's extension is in force."""
+        now = self.unit(unit.number)
+        return (now is not None and unit.programme is not None and unit.programme.extend_to is not None
+                and now.last_day == unit.programme.extend_to)
+
 
 def signed_by(data: Data, number: str | None, day: dt.date) -> Order | None:
     """The register's entry of an order signed with a date no later than `day`; None otherwise."""
@@ -163,10 +185,12 @@ def _in_force(data: Data, day: dt.date) -> InForce:
     for unit in units(data):
         owner = f"{'группа' if unit.group else 'пара'} № {unit.number}"
 
-        def pending(change: str, since: dt.date | None, order: str | None, whose: str = owner) -> None:
+        def pending(change: str, since: dt.date | None, order: str | None, whose: str = owner,
+                    topic: str = "appointment", mentor: str = "") -> None:
             entry = data.order(order)
-            state.pending.append(Pending(unit.number, whose, change, since, order, entry is not None,
-                                         entry is not None and entry.signed, entry.kind if entry else ""))
+            item = Pending(unit.number, whose, change, since, order, entry is not None,
+                           entry is not None and entry.signed, entry.kind if entry else "", topic)
+            state.pending.append(replace(item, mentor=f"{mentor} — {item.note()}") if mentor else item)
 
         first = unit.rows[0]
         appointed = signed_by(data, first.order, day)
@@ -181,8 +205,9 @@ def _in_force(data: Data, day: dt.date) -> InForce:
                 mentor = data.person(replacement.new)
                 history.append((replacement, order))
             else:
-                pending(f"наставник {_short(data.person(replacement.new))} вместо "
-                        f"{_short(data.person(replacement.former), Case.GENT)}", replacement.date, replacement.order)
+                new = _short(data.person(replacement.new))
+                pending(f"наставник {new} вместо {_short(data.person(replacement.former), Case.GENT)}",
+                        replacement.date, replacement.order, topic="mentor", mentor=new)
         programme, last_day, finished = unit.programme, None, False
         if programme is not None:
             whose = f"программа № {programme.number}"
@@ -192,12 +217,12 @@ def _in_force(data: Data, day: dt.date) -> InForce:
                     last_day = programme.extend_to
                 else:
                     pending(f"продление до {grammar.date_digits(programme.extend_to)}",
-                            programme.end + dt.timedelta(days=1), programme.extension_order, whose)
+                            programme.end + dt.timedelta(days=1), programme.extension_order, whose, "extension")
             if programme.finished and programme.finished_on is not None:
                 if signed_by(data, programme.completion_order, day) is not None and programme.finished_on <= day:
                     finished = True
                 else:
-                    pending("завершение", programme.finished_on, programme.completion_order, whose)
+                    pending("завершение", programme.finished_on, programme.completion_order, whose, "completion")
         if appointed is not None:
             state.units.append(UnitInForce(unit, appointed, mentor, tuple(history), last_day, finished))
     return state

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from automation import catalogue, grammar, schema
 from automation.charts import Chart
 from automation.context import Document, clause, unit_context
-from automation.in_force import Unit, latest_replacement, units
+from automation.in_force import Unit, in_force, latest_replacement, units
 from automation.people import named, person
 from automation.grammar import Case
 from automation.models import Data, Person, key
@@ -299,16 +299,22 @@ def suggestions_document(data: Data) -> Document:
 
 
 def site_pages(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
-    """Regulation VIII: mentors and mentees who consented, and the finished programmes with their results."""
+    """Regulation VIII, as in force on the day: the current pairs appointed by a signed order, with the mentor in
+    force, and the programmes completed by a signed order with their results; only people who consented to
+    publication; nothing that still awaits an order."""
+    state = in_force(data, today)
     public, finished = [], []
-    for unit in units(data):
+    for now in state.units:
+        unit = now.unit
         consenting = [m for m in unit.mentees if m.publish]
-        if not unit.mentor.publish or not consenting:
+        if not now.mentor.publish or not consenting:
             continue
-        shown = unit_context(Unit(unit.number, unit.rows, unit.mentor, consenting, unit.programme), data)
-        public.append(shown)
+        shown = unit_context(replace(unit, mentees=consenting), data, state=state)
+        shown.update({"ожидает": [], "ожидает_наставник": [], "ожидает_срок": []})  # never published
         programme = unit.programme
-        if programme is not None and programme.finished and len(consenting) == len(unit.mentees):
+        if not now.finished:
+            public.append(shown)
+        elif programme is not None and len(consenting) == len(unit.mentees):
             finished.append({**shown, "цель": clause(programme.goal), "итоги": clause(programme.results),
                              "завершена": grammar.date_digits(programme.finished_on) if programme.finished_on else "—"})
     context = {**common, "дата": grammar.date_digits(today), "пары": public, "завершённые": finished}

@@ -210,6 +210,7 @@ def test_name_override_typed_by_the_curator(write, rows, templates, tmp_path):
 
 def test_public_list_has_only_people_who_consented(write, rows, templates, tmp_path):
     output = tmp_path / "output"
+    rows["Пары"][1]["Приказ о закреплении (№)"] = rows["Пары"][2]["Приказ о закреплении (№)"] = "45-ОД"  # group 2
     run(write(rows), templates, output)
     public = docx_text(output / "Списки/Список наставников и наставляемых для сайта.docx")
     internal = docx_text(output / "Списки/Список наставнических пар (групп).docx")

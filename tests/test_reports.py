@@ -10,6 +10,7 @@ from automation.period import Period, PeriodError
 from automation.reports import conclusion, indicators, lemmas, reminders, suggestions
 from automation.validate import validate
 from automation.workbook import read_workbook
+from tests.docx_text import docx_text
 from tests.conftest import TODAY
 
 YEAR = Period(dt.date(2026, 9, 1), dt.date(2027, 8, 31))
@@ -169,12 +170,32 @@ def test_site_page_shows_only_consent_and_finished_programmes(write, rows, templ
     rows["Педагоги"][7]["Согласие на публикацию"] = "да"      # Белых, mentee of the finished pair 4
     rows["Программы"][3]["Итоги"] = "освоены приёмы <работы> & консультаций"
     rows["Педагоги"][5]["Согласие на публикацию"] = "нет"     # Шевченко, in group 2
+    rows["Пары"][1]["Приказ о закреплении (№)"] = rows["Пары"][2]["Приказ о закреплении (№)"] = "45-ОД"
+    rows["Приказы"][2]["Статус"] = "подписан"                 # 40-ОД: the completion of programme 4
     builder.build(write(rows), templates, tmp_path, today=TODAY)
     html = (tmp_path / "Списки" / "Страница для сайта.html").read_text(encoding="utf-8")
     assert "Шевченко" not in html
     assert "Белых Любовь Николаевна, социальный педагог" in html
     assert "<td>освоены приёмы &lt;работы&gt; &amp; консультаций</td><td>26.06.2026</td>" in html
+    current = html.split("Завершённые программы")[0]
+    assert "<td>4</td>" not in current  # a finished pair is not among the current ones
     assert html.startswith("<!DOCTYPE html>") and "{{" not in html
+
+
+def test_the_site_shows_nothing_that_awaits_an_order(write, rows, templates, tmp_path):
+    """Group 2 and pair 3 have no signed order of appointment; pair 3's new mentor awaits 50-ОД; programme 4's
+    completion awaits 40-ОД: the public documents show the pairs in force only, as they stand."""
+    for row in rows["Педагоги"]:
+        row["Согласие на публикацию"] = "да"
+    rows["Пары"][3]["Приказ о закреплении (№)"] = "45-ОД"  # pair 3 in force, its replacement still a draft
+    builder.build(write(rows), templates, tmp_path, today=TODAY)
+    html = (tmp_path / "Списки" / "Страница для сайта.html").read_text(encoding="utf-8")
+    public = docx_text(tmp_path / "Списки" / "Список наставников и наставляемых для сайта.docx")
+    for text in (html, public):
+        assert "Шевченко" not in text and "Завершённые программы" not in text
+        assert "Кузнецова Ирина Владимировна" in text and "Черных" not in text
+        assert "проект" not in text and "ожидает" not in text
+    assert [line.split(" | ")[0] for line in public.splitlines() if " | " in line][1:] == ["1", "3", "4"]
 
 
 def test_many_overdue_activities_of_a_programme_are_counted_not_listed(write, rows):
