@@ -12,7 +12,7 @@ from automation.catalogue import DocumentKind
 from automation.grammar import Case
 from automation.models import Incentive, Order, Organization, Person, Programme, Replacement
 from automation.models import Data, key
-from automation.in_force import InForce, Unit, in_force, units
+from automation.in_force import InForce, Unit, UnitInForce, in_force, units
 from automation.people import Named, named, person
 from automation.problems import ERROR, Problem
 
@@ -229,13 +229,13 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
     org = data.organization
     documents: list[Document] = []
     made: list[tuple[Incentive, Named]] = []  # the incentive and the nominee of each document
-    all_units = units(data)
     for item in data.incentives:
         if not item.above_school:
             continue
         nominee = data.person(item.mentor)
         forms = named(nominee)
-        mentoring = [_mentoring_line(u) for u in all_units if key(u.mentor.code) == key(nominee.code)]
+        state = in_force(data, item.date or today)
+        mentoring = [_mentoring_line(now) for now in state.units if key(now.mentor.code) == key(nominee.code)]
         context = {
             **common,
             "н": forms.fields(),
@@ -304,14 +304,16 @@ def _experience(p: Person) -> str:
             f"в данной организации — {value(p.local_experience)}")
 
 
-def _mentoring_line(unit: Unit) -> str:
+def _mentoring_line(now: UnitInForce) -> str:
+    """A pair or group in force for the nominee on the nomination's day, with its programme as it stands then."""
+    unit = now.unit
     mentees = ", ".join(f"{named(m).short} ({m.position})" for m in unit.mentees)
     line = f"{'группа' if unit.group else 'пара'} № {unit.number}: {mentees}"
     programme = unit.programme
-    if programme is not None:
-        line += (f"; программа с {grammar.date_digits(programme.start)} по {grammar.date_digits(programme.end)}, "
+    if programme is not None and now.last_day is not None:
+        line += (f"; программа с {grammar.date_digits(programme.start)} по {grammar.date_digits(now.last_day)}, "
                  f"цель: {clause(programme.goal)}")
-        if programme.finished:
+        if now.finished:
             line += "; программа завершена"
         if programme.results:
             line += f"; итоги: {clause(programme.results)}"

@@ -16,7 +16,7 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
         return []
     common = {"орг": context.organization(data.organization)}
     return [
-        *orders.all_orders(data, common),
+        *orders.all_orders(data, common, today),
         *context.programmes(data, common, today),
         *context.pair_lists(data, common, today),
         *reports.site_pages(data, common, today),

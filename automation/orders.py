@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable, TypeVar
 from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
 from automation.context import AWARDS, Document, clause, requisites, unit_context
-from automation.in_force import Unit, units
+from automation.in_force import Unit, in_force, units
 from automation.people import Named, named, person
 from automation.grammar import Case
 from automation.models import Incentive, Person, Programme, Replacement
@@ -216,14 +216,21 @@ def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     return order_documents(catalogue.EXTENSION_ORDER, groups, data, common, body)
 
 
-def merit(data: Data, mentor: Person) -> str:
-    """Whose mentor the person is, for the order's statement of merit: «наставник пары № 1 (Фёдоров С.А.)»."""
+def merit(data: Data, mentor: Person, day: dt.date) -> str:
+    """Whose mentor the person is on the order's day, for its statement of merit: «наставник пары № 1 (Фёдоров
+    С.А.)» — only pairs and groups in force for them then (appointed, or taken over, by a signed order)."""
     parts = []
-    for unit in units(data):
-        if key(unit.mentor.code) == key(mentor.code):
-            mentees = ", ".join(named(m).short for m in unit.mentees)
-            parts.append(f"{_owner_genitive(unit)} № {unit.number}: {mentees}")
+    for now in in_force(data, day).units:
+        if key(now.mentor.code) == key(mentor.code):
+            mentees = ", ".join(named(m).short for m in now.unit.mentees)
+            parts.append(f"{_owner_genitive(now.unit)} № {now.unit.number}: {mentees}")
     return ("наставник " + "; ".join(parts)) if parts else ""
+
+
+def order_day(data: Data, number: str | None, today: dt.date) -> dt.date:
+    """The day an order speaks for: its date in the register, or the build's day while it has none."""
+    order = data.order(number)
+    return order.date if order is not None and order.date is not None else today
 
 
 def rubles(amount: float) -> str:
@@ -251,7 +258,7 @@ def petition_sentence(item: Incentive, p: Named) -> str:
     return f"Ходатайствовать о поощрении {who} мерой «{item.measure}» ({item.level} уровень; представление прилагается)."
 
 
-def incentive_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+def incentive_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
     """«О поощрении наставников» (IX): each measure with its verb and case, the merit; nominations above school as
     their own point referring to the Представление."""
     def body(items: list[Incentive]) -> tuple[dict[str, Any], list[Named]]:
@@ -261,7 +268,8 @@ def incentive_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             mentor = data.person(item.mentor)
             p = named(mentor)
             number += 1
-            points.append(f"{number}. {incentive_sentence(item, p, merit(data, mentor))}")
+            day = order_day(data, item.order, today)
+            points.append(f"{number}. {incentive_sentence(item, p, merit(data, mentor, day))}")
             people.append(p)
         higher = [i for i in items if i.above_school]
         if higher:
@@ -340,11 +348,11 @@ def signed_changed_message(order: dict[str, Any], changes: list[str], recorded: 
     return text
 
 
-def all_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+def all_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
     return [
         *assignment_orders(data, common),
         *replacement_orders(data, common),
         *completion_orders(data, common),
         *extension_orders(data, common),
-        *incentive_orders(data, common),
+        *incentive_orders(data, common, today),
     ]

@@ -65,6 +65,7 @@ def test_editing_one_goal_rewrites_exactly_that_programme(write, rows, templates
 
 def test_a_goal_quoted_by_a_nomination_rewrites_both(write, rows, templates, tmp_path):
     output = tmp_path / "output"
+    rows["Пары"][1]["Приказ о закреплении (№)"] = rows["Пары"][2]["Приказ о закреплении (№)"] = "45-ОД"  # group 2
     run(write(rows, name=BOOK), templates, output)
     before = state(output)
     rows["Программы"][1]["Цель"] = "организация акций"

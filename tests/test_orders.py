@@ -1,5 +1,7 @@
 """The lifecycle orders' wording: cases by verb, gender agreement, indeclinable surnames, payment dates."""
 
+import datetime as dt
+
 import pytest
 
 from automation import build as builder
@@ -62,8 +64,8 @@ def test_incentives_take_the_case_of_their_verb(made):
     text = made(INCENTIVES)
     assert ("1. Наградить почётной грамотой Мороз Ольгу Викторовну, учителя математики, за сопровождение "
             "И.И. Мороза (наставник пары № 1: Мороз И.И.).") in text
-    assert ("2. Объявить благодарность Черных Ивану Петровичу, учителю физики, за помощь молодым педагогам "
-            "(наставник группы № 2: Шевченко Н.А., Белых Л.Н.; пары № 3: Павлюк Н.С.).") in text
+    # Черных's group 2 and pair 3 await their orders: not credited (see the test below).
+    assert "2. Объявить благодарность Черных Ивану Петровичу, учителю физики, за помощь молодым педагогам." in text
     assert ("3. Премировать Кузнецову Ирину Владимировну, заместителя директора по учебно-воспитательной работе, "
             "за подготовку наставников, в размере 5 000 руб. за счёт фонда стимулирующих выплат.") in text
     assert ("4.1. Ходатайствовать о награждении Черных Ивана Петровича, учителя физики, благодарственным письмом "
@@ -79,3 +81,22 @@ def test_honour_board_and_thanks_for_a_man_who_declines(rows, made):
     text = made(INCENTIVES)
     assert "1. Занести на Доску почёта Павлюка Никиту Сергеевича, учителя информатики," in text
     assert "2. Объявить благодарность Морозу Илье Ильичу, педагогу-психологу, за помощь молодым педагогам." in text
+
+
+def test_an_incentive_order_credits_only_the_pairs_in_force_for_the_mentor_on_its_date(write, rows, templates,
+                                                                                         tmp_path):
+    """Черных is to take pair 3 over by 50-ОД from 16.11.2026 and leads group 2, which no order has appointed yet:
+    the incentive order credits neither until they are in force; signed, they count from their dates."""
+    def point(day: dt.date) -> str:
+        output = tmp_path / str(day)
+        builder.build(write(rows), templates, output, today=day)
+        text = docx_text(output / "Приказы" / "ПРОЕКТ Приказ О поощрении наставников.docx")
+        return next(line for line in text.splitlines() if "Черных Ивану Петровичу" in line)
+
+    assert point(TODAY) == "2. Объявить благодарность Черных Ивану Петровичу, учителю физики, за помощь молодым " \
+                           "педагогам."
+    rows["Пары"][1]["Приказ о закреплении (№)"] = rows["Пары"][2]["Приказ о закреплении (№)"] = "45-ОД"
+    rows["Пары"][3]["Приказ о закреплении (№)"] = "45-ОД"
+    rows["Приказы"][3].update({"Дата": dt.date(2026, 11, 10), "Статус": "подписан"})  # 50-ОД, the replacement
+    assert point(dt.date(2026, 11, 15)).endswith("(наставник группы № 2: Шевченко Н.А., Белых Л.Н.).")
+    assert point(TODAY).endswith("(наставник группы № 2: Шевченко Н.А., Белых Л.Н.; пары № 3: Павлюк Н.С.).")
