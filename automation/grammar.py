@@ -194,3 +194,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has 28 days")
+
+
+def sentence(text: str) -> str:
+    """A sentence ends with one full stop, also after initials («… Павлюк Н.С.»), never «..»."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."

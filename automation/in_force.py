@@ -120,7 +120,7 @@ class Pending:
 
     def line(self) -> str:
         """«наставник Черных И.П. вместо Кузнецовой И.В. — с 16.11.2026 (проект приказа № 160-ОД)»."""
-        return f"{self.change} — {self.note()}"
+        return _joined(self.change, self.note(), self.since)
 
 
 @dataclass(frozen=True)
@@ -190,14 +190,14 @@ def _in_force(data: Data, day: dt.date) -> InForce:
             entry = data.order(order)
             item = Pending(unit.number, whose, change, since, order, entry is not None,
                            entry is not None and entry.signed, entry.kind if entry else "", topic)
-            state.pending.append(replace(item, mentor=f"{mentor} — {item.note()}") if mentor else item)
+            state.pending.append(replace(item, mentor=_joined(mentor, item.note(), since)) if mentor else item)
 
         first = unit.rows[0]
         appointed = signed_by(data, first.order, day)
         if appointed is None:
             order = data.order(first.order)
-            pending(f"назначение наставника {_short(data.person(first.mentor))}", order.date if order else None,
-                    first.order)
+            who = _short(data.person(first.mentor), Case.GENT)
+            pending(f"назначение наставника {who}", order.date if order else None, first.order)
         mentor, history = data.person(first.mentor), []
         for replacement in (r for r in data.replacements if key(r.number) == key(unit.number)):
             order = signed_by(data, replacement.order, day)
@@ -230,3 +230,8 @@ def _in_force(data: Data, day: dt.date) -> InForce:
 
 def _short(person: Person, case: Case = Case.NOMN) -> str:
     return named(person).short_in(case)
+
+
+def _joined(what: str, note: str, since: dt.date | None) -> str:
+    """«… — с 16.11.2026 (проект приказа № 160-ОД)»; without a date, «… (приказ не оформлен)»."""
+    return f"{what} — {note}" if since else f"{what} {note}"

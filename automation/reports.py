@@ -211,6 +211,29 @@ def reminders(data: Data, today: dt.date) -> list[str]:
                 programme is not None and programme.finished):
             lines.append(f"{'Группа' if unit.group else 'Пара'} № {unit.number}: нет дополнительного соглашения к "
                          "трудовому договору наставника (ст. 351.8 ТК РФ).")
+    return lines + awaiting_orders(data, today)
+
+
+def awaiting_orders(data: Data, today: dt.date) -> list[str]:
+    """What the book holds but no signed order has put in force yet, one line per order: «Ждёт подписания приказ
+    № 160-ОД «О замене наставника»: пара № 3 — наставник … вместо … с 16.11.2026.»; changes with no order typed
+    in one line."""
+    by_order: dict[str, list] = {}
+    unordered = []
+    for item in in_force(data, today).pending:
+        if item.draft:
+            by_order.setdefault(item.order, []).append(item)
+        elif item.order is None:
+            unordered.append(item)
+    lines = []
+    for number, items in by_order.items():
+        changes = "; ".join(f"{p.owner} — {p.change}" + (f" с {grammar.date_digits(p.since)}" if p.since else "")
+                            for p in items)
+        lines.append(grammar.sentence(f"Ждёт подписания приказ № {number} «{items[0].register}»: {changes}"))
+    if unordered:
+        changes = "; ".join(f"{p.owner} — {p.change}" for p in unordered)
+        lines.append(grammar.sentence(f"Ждут приказа, которому ещё не дан номер (проект — в папке «Приказы»): "
+                                      f"{changes}"))
     return lines
 
 

@@ -90,7 +90,7 @@ def test_conclusion_in_russian(write, rows):
 
 
 def test_reminders(write, rows):
-    assert reminders(data_of(write(rows)), dt.date(2027, 5, 10)) == [
+    assert reminders(data_of(write(rows)), dt.date(2027, 5, 10))[:4] == [
         "Программа № 1: мероприятие «Открытая консультация» со сроком 15.04.2027 не отмечено как выполненное.",
         "Программа № 1 заканчивается 31.05.2027 (через 21 день): подготовьте итоги и приказ о завершении или продлении.",
         "Программа № 2: мероприятие «Совместное планирование акции» со сроком 20.10.2026 не отмечено как выполненное.",
@@ -104,12 +104,30 @@ def test_reminder_for_a_missing_agreement(write, rows):
         data_of(write(rows)), TODAY)
 
 
+AWAITING = [
+    "Ждёт подписания приказ № 50-ОД «О замене наставника»: пара № 3 — наставник Черных И.П. вместо Кузнецовой И.В. "
+    "с 16.11.2026.",
+    "Ждёт подписания приказ № 40-ОД «О завершении персонализированных программ наставничества»: программа № 4 — "
+    "завершение с 26.06.2026.",
+    "Ждут приказа, которому ещё не дан номер (проект — в папке «Приказы»): группа № 2 — назначение наставника Черных "
+    "И.П.; пара № 3 — назначение наставника Кузнецовой И.В.; программа № 3 — продление до 30.06.2027.",
+]
+
+
+def test_what_awaits_an_order_is_reminded_one_line_per_order(write, rows):
+    """Only drafts and changes with no order: a signed order that takes effect later is not awaited."""
+    assert reminders(data_of(write(rows)), TODAY)[1:] == AWAITING
+    rows["Приказы"][3].update({"Дата": dt.date(2026, 12, 1), "Статус": "подписан"})  # 50-ОД signed, in force later
+    assert reminders(data_of(write(rows)), TODAY)[1:] == AWAITING[1:]
+
+
 def test_reminders_reach_the_check_report_and_json(write, rows, templates, tmp_path):
     from tests.docx_text import docx_text
     report = builder.build(write(rows), templates, tmp_path, today=TODAY)
     line = "Программа № 2: мероприятие «Совместное планирование акции» со сроком 20.10.2026 не отмечено как выполненное."
-    assert report.as_json()["reminders"] == [line]
-    assert docx_text(tmp_path / "Отчёт о проверке.docx").endswith(f"Напоминания\n— {line}\n")
+    assert report.as_json()["reminders"] == [line, *AWAITING]
+    assert docx_text(tmp_path / "Отчёт о проверке.docx").endswith(
+        "Напоминания\n" + "".join(f"— {text}\n" for text in [line, *AWAITING]))
 
 
 def test_words_are_compared_by_their_normal_form():
