@@ -10,7 +10,7 @@ from typing import Any
 from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
 from automation.grammar import Case
-from automation.models import Incentive, Order, Organization, Person, Programme, Replacement
+from automation.models import Incentive, Order, Organization, Person, PlanItem, Programme, Replacement
 from automation.models import Data, key
 from automation.in_force import InForce, Unit, UnitInForce, in_force, units
 from automation.people import Named, named, person
@@ -184,7 +184,7 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
             "план": [
                 {"номер": index, "мероприятие": item.activity, "срок": grammar.date_digits(item.due),
                  "форма": item.form or "—", "ответственный": item.responsible or "—",
-                 "результат": item.result or "—", "отметка": "выполнено" if item.done else ""}
+                 "результат": item.result or "—", "отметка": _completion_mark(item)}
                 for index, item in enumerate(plan, start=1)
             ],
             "ожидаемые_результаты": clause(programme.expected),
@@ -198,6 +198,13 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
         label = named(subject).short + (" (группа)" if unit.group else "")
         documents.append(Document(kind, kind.name(number=programme.number, person=label), context, draft=req["проект"]))
     return documents
+
+
+def _completion_mark(item: PlanItem) -> str:
+    """«выполнено 12.10.2026», «выполнено» without a date, or nothing."""
+    if not item.completed:
+        return ""
+    return f"выполнено {grammar.date_digits(item.done_on)}" if item.done_on else "выполнено"
 
 
 def _replacement_line(data: Data, replacement: Replacement, order: Order) -> str:

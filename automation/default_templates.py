@@ -20,6 +20,7 @@ from automation.files import write_atomic
 FONT = "Times New Roman"
 TEXT_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
+NOTE_SIZE = Pt(11)  # what a section of a report is counted from, under its table
 PLAN_SIZE = Pt(11)  # the plan's seven columns fit their longest words only a point smaller
 
 LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
@@ -348,6 +349,7 @@ def analytic_report() -> Page:
         page.tag("{%p else %}")
         page.text("Нет.")
         page.tag("{%p endif %}")
+        page.text(f"{{{{ примечания.{rows} }}}}", size=NOTE_SIZE, before=3)
         if rows == "формы":
             page.line("{{ график_форм }}", align=CENTER, before=6)
         if rows == "программы":

@@ -273,6 +273,17 @@ class PlanItem(SheetModel):
     responsible: str | None = None
     result: str | None = None
     done: bool | None = None
+    done_on: dt.date | None = None
+
+    @property
+    def completed(self) -> bool:
+        """Marked «да», or given a date of completion with the mark left blank."""
+        return bool(self.done) or (self.done is None and self.done_on is not None)
+
+    @property
+    def on_time(self) -> bool:
+        """Completed by its term, as «Дата выполнения» shows (without that date it cannot be told)."""
+        return self.completed and self.done_on is not None and self.done_on <= self.due
 
 
 class Replacement(SheetModel):

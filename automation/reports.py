@@ -12,7 +12,7 @@ from typing import Any
 from automation import catalogue, grammar, schema
 from automation.charts import Chart
 from automation.context import Document, clause, unit_context
-from automation.in_force import Unit, in_force, latest_replacement, units
+from automation.in_force import Unit, UnitInForce, in_force, latest_replacement, signed_by, units
 from automation.people import named, person
 from automation.grammar import Case
 from automation.models import Data, Person, key
@@ -45,64 +45,105 @@ class Indicators:
     overdue: int = 0
     plan_due: int = 0
     plan_done: int = 0
+    plan_on_time: int = 0
+    plan_undated: int = 0
+    awaiting: int = 0
+    """Pairs and groups of the book that no signed order had appointed by the report's day: not counted."""
     replacements: dict[str, int] = field(default_factory=dict)
     incentives: dict[str, int] = field(default_factory=dict)
 
 
-def _in_period(unit: Unit, period: Period) -> bool:
-    programme = unit.programme
-    return programme is None or period.overlaps(programme.start, programme.last_day)
+def _in_period(now: UnitInForce, period: Period) -> bool:
+    programme = now.unit.programme
+    return programme is None or now.last_day is None or period.overlaps(programme.start, now.last_day)
 
 
 def _staff(data: Data) -> list[Person]:
     return [p for p in data.people.values() if p.workplace is None]
 
 
+NOTES = {
+    "сводка": "Учтены пары и группы, закреплённые подписанным приказом (лист «Приказы», статус «подписан») не позже "
+              "{day}, программа которых приходится на период; наставник — действующий на {day} с учётом подписанных "
+              "приказов о замене.{awaiting}",
+    "охват": "Молодые специалисты и новые работники — педагоги школы с листа «Педагоги»; мероприятия — строки листа "
+             "«План» программ, утверждённых подписанным приказом, со сроком в периоде не позже {day}; «в срок» — "
+             "по столбцу «Дата выполнения» (не позже срока мероприятия).{undated}",
+    "формы": "Пары и группы раздела 1 по столбцу «Форма наставничества» листа «Пары».",
+    "взаимодействие": "Пары и группы раздела 1 по столбцу «Форма взаимодействия» листа «Пары».",
+    "программы": "Программы пар и групп, закреплённых подписанным приказом; завершённые и продлённые — по подписанным "
+                 "приказам о завершении и продлении; просроченные — не завершённые, срок которых (с учётом продления) "
+                 "истёк до {day}.",
+    "замены": "Замены листа «Замены» с датой в периоде, оформленные подписанным приказом.",
+    "поощрения": "Поощрения листа «Поощрения» с датой в периоде, оформленные подписанным приказом.",
+}
+"""What each section of the report is counted from: printed under its table and in the indicators table."""
+
+
 def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
-    """Counts for the period. A pair counts when its programme's term touches the period (or it has no programme
-    yet); «young» and «new» (under a year in the organisation) count the school's own staff."""
+    """Counts for the period, from what was in force by its last day (or today, if earlier): pairs appointed by a
+    signed order whose programme's term touches the period (or that have no programme yet), their mentors in force,
+    programmes completed and extended by signed orders; «young» and «new» (under a year in the organisation) count
+    the school's own staff."""
     result = Indicators(period=period)
-    active = [u for u in units(data) if _in_period(u, period)]
-    result.groups = sum(1 for u in active if u.group)
+    cutoff = min(today, period.end)
+    state = in_force(data, cutoff)
+    active = [now for now in state.units if _in_period(now, period)]
+    result.awaiting = sum(1 for p in state.pending if p.topic == "appointment")
+    result.groups = sum(1 for now in active if now.unit.group)
     result.pairs = len(active) - result.groups
-    forms = Counter(u.rows[0].form for u in active)
+    forms = Counter(now.unit.rows[0].form for now in active)
     result.by_form = {form: forms[form] for form in schema.MENTORING_FORMS}
-    interactions = Counter(u.rows[0].interaction for u in active)
+    interactions = Counter(now.unit.rows[0].interaction for now in active)
     result.by_interaction = {form: interactions[form] for form in schema.INTERACTION_FORMS}
-    result.mentors = len({key(u.mentor.code) for u in active})
-    mentored = {key(m.code) for u in active for m in u.mentees}
+    result.mentors = len({key(now.mentor.code) for now in active})
+    mentored = {key(m.code) for now in active for m in now.unit.mentees}
     result.mentees = len(mentored)
     staff = _staff(data)
     young = [p for p in staff if p.young]
     new = [p for p in staff if p.local_experience is not None and p.local_experience < 1]
     result.young, result.young_mentored = len(young), sum(1 for p in young if key(p.code) in mentored)
     result.new, result.new_mentored = len(new), sum(1 for p in new if key(p.code) in mentored)
-    cutoff = min(today, period.end)
     early: Counter[str] = Counter()
     plan_ground = schema.COMPLETION_GROUNDS[0].text
-    for programme in data.programmes.values():
+    for now in state.units:
+        programme = now.unit.programme
+        if programme is None or now.last_day is None:
+            continue
         if programme.start in period:
             result.started += 1
-        if programme.finished and programme.finished_on and programme.finished_on in period:
+        if now.finished and programme.finished_on and programme.finished_on in period:
             if programme.completion_ground == plan_ground:
                 result.finished_on_time += 1
             else:
                 early[programme.completion_ground or "основание не указано"] += 1
-        if programme.extend_to and period.overlaps(programme.start, programme.last_day):
+        if state.extended(now.unit) and period.overlaps(programme.start, now.last_day):
             result.extended += 1
-        if not programme.finished and programme.last_day < cutoff and programme.last_day >= period.start:
+        if not now.finished and now.last_day < cutoff and now.last_day >= period.start:
             result.overdue += 1
-    result.finished_early = {g.text: early[g.text] for g in schema.COMPLETION_GROUNDS[1:] if early[g.text]}
-    for items in data.plan.values():
-        for item in items:
+        for item in data.plan.get(key(programme.number), []):
             if period.start <= item.due <= cutoff:
                 result.plan_due += 1
-                result.plan_done += bool(item.done)
-    grounds = Counter(r.ground for r in data.replacements if r.date in period)
+                result.plan_done += item.completed
+                result.plan_on_time += item.on_time
+                result.plan_undated += item.completed and item.done_on is None
+    result.finished_early = {g.text: early[g.text] for g in schema.COMPLETION_GROUNDS[1:] if early[g.text]}
+    grounds = Counter(replacement.ground for now in state.units for replacement, _ in now.replacements
+                      if replacement.date in period)
     result.replacements = {g.text: grounds[g.text] for g in schema.REPLACEMENT_GROUNDS if grounds[g.text]}
-    measures = Counter(i.measure for i in data.incentives if i.date and i.date in period)
+    measures = Counter(i.measure for i in data.incentives
+                       if i.date and i.date in period and signed_by(data, i.order, cutoff) is not None)
     result.incentives = {m: measures[m] for m in schema.INCENTIVE_MEASURES if measures[m]}
     return result
+
+
+def notes(ind: Indicators, today: dt.date) -> dict[str, str]:
+    """The note under each section: what it is counted from, with the day and what was left out."""
+    day = grammar.date_digits(min(today, ind.period.end))
+    awaiting = (f" Не учтены ещё не закреплённые подписанным приказом: {ind.awaiting}." if ind.awaiting else "")
+    undated = (f" Без даты выполнения отмечено мероприятий: {ind.plan_undated} (выполнены, но «в срок» не "
+               "учтены)." if ind.plan_undated else "")
+    return {section: text.format(day=day, awaiting=awaiting, undated=undated) for section, text in NOTES.items()}
 
 
 def percent(part: int, whole: int) -> str:
@@ -123,7 +164,7 @@ def conclusion(ind: Indicators) -> list[str]:
                         "(см. «Предложения по парам»).")
     if ind.plan_due:
         text.append(f"Выполнено {ind.plan_done} из {ind.plan_due} мероприятий планов, срок которых наступил "
-                    f"({percent(ind.plan_done, ind.plan_due)}).")
+                    f"({percent(ind.plan_done, ind.plan_due)}), из них в срок — {ind.plan_on_time}.")
     if ind.overdue:
         text.append(f"Просрочено программ: {ind.overdue}; куратору следует оформить их завершение или продление.")
     finished = ind.finished_on_time + sum(ind.finished_early.values())
@@ -137,7 +178,7 @@ def _rows(values: dict[str, int]) -> list[dict[str, Any]]:
     return [{"название": name, "число": count} for name, count in values.items()]
 
 
-def analytic_context(ind: Indicators) -> dict[str, Any]:
+def analytic_context(ind: Indicators, today: dt.date) -> dict[str, Any]:
     programmes = {"начато": ind.started, "завершено с выполнением плана": ind.finished_on_time,
                   **{f"завершено досрочно: {g}": n for g, n in ind.finished_early.items()},
                   "продлено": ind.extended, "просрочено": ind.overdue}
@@ -150,8 +191,10 @@ def analytic_context(ind: Indicators) -> dict[str, Any]:
              "число": f"{ind.young_mentored} из {ind.young} ({percent(ind.young_mentored, ind.young)})"},
             {"название": "новые работники (стаж в организации менее года) с наставником",
              "число": f"{ind.new_mentored} из {ind.new} ({percent(ind.new_mentored, ind.new)})"},
-            {"название": "мероприятия планов выполнены в срок",
+            {"название": "мероприятия планов выполнены (срок наступил)",
              "число": f"{ind.plan_done} из {ind.plan_due} ({percent(ind.plan_done, ind.plan_due)})"},
+            {"название": "из них выполнены в срок",
+             "число": f"{ind.plan_on_time} из {ind.plan_due} ({percent(ind.plan_on_time, ind.plan_due)})"},
         ],
         "формы": _rows(ind.by_form),
         "взаимодействие": _rows(ind.by_interaction),
@@ -159,6 +202,7 @@ def analytic_context(ind: Indicators) -> dict[str, Any]:
         "замены": _rows(ind.replacements),
         "поощрения": _rows(ind.incentives),
         "выводы": conclusion(ind),
+        "примечания": notes(ind, today),
         "график_форм": Chart("Пары и группы по формам наставничества", tuple(ind.by_form), tuple(ind.by_form.values())),
         "график_программ": Chart("Программы наставничества", tuple(programmes), tuple(programmes.values())),
     }
@@ -166,19 +210,17 @@ def analytic_context(ind: Indicators) -> dict[str, Any]:
 
 def analytic_reports(data: Data, common: dict[str, Any], period: Period, today: dt.date) -> list[Document]:
     ind = indicators(data, period, today)
-    fields = analytic_context(ind)
+    fields = analytic_context(ind, today)
     curator = data.curator()
     docx = {**common, **fields, "куратор": person(curator) if curator else {"подпись": ""},
             "дата": grammar.date_digits(today)}
+    sections = (("Пары и группы", "сводка"), ("Охват", "охват"), ("Формы наставничества", "формы"),
+                ("Формы взаимодействия", "взаимодействие"), ("Программы", "программы"),
+                ("Замены наставников", "замены"), ("Поощрения", "поощрения"))
     table = {"заголовок": f"Показатели системы наставничества: {common['орг']['краткое']}, {ind.period.label}",
-             "строки": [[section, row["название"], row["число"]]
-                        for section, rows in (("Пары и группы", fields["сводка"]), ("Охват", fields["охват"]),
-                                              ("Формы наставничества", fields["формы"]),
-                                              ("Формы взаимодействия", fields["взаимодействие"]),
-                                              ("Программы", fields["программы"]), ("Замены наставников", fields["замены"]),
-                                              ("Поощрения", fields["поощрения"]))
-                        for row in rows],
-             "столбцы": ["Раздел", "Показатель", "Значение"]}
+             "строки": [[title, row["название"], row["число"], fields["примечания"][name] if index == 0 else ""]
+                        for title, name in sections for index, row in enumerate(fields[name])],
+             "столбцы": ["Раздел", "Показатель", "Значение", "Как считается"]}
     report, sheet = catalogue.ANALYTIC_REPORT, catalogue.INDICATORS
     return [Document(report, report.name(period=ind.period.slug), docx),
             Document(sheet, sheet.name(period=ind.period.slug), table)]

@@ -312,6 +312,7 @@ PLAN = Sheet(
         Column("responsible", "Ответственный", width=18),
         Column("result", "Результат", width=30),
         Column("done", "Отметка о выполнении", Kind.YES_NO, choices=YES_NO, width=12),
+        Column("done_on", "Дата выполнения", Kind.DATE, width=12),
     ),
 )
 

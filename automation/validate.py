@@ -396,6 +396,10 @@ def _plan(items: list[PlanItem], data: Data, out: Collector) -> dict[str, list[P
             out.warning(sheet, item.row, "due",
                         f"срок {grammar.date_digits(item.due)} вне срока программы № {programme.number} "
                         f"({grammar.date_digits(programme.start)} – {grammar.date_digits(last)}).")
+        if item.done is False and item.done_on is not None:
+            out.warning(sheet, item.row, "done_on",
+                        f"указана дата выполнения {grammar.date_digits(item.done_on)}, а в «Отметка о выполнении» — "
+                        "«нет»: исправьте одно из двух.")
         plan.setdefault(key(item.programme), []).append(item)
     return plan
 

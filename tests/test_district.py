@@ -26,8 +26,8 @@ def one_pair(rows: dict) -> dict:
 def district(tmp_path, rows):
     folder = tmp_path / "район"
     folder.mkdir()
-    write_workbook(folder / "tenki.xlsx", rows, sample_data.SETTINGS)
     write_workbook(folder / "karsun.xlsx", one_pair(rows), KARSUN)
+    write_workbook(folder / "tenki.xlsx", sample_data.all_signed(rows), sample_data.SETTINGS)
     (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     (folder / "~$tenki.xlsx").write_bytes(b"lock")
     return folder

@@ -7,11 +7,12 @@ import pytest
 
 from automation import build as builder
 from automation.period import Period, PeriodError
-from automation.reports import conclusion, indicators, lemmas, reminders, suggestions
+from automation.reports import conclusion, indicators, lemmas, notes, reminders, suggestions
 from automation.validate import validate
 from automation.workbook import read_workbook
 from tests.docx_text import docx_text
 from tests.conftest import TODAY
+from tests.sample_data import all_signed
 
 YEAR = Period(dt.date(2026, 9, 1), dt.date(2027, 8, 31))
 
@@ -44,48 +45,73 @@ def test_school_year_of_a_date():
 
 
 def test_indicators_of_the_current_school_year(write, rows):
-    # Counted by hand from tests/sample_data.py: pairs 1 and 3 and group 2 run in 2026/27, pair 4 ended in June 2026;
-    # pair 3's mentor is П-4 since the replacement; due by 27.11.2026: 3 activities, 2 marked done.
-    ind = indicators(data_of(write(rows)), YEAR, TODAY)
-    assert (ind.pairs, ind.groups, ind.mentors, ind.mentees) == (2, 1, 2, 4)
+    # Counted by hand from tests/sample_data.py, every order signed: pairs 1 and 3 and group 2 run in 2026/27, pair 4
+    # ended in June 2026; pair 3's mentor is П-4 since the replacement; due by 27.11.2026: 3 activities, 2 marked
+    # done, one of them (18.09 for 20.09) in time, the other (20.10 for 15.10) late.
+    ind = indicators(data_of(write(all_signed(rows))), YEAR, TODAY)
+    assert (ind.pairs, ind.groups, ind.mentors, ind.mentees, ind.awaiting) == (2, 1, 2, 4, 0)
     assert ind.by_form["педагог – педагог"] == 2 and ind.by_form["наставничество в группе"] == 1
     assert sum(ind.by_form.values()) == 3 and ind.by_interaction["один-на-один"] == 3
     assert (ind.young, ind.young_mentored, ind.new, ind.new_mentored) == (2, 2, 0, 0)
     assert (ind.started, ind.finished_on_time, ind.finished_early, ind.extended, ind.overdue) == (3, 0, {}, 1, 0)
-    assert (ind.plan_due, ind.plan_done) == (3, 2)
+    assert (ind.plan_due, ind.plan_done, ind.plan_on_time, ind.plan_undated) == (3, 2, 1, 0)
     assert ind.replacements == {
         "длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)": 1}
     assert ind.incentives == {"объявление благодарности": 1, "премирование": 1, "почётная грамота": 1,
                               "благодарственное письмо": 1}
 
 
+def test_indicators_count_only_what_signed_orders_put_in_force(write, rows):
+    """As the test book stands: group 2 and pair 3 have no order, the replacement (50-ОД), the extension and the
+    incentives await theirs, the completion (40-ОД) is unsigned: none of it is counted, and the note says so."""
+    ind = indicators(data_of(write(rows)), YEAR, TODAY)
+    assert (ind.pairs, ind.groups, ind.mentors, ind.mentees, ind.awaiting) == (1, 0, 1, 1, 2)  # pair 4 ended in June
+    assert (ind.started, ind.finished_on_time, ind.finished_early, ind.extended, ind.overdue) == (1, 0, {}, 0, 0)
+    assert (ind.plan_due, ind.plan_done, ind.plan_on_time) == (1, 1, 1)
+    assert ind.replacements == {} and ind.incentives == {}
+    assert notes(ind, TODAY)["сводка"] == (
+        "Учтены пары и группы, закреплённые подписанным приказом (лист «Приказы», статус «подписан») не позже "
+        "27.11.2026, программа которых приходится на период; наставник — действующий на 27.11.2026 с учётом "
+        "подписанных приказов о замене. Не учтены ещё не закреплённые подписанным приказом: 2.")
+
+
+def test_a_completion_counts_once_its_order_is_signed(write, rows):
+    ind = indicators(data_of(write(rows)), Period.parse("2025/2026"), TODAY)
+    assert ind.finished_early == {}
+    rows["Приказы"][2]["Статус"] = "подписан"
+    ind = indicators(data_of(write(rows)), Period.parse("2025/2026"), TODAY)
+    assert ind.finished_early == {"инициатива наставника или наставляемого и (или) обоюдное решение": 1}
+
+
 def test_indicators_of_the_previous_school_year(write, rows):
     # Only pair 4 (12.01.2026–30.06.2026) ran then; it ended early on 26.06.2026 on the mentor's or mentee's
-    # initiative; its one activity (10.03.2026) was done.
-    ind = indicators(data_of(write(rows)), Period.parse("2025/2026"), TODAY)
+    # initiative; its one activity (10.03.2026) was done, with no date of completion.
+    ind = indicators(data_of(write(all_signed(rows))), Period.parse("2025/2026"), TODAY)
     assert (ind.pairs, ind.groups, ind.mentors, ind.mentees) == (1, 0, 1, 1)
     assert ind.by_form["руководитель образовательной организации – педагог"] == 1
     assert (ind.started, ind.finished_on_time, ind.extended, ind.overdue) == (1, 0, 0, 0)
     assert ind.finished_early == {"инициатива наставника или наставляемого и (или) обоюдное решение": 1}
-    assert (ind.plan_due, ind.plan_done) == (1, 1)
+    assert (ind.plan_due, ind.plan_done, ind.plan_on_time, ind.plan_undated) == (1, 1, 0, 1)
     assert ind.replacements == {} and ind.incentives == {}
+    assert notes(ind, TODAY)["охват"].endswith(
+        "Без даты выполнения отмечено мероприятий: 1 (выполнены, но «в срок» не учтены).")
 
 
 def test_overdue_programmes_and_new_staff(write, rows):
     rows["Педагоги"][6]["Стаж в организации, лет"] = 0.5   # П-7, a mentee of pair 3
     rows["Педагоги"][0]["Стаж в организации, лет"] = 0     # П-1, a mentor, has no mentor
-    ind = indicators(data_of(write(rows)), YEAR, dt.date(2027, 4, 10))
+    ind = indicators(data_of(write(all_signed(rows))), YEAR, dt.date(2027, 4, 10))
     assert (ind.new, ind.new_mentored) == (2, 1)
     assert ind.overdue == 1  # programme 2 ended 31.03.2027 and is not finished
     assert (ind.plan_due, ind.plan_done) == (3, 2)
 
 
 def test_conclusion_in_russian(write, rows):
-    ind = indicators(data_of(write(rows)), YEAR, TODAY)
+    ind = indicators(data_of(write(all_signed(rows))), YEAR, TODAY)
     assert conclusion(ind) == [
         "В 2026/2027 учебном году действовало наставнических пар: 2, групп: 1; наставников — 2, наставляемых — 4.",
         "Наставника имеют 2 из 2 молодых специалистов (100 %).",
-        "Выполнено 2 из 3 мероприятий планов, срок которых наступил (67 %).",
+        "Выполнено 2 из 3 мероприятий планов, срок которых наступил (67 %), из них в срок — 1.",
     ]
 
 

@@ -345,3 +345,19 @@ def test_one_ministry_award_a_year_for_a_small_school(write, rows, settings):
         "человека в год."]
     settings["Численность работников"] = 120
     assert warnings(write(rows, settings)) == []
+
+
+def test_a_date_of_completion_on_an_activity_marked_not_done_is_a_warning_on_its_cell(write, rows):
+    rows["План"][2].update({"Отметка о выполнении": "нет", "Дата выполнения": dt.date(2026, 10, 21)})
+    assert warnings(write(rows)) == [
+        "Лист «План», строка 4, столбец «Дата выполнения»: указана дата выполнения 21.10.2026, а в «Отметка о "
+        "выполнении» — «нет»: исправьте одно из двух."]
+
+
+def test_a_date_of_completion_alone_marks_an_activity_done(write, rows):
+    from automation.context import _completion_mark
+    from automation.validate import validate
+    from automation.workbook import read_workbook
+    rows["План"][2]["Дата выполнения"] = dt.date(2026, 10, 19)
+    item = validate(read_workbook(write(rows))).data.plan["2"][0]
+    assert (item.completed, item.on_time, _completion_mark(item)) == (True, True, "выполнено 19.10.2026")
