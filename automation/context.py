@@ -193,6 +193,8 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
             if now is not None else [],
             "ожидает": pair["ожидает"],
             "куратор": person(curator) if curator else {"подпись": ""},
+            "куратор_подписывает": curator is None or key(curator.code) not in {
+                key(p["человек"]["код"]) for p in participants},
         }
         subject = state.mentor_of(unit) if unit.group else mentees[0]
         label = named(subject).short + (" (группа)" if unit.group else "")

@@ -281,7 +281,9 @@ def programme() -> Page:
     page.tag("{%p for у in участники %}")
     page.spread("{{ у.роль }}", "__________ {{ у.человек.подпись }}", before=12)
     page.tag("{%p endfor %}")
+    page.tag("{%p if куратор_подписывает %}")
     page.spread("Куратор", "__________ {{ куратор.подпись }}", before=12)
+    page.tag("{%p endif %}")
     return page
 
 

@@ -183,6 +183,7 @@ class Organization(SheetModel):
     regulation: str
     legal_basis: str | None = None
     max_mentees: float | None = None
+    pay_regulation: str | None = None
     staff: float | None = None
 
 
@@ -249,6 +250,7 @@ class Programme(SheetModel):
     completion_ground: str | None = None
     extend_to: dt.date | None = None
     extension_consent: bool | None = None
+    extension_agreement: str | None = None
     extension_order: str | None = None
     results: str | None = None
     completion_order: str | None = None

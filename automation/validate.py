@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from automation import grammar, schema
 from automation.models import (Data, Incentive, Order, Organization, Pair, Person, PlanItem, Programme, Replacement,
                                SheetModel, as_text, convert, key, latin_letters)
+from automation.rules import check_rules
 from automation.problems import ERROR, WARNING, Collector, Problem, Problems
 from automation.schema import Sheet
 from automation.workbook import RawBook, Table
@@ -48,6 +49,7 @@ def validate(book: RawBook) -> Validation:
     data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
     data.incentives = _incentives(_models(book.tables.get(schema.INCENTIVES.key), Incentive, out), data, out)
     _orders_without_rows(data, book, out)
+    check_rules(data, out)
     _references_of_failed_rows(data, out)
     curator = data.organization.curator if data.organization else None
     if curator is not None and key(curator) not in data.people and not out.is_broken(schema.PEOPLE, curator):

@@ -51,7 +51,8 @@ def test_indicators_of_the_current_school_year(write, rows):
     ind = indicators(data_of(write(all_signed(rows))), YEAR, TODAY)
     assert (ind.pairs, ind.groups, ind.mentors, ind.mentees, ind.awaiting) == (2, 1, 2, 4, 0)
     assert ind.by_form["педагог – педагог"] == 2 and ind.by_form["наставничество в группе"] == 1
-    assert sum(ind.by_form.values()) == 3 and ind.by_interaction["один-на-один"] == 3
+    assert sum(ind.by_form.values()) == 3 and ind.by_interaction["один-на-один"] == 2
+    assert ind.by_interaction["ситуационное"] == 1
     assert (ind.young, ind.young_mentored, ind.new, ind.new_mentored) == (2, 2, 0, 0)
     assert (ind.started, ind.finished_on_time, ind.finished_early, ind.extended, ind.overdue) == (3, 0, {}, 1, 0)
     assert (ind.plan_due, ind.plan_done, ind.plan_on_time, ind.plan_undated) == (3, 2, 1, 0)

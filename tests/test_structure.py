@@ -91,7 +91,7 @@ def test_every_document_kind_is_complete():
 
 LAYERS = (
     ("schema", "grammar", "files", "crash"),
-    ("workbook", "models", "problems", "validate"),
+    ("workbook", "models", "problems", "rules", "validate"),
     ("fields", "catalogue", "period", "people", "in_force", "context", "orders", "reports", "documents", "charts", "sample"),
     ("tables", "render", "template_tags", "template_check", "default_templates", "field_guide", "markup", "scaffold"),
     ("manifest", "build", "district", "printing", "watch", "session"),

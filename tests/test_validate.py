@@ -336,6 +336,8 @@ def test_state_award_needs_five_years_of_mentoring(write, rows):
 
 
 def test_one_ministry_award_a_year_for_a_small_school(write, rows, settings):
+    rows["Педагоги"][2].update({"Дата рождения": dt.date(1975, 1, 9), "Образование": "высшее",
+                                "Стаж общий, лет": 30})  # Мороз О.В., nominated too: the award's details given
     for index in (0, 1):
         rows["Поощрения"][index].update({"Мера поощрения": "нагрудный знак «Почётный наставник»",
                                          "Уровень": "федеральный", "Решение педсовета (протокол №, дата)": "№ 3"})
