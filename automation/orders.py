@@ -166,16 +166,23 @@ def _programmes_with(data: Data, keep: Callable[[Programme], bool]) -> list[tupl
     return found
 
 
-def completion_orders(data: Data, common: dict[str, Any]) -> list[Document]:
-    """«О завершении персонализированных программ наставничества» (VII.1): date, ground, results, payment stops."""
+def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+    """«О завершении персонализированных программ наставничества» (VII.1): date, ground, results, payment stops.
+    A completion dated before the order is stated as a fact («Считать … завершённой с …»), never «Завершить» in
+    the past."""
     def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
+        day = order_day(data, items[0][0].completion_order, today)
         for index, (programme, unit) in enumerate(items, start=1):
             ground = next(g.phrase for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground)
             mentor = named(unit.mentor)
-            text = (f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию персонализированной "
-                    f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
-                    f"{ground}.")
+            which = (f"персонализированной программы наставничества {_owner_genitive(unit)} № {unit.number} "
+                     f"({_participants(unit)})")
+            if programme.finished_on < day:
+                text = (f"{index}. Считать реализацию {which} завершённой с "
+                        f"{grammar.date_words(programme.finished_on)} {ground}.")
+            else:
+                text = f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию {which} {ground}."
             if programme.results:
                 text += f" Итоги: {clause(programme.results)}."
             stop = grammar.date_digits(programme.finished_on + dt.timedelta(days=1))
@@ -204,7 +211,9 @@ def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
                 f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
                 f"с {grammar.date_words(programme.end)} до {grammar.date_words(programme.extend_to)} "
                 f"Выплату за наставническую деятельность {mentor.name(Case.DATV)} производить до "
-                f"{grammar.date_digits(programme.extend_to)}.")
+                f"{grammar.date_digits(programme.extend_to)}."
+                + (f" Основание: дополнительное соглашение к трудовому договору наставника "
+                   f"{programme.extension_agreement}." if programme.extension_agreement else ""))
             people += [mentor, *(named(m) for m in unit.mentees)]
         last = len(items) + 1
         points += [f"{last}. Наставникам внести изменения в планы мероприятий программ на продлённый срок.",
@@ -250,6 +259,17 @@ def incentive_sentence(item: Incentive, p: Named, merit_text: str) -> str:
     return text + "."
 
 
+def _accountant(bonuses: list[int], data: Data, common: dict[str, Any]) -> str:
+    """The point for the accountant: which bonuses to pay and under which pay regulation."""
+    which = (f"премию, указанную в пункте {bonuses[0]}" if len(bonuses) == 1
+             else "премии, указанные в пунктах " + ", ".join(map(str, bonuses)))
+    org = data.organization
+    basis = f"Положением об оплате труда работников {common['орг']['краткое']}"
+    if org is not None and org.pay_regulation:
+        basis += f", утверждённым приказом {org.pay_regulation}"
+    return f"Бухгалтерии выплатить {which} настоящего приказа, в соответствии с {basis}."
+
+
 def petition_sentence(item: Incentive, p: Named) -> str:
     who = f"{p.who(Case.GENT)},"
     if item.measure in AWARDS:
@@ -264,6 +284,7 @@ def incentive_orders(data: Data, common: dict[str, Any], today: dt.date) -> list
     def body(items: list[Incentive]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
         number = 0
+        bonuses = []
         for item in (i for i in items if not i.above_school):
             mentor = data.person(item.mentor)
             p = named(mentor)
@@ -271,6 +292,8 @@ def incentive_orders(data: Data, common: dict[str, Any], today: dt.date) -> list
             day = order_day(data, item.order, today)
             points.append(f"{number}. {incentive_sentence(item, p, merit(data, mentor, day))}")
             people.append(p)
+            if item.measure == schema.MEASURE_BONUS:
+                bonuses.append(number)
         higher = [i for i in items if i.above_school]
         if higher:
             number += 1
@@ -279,6 +302,9 @@ def incentive_orders(data: Data, common: dict[str, Any], today: dt.date) -> list
                 p = named(data.person(item.mentor))
                 points.append(f"{number}.{index}. {petition_sentence(item, p)}")
                 people.append(p)
+        if bonuses:
+            number += 1
+            points.append(f"{number}. {_accountant(bonuses, data, common)}")
         points.append(_control(number + 1, data.curator()))
         return {"преамбула": preamble(common, "раздел IX"), "пункты": points}, people
 
@@ -352,7 +378,7 @@ def all_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
     return [
         *assignment_orders(data, common),
         *replacement_orders(data, common),
-        *completion_orders(data, common),
+        *completion_orders(data, common, today),
         *extension_orders(data, common),
         *incentive_orders(data, common, today),
     ]

@@ -30,7 +30,7 @@ EXPECTED = [
     "Программа наставничества № 2 Черных И.П. (группа)",
     "Программа наставничества № 3 Павлюк Н.С.",
 ]
-PAGES = [2, 3, 1, 1, 1, 1]
+PAGES = [2, 3, 1, 2, 1, 1]
 
 
 def test_awaiting_signature_lists_draft_orders_in_register_order_then_their_programmes(write, rows, templates,
