@@ -248,6 +248,7 @@ class Programme(SheetModel):
     status: str | None = None
     finished_on: dt.date | None = None
     completion_ground: str | None = None
+    completion_document: str | None = None
     extend_to: dt.date | None = None
     extension_consent: bool | None = None
     extension_agreement: str | None = None
@@ -296,6 +297,7 @@ class Replacement(SheetModel):
     new: str
     date: dt.date
     ground: str
+    document: str | None = None
     consent: dt.date | None = None
     agreement: str | None = None
     programme: str | None = None

@@ -119,7 +119,8 @@ def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             former, new = data.person(item.former), data.person(item.new)
             f, n = named(former), named(new)
             mentees = [named(m) for m in unit.mentees]
-            ground = next(g.phrase for g in schema.REPLACEMENT_GROUNDS if g.text == item.ground)
+            ground = next(g for g in schema.REPLACEMENT_GROUNDS if g.text == item.ground).fact(
+                f.short_in(Case.GENT), item.document)
             owner, date = _owner_genitive(unit), grammar.date_digits(item.date)
             word = "наставляемых:" if unit.group else ("наставляемую" if unit.mentees[0].female else "наставляемого")
             basis = f"письменное согласие наставника от {grammar.date_digits(item.consent)}"
@@ -174,7 +175,9 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
         points, people = [], []
         day = order_day(data, items[0][0].completion_order, today)
         for index, (programme, unit) in enumerate(items, start=1):
-            ground = next(g.phrase for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground)
+            curator = data.curator()
+            ground = next(g for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground).fact(
+                named(curator).short_in(Case.GENT) if curator else "", programme.completion_document)
             mentor = named(unit.mentor)
             which = (f"персонализированной программы наставничества {_owner_genitive(unit)} № {unit.number} "
                      f"({_participants(unit)})")

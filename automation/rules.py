@@ -17,6 +17,17 @@ AWARD_DETAILS = (("birth_date", "дата рождения"), ("education", "о�
 def check_rules(data: Data, out: Collector) -> None:
     for programme in data.programmes.values():
         _extension(programme, out)
+        if programme.finished and programme.completion_ground and not programme.completion_document:
+            out.warning(schema.PROGRAMMES, programme.row, "completion_document",
+                        "не указан документ, на котором основано завершение (раздел VII, п. 1 Положения): впишите "
+                        "вид, № и дату — «отчёт наставника от 20.06.2026», «заявление наставляемой … от …»; приказ "
+                        "о завершении сделан, но сошлётся на него, когда документ будет указан.")
+    for replacement in data.replacements:
+        if not replacement.document:
+            out.warning(schema.REPLACEMENTS, replacement.row, "document",
+                        "не указан документ-основание замены (раздел III, п. 9 Положения): впишите вид, № и дату — "
+                        "«приказ от 10.11.2026 № 88-к», «заявление Ковальчук О.С. от 02.11.2026»; приказ о замене "
+                        "сделан, но сошлётся на него, когда документ будет указан.")
     _pairs(data, out)
     _forms(data, out)  # after _pairs: a group whose other rows have errors is not «a group of one»
     _incentives(data, out)
