@@ -1,12 +1,12 @@
-"""What is in force on a day. A change (a new pair, a replacement, an extension, a completion) exists from the date its
-signed order names — an entry of «Приказы» with the status «подписан» and a date; until then it is pending: in the
-book, awaiting its order. Documents are to be made from this (issue 13); so far it is computed and tested here."""
+"""The pairs and groups of the book, and what of them is in force on a day. A change (a new pair, a replacement, an
+extension, a completion) exists from the date its signed order names — an entry of «Приказы» with the status
+«подписан» and a date; until then it is pending: in the book, awaiting its order. Every document is made from the
+state in force on its date (lists and programmes: the build's day; reports: the period's end; orders: their own)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-
 from itertools import groupby
 
 from automation import grammar, schema
@@ -56,13 +56,20 @@ def _units(data: Data) -> list[Unit]:
     return result
 
 
+def replacements_of(data: Data, number: str) -> list[Replacement]:
+    """The replacements of a pair's mentor in date order (indexed once per data)."""
+    if "replacements" not in data.derived:
+        index: dict[str, list[Replacement]] = {}
+        for replacement in data.replacements:
+            index.setdefault(key(replacement.number), []).append(replacement)
+        data.derived["replacements"] = index
+    return data.derived["replacements"].get(key(number), [])
+
+
 def latest_replacement(data: Data, number: str) -> Replacement | None:
     """The last replacement of a pair's mentor (replacements are kept in date order), if any."""
-    found = None
-    for replacement in data.replacements:
-        if key(replacement.number) == key(number):
-            found = replacement
-    return found
+    found = replacements_of(data, number)
+    return found[-1] if found else None
 
 
 def current_mentor(data: Data, pair: Pair) -> str:
@@ -144,12 +151,23 @@ class InForce:
     units: list[UnitInForce] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
 
+    _by_number: dict[str, UnitInForce] = field(default_factory=dict, repr=False)
+    _pending_by: dict[str, list[Pending]] = field(default_factory=dict, repr=False)
+
+    def index(self) -> InForce:
+        """Look-ups by number in constant time (a district builds thousands of pairs)."""
+        self._by_number = {key(u.unit.number): u for u in self.units}
+        self._pending_by = {}
+        for item in self.pending:
+            self._pending_by.setdefault(key(item.number), []).append(item)
+        return self
+
     def unit(self, number: str) -> UnitInForce | None:
-        return next((u for u in self.units if key(u.unit.number) == key(number)), None)
+        return self._by_number.get(key(number))
 
     def pending_of(self, number: str, *topics: str) -> list[Pending]:
         """The pending changes of one pair or group (of the topics given, or all)."""
-        return [p for p in self.pending if key(p.number) == key(number) and (not topics or p.topic in topics)]
+        return [p for p in self._pending_by.get(key(number), []) if not topics or p.topic in topics]
 
     def mentor_of(self, unit: Unit) -> Person:
         """The mentor in force; for a pair not yet appointed, the one its order of appointment will name."""
@@ -199,7 +217,7 @@ def _in_force(data: Data, day: dt.date) -> InForce:
             who = _short(data.person(first.mentor), Case.GENT)
             pending(f"назначение наставника {who}", order.date if order else None, first.order)
         mentor, history = data.person(first.mentor), []
-        for replacement in (r for r in data.replacements if key(r.number) == key(unit.number)):
+        for replacement in replacements_of(data, unit.number):
             order = signed_by(data, replacement.order, day)
             if order is not None and replacement.date <= day:
                 mentor = data.person(replacement.new)
@@ -225,7 +243,7 @@ def _in_force(data: Data, day: dt.date) -> InForce:
                     pending("завершение", programme.finished_on, programme.completion_order, whose, "completion")
         if appointed is not None:
             state.units.append(UnitInForce(unit, appointed, mentor, tuple(history), last_day, finished))
-    return state
+    return state.index()
 
 
 def _short(person: Person, case: Case = Case.NOMN) -> str:

@@ -325,20 +325,20 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
     active = [u for u in units(data) if u.programme is None or not u.programme.finished]
     busy = {key(m.code) for u in active for m in u.mentees}
     load = Counter(key(u.mentor.code) for u in active for _ in u.mentees)
-    mentors = [(m, lemmas(m.competences)) for m in data.people.values()
+    mentors = [(m, key(m.code), lemmas(m.competences)) for m in data.people.values()
                if m.mentor_consent and key(m.code) not in busy and load[key(m.code)] < limit]
     result = []
     for mentee in sorted(data.people.values(), key=lambda p: p.row):
-        if mentee.workplace is not None or key(mentee.code) in busy:
+        code = key(mentee.code)
+        if mentee.workplace is not None or code in busy:
             continue
-        if not mentee.difficulties and (not mentee.young or load[key(mentee.code)]):
+        if not mentee.difficulties and (not mentee.young or load[code]):
             continue  # nothing to match on, or a young specialist who is a (reverse) mentor already
         needs = lemmas(mentee.difficulties)
         options = []
-        for mentor, offers in mentors:
-            shared = sorted(needs & offers) if key(mentor.code) != key(mentee.code) else []
-            if shared:
-                options.append(Suggestion(mentor, shared, load[key(mentor.code)]))
+        for mentor, mentor_code, offers in mentors:
+            if mentor_code != code and not needs.isdisjoint(offers):
+                options.append(Suggestion(mentor, sorted(needs & offers), load[mentor_code]))
         options.sort(key=lambda s: (-len(s.shared), s.load, s.mentor.row))
         result.append((mentee, options[:SUGGESTIONS]))
     return result

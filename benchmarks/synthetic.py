@@ -39,10 +39,13 @@ def rows(people: int, pairs: int, plan_rows: int, seed: int = 1) -> tuple[dict, 
     for number in range(1, pairs + 1):
         size = 3 if number % 10 == 0 else 1
         form = schema.FORM_GROUP if size > 1 else rnd.choice([schema.FORM_PEER, schema.FORM_REVERSE, schema.FORM_HEAD])
+        # As a school keeping the regulation's rules would: no group met one-to-one, no single meeting with a plan.
+        interaction = rnd.choice([f for f in schema.INTERACTION_FORMS if f not in ("один-на-один", "скоростное")]
+                                 if size > 1 else [f for f in schema.INTERACTION_FORMS if f != "скоростное"])
         for _ in range(size):
             pair_rows.append({"№ пары/группы": str(number), "Наставник (код)": staff[number - 1]["Код"],
                               "Наставляемый (код)": staff[mentee % people]["Код"], "Форма наставничества": form,
-                              "Форма взаимодействия": rnd.choice(schema.INTERACTION_FORMS),
+                              "Форма взаимодействия": interaction,
                               "Направление": "методика урока", "Согласие наставника (дата)": D(2026, 8, 25),
                               "Доп. соглашение (№, дата)": f"№ {number} от 26.08.2026",
                               "Приказ о закреплении (№)": "45-ОД" if number % 2 else None})
@@ -58,7 +61,7 @@ def rows(people: int, pairs: int, plan_rows: int, seed: int = 1) -> tuple[dict, 
     settings = {"Полное наименование": f"Муниципальное общеобразовательное учреждение школа № {seed}",
                 "Краткое наименование": f"МОУ СШ № {seed}", "Населённый пункт": "с. Теньки",
                 "Должность руководителя": "Директор", "Руководитель (ФИО)": "Сазонова Татьяна Алексеевна",
-                "Куратор (код)": staff[0]["Код"], "Положение о наставничестве (реквизиты приказа)": "от 21.11.2022 № 156"}
+                "Куратор (код)": staff[-1]["Код"], "Положение о наставничестве (реквизиты приказа)": "от 21.11.2022 № 156"}
     return ({"Педагоги": staff, "Пары": pair_rows, "Программы": programmes, "План": plan, "Приказы": orders},
             settings)
 
