@@ -257,9 +257,9 @@ def reminders(data: Data, today: dt.date) -> list[str]:
 
 
 def awaiting_orders(data: Data, today: dt.date) -> list[str]:
-    """What the book holds but no signed order has put in force yet, one line per order: «Ждёт подписания приказ
-    № 160-ОД «О замене наставника»: пара № 3 — наставник … вместо … с 16.11.2026.»; changes with no order typed
-    in one line."""
+    """What the book holds but no signed order has put in force yet: one line per draft, in the register's order
+    («Ждёт подписания приказ № 160-ОД «О замене наставника»: пара № 3 — наставник … вместо … с 16.11.2026.»),
+    then the changes with no order typed, in one line."""
     by_order: dict[str, list] = {}
     unordered = []
     for item in in_force(data, today).pending:
@@ -268,7 +268,8 @@ def awaiting_orders(data: Data, today: dt.date) -> list[str]:
         elif item.order is None:
             unordered.append(item)
     lines = []
-    for number, items in by_order.items():
+    register = [key(number) for number in data.orders]
+    for number, items in sorted(by_order.items(), key=lambda entry: register.index(key(entry[0]))):
         changes = "; ".join(f"{p.owner} — {p.change}" + (f" с {grammar.date_digits(p.since)}" if p.since else "")
                             for p in items)
         lines.append(grammar.sentence(f"Ждёт подписания приказ № {number} «{items[0].register}»: {changes}"))

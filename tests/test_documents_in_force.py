@@ -1,9 +1,13 @@
 """Every document made from the state in force on its date: the test book with its changes pending (no order, or a
 draft), then with every order signed — a new pair, a replacement, an extension and a completion each way."""
 
+import copy
+
 import pytest
 
 from automation import build as builder
+from automation.scaffold import write_workbook
+from tests import sample_data
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 from tests.sample_data import all_signed
@@ -13,13 +17,22 @@ PROGRAMME_3 = "Программы/Программа наставничеств�
 PUBLIC = "Списки/Список наставников и наставляемых для сайта.docx"
 
 
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory, templates) -> dict[bool, dict[str, str]]:
+    """The three documents' texts, built once for the module: {signed: {name: text}}."""
+    made = {}
+    for signed in (False, True):
+        folder = tmp_path_factory.mktemp("signed" if signed else "pending")
+        rows = copy.deepcopy(sample_data.ROWS)
+        book = write_workbook(folder / "book.xlsx", all_signed(rows) if signed else rows, sample_data.SETTINGS)
+        builder.build(book, templates, folder / "out", today=TODAY)
+        made[signed] = {name: docx_text(folder / "out" / name) for name in (PAIR_LIST, PROGRAMME_3, PUBLIC)}
+    return made
+
+
 @pytest.fixture
-def made(write, rows, templates, tmp_path):
-    def _made(signed: bool) -> dict[str, str]:
-        output = tmp_path / ("signed" if signed else "pending")
-        builder.build(write(all_signed(rows) if signed else rows), templates, output, today=TODAY)
-        return {name: docx_text(output / name) for name in (PAIR_LIST, PROGRAMME_3, PUBLIC)}
-    return _made
+def made(texts):
+    return lambda signed: texts[signed]
 
 
 def _row(text: str, number: str) -> str:
@@ -60,7 +73,7 @@ def test_the_programme_names_the_mentor_in_force_and_what_awaits(made):
     assert "Ожидает приказа" not in signed
 
 
-def test_the_public_list_shows_only_what_is_in_force(made, rows):
+def test_the_public_list_shows_only_what_is_in_force(made):
     pending, signed = made(signed=False)[PUBLIC], made(signed=True)[PUBLIC]
     numbers = [[line.split(" | ")[0] for line in text.splitlines() if " | " in line][1:] for text in (pending, signed)]
     assert numbers == [["1"], ["1", "2", "3"]]  # pair 4 finished by the signed 40-ОД
