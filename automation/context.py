@@ -192,6 +192,8 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
             "замены": [_replacement_line(data, replacement, order) for replacement, order in now.replacements]
             if now is not None else [],
             "ожидает": pair["ожидает"],
+            # Only where it matters, so an unchanged programme is not made again every day.
+            "дата": grammar.date_digits(today) if pair["ожидает"] or (now is not None and now.replacements) else "",
             "куратор": person(curator) if curator else {"подпись": ""},
             "куратор_подписывает": curator is None or key(curator.code) not in {
                 key(p["человек"]["код"]) for p in participants},

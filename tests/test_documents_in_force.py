@@ -79,3 +79,15 @@ def test_the_public_list_shows_only_what_is_in_force(made):
     assert numbers == [["1"], ["1", "2", "3"]]  # pair 4 finished by the signed 40-ОД
     assert "Черных Иван Петрович, учитель физики" in signed and "Кузнецова" not in signed
     assert "Белых" not in signed  # group 2's second mentee gave no consent
+
+
+def test_an_unchanged_programme_is_not_made_again_the_next_day(write, rows, templates, tmp_path):
+    """Only a programme with replacements or pending changes states its day; the others stay byte for byte."""
+    import datetime as dt
+    book = write(rows)
+    builder.build(book, templates, tmp_path, today=TODAY)
+    report = builder.build(book, templates, tmp_path, today=TODAY + dt.timedelta(days=1))
+    rewritten = sorted(str(d.path) for d in report.documents if d.status != builder.UNCHANGED and
+                       str(d.path).startswith("Программы"))
+    assert rewritten == ["Программы/Программа наставничества № 2 Черных И.П. (группа).docx", PROGRAMME_3,
+                         "Программы/Программа наставничества № 4 Белых Л.Н..docx"]
