@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,9 @@ def organization(org: Organization | None) -> dict[str, Any]:
         "место": org.place,
         "положение": org.regulation,
         "правовые_основания": clause(org.legal_basis, schema.DEFAULT_LEGAL_BASIS),
-        "руководитель": {"должность": org.head_position, "подпись": _signature_name(org.head_name),
+        # It starts a line wherever it stands (the signature, «УТВЕРЖДАЮ»): a capital, however the book holds it.
+        "руководитель": {"должность": org.head_position[:1].upper() + org.head_position[1:],
+                         "подпись": _signature_name(org.head_name),
                          "фио": org.head_name},
     }
 
@@ -183,7 +186,7 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
             "задачи": _items(programme.tasks),
             "план": [
                 {"номер": index, "мероприятие": item.activity, "срок": grammar.date_digits(item.due),
-                 "форма": item.form or "—", "ответственный": item.responsible or "—",
+                 "форма": item.form or "—", "ответственный": _responsible(data, item.responsible),
                  "результат": item.result or "—", "отметка": _completion_mark(item)}
                 for index, item in enumerate(plan, start=1)
             ],
@@ -202,6 +205,17 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
         label = named(subject).short + (" (группа)" if unit.group else "")
         documents.append(Document(kind, kind.name(number=programme.number, person=label), context, draft=req["проект"]))
     return documents
+
+
+def _responsible(data: Data, text: str | None) -> str:
+    """Who is responsible, as a document names them: a person's code typed in the cell (one or several, split by
+    «,» or «;») becomes the surname and initials; a role («наставник») stays as typed."""
+    if not text or not text.strip():
+        return "—"
+    parts = [part.strip() for part in re.split(r"[,;]", text)]
+    if all(key(part) in data.people for part in parts if part):
+        return ", ".join(named(data.person(part)).short for part in parts if part)
+    return text.strip()
 
 
 def _completion_mark(item: PlanItem) -> str:

@@ -85,7 +85,7 @@ def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     """«О закреплении наставнических пар (групп)»: one per number typed on «Пары»; pairs with none in one draft."""
     def body(order_units: list[Unit]) -> tuple[dict[str, Any], list[Named]]:
         pairs = [unit_context(u, data, as_ordered=True) for u in order_units]
-        people = [named(p) for u in order_units for p in [u.mentor, *u.mentees]]
+        people = [named(p) for u in order_units for p in [u.first_mentor, *u.mentees]]  # as the order names them
         return {"пары": pairs, "утвердить": _approve_phrase(order_units)}, people
 
     groups = group_by_order(units(data), lambda u: u.rows[0].order)
@@ -145,17 +145,37 @@ def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             ]
             people += [f, n, *mentees]
         last = len(items) + 1
-        points += [f"{last}. Куратору внести изменения в список наставнических пар (групп) и в банк программ "
-                   "наставничества.", _control(last + 1, data.curator())]
+        points += [f"{last}. {_amend_appendix(data, items)}", _control(last + 1, data.curator())]
         return {"преамбула": preamble(common, "пункт 9 раздела III"), "пункты": points}, people
 
     groups = group_by_order(data.replacements, lambda r: r.order)
     return order_documents(catalogue.REPLACEMENT_ORDER, groups, data, common, body)
 
 
+def _amend_appendix(data: Data, items: list[Replacement]) -> str:
+    """«Внести соответствующие изменения в приложение № 1 к приказу от 01.09.2026 № 45-ОД «О закреплении …»»: the
+    list of pairs the appointing order approved changes with the replacement."""
+    orders = []
+    for item in items:
+        unit = _unit_of(data, item.number)
+        order = data.order(unit.rows[0].order) if unit is not None else None
+        orders.append(f"от {grammar.date_digits(order.date)} № {order.number}" if order and order.date else None)
+    dated = list(dict.fromkeys(o for o in orders if o))
+    title = f"«{schema.ORDER_ASSIGNMENT}»"
+    if not dated:
+        return f"Внести соответствующие изменения в приложение № 1 к приказу {title}."
+    if len(dated) == 1:
+        return f"Внести соответствующие изменения в приложение № 1 к приказу {dated[0]} {title}."
+    return (f"Внести соответствующие изменения в приложения № 1 к приказам {', '.join(dated[:-1])} и {dated[-1]} "
+            f"{title}.")
+
+
 def _participants(unit: Unit) -> str:
     mentees = ", ".join(named(m).short for m in unit.mentees)
-    word = "наставляемые" if unit.group else "наставляемый"
+    if unit.group:
+        word = "наставляемые"
+    else:
+        word = "наставляемая" if unit.mentees[0].female else "наставляемый"
     return f"наставник {named(unit.mentor).short}, {word} {mentees}"
 
 

@@ -105,10 +105,12 @@ def _incentives(data: Data, out: Collector) -> None:
         released = [r for r in data.replacements if r.ground == disciplinary and key(r.former) == key(item.mentor)
                     and (item.date is None or r.date <= item.date)]
         if released:
+            female = data.person(item.mentor).female
             out.warning(schema.INCENTIVES, item.row, "mentor",
-                        f"наставник «{item.mentor}» освобождён от наставничества {grammar.date_digits(released[-1].date)} "
-                        "в связи с привлечением к дисциплинарной ответственности (лист «Замены»): поощрять его за "
-                        "наставническую деятельность нельзя, пока взыскание не снято. Проверьте строку.")
+                        f"наставник «{item.mentor}» {'освобождена' if female else 'освобождён'} от наставничества "
+                        f"{grammar.date_digits(released[-1].date)} в связи с привлечением к дисциплинарной "
+                        f"ответственности (лист «Замены»): поощрять {'её' if female else 'его'} за наставническую "
+                        "деятельность нельзя, пока взыскание не снято. Проверьте строку.")
         if item.above_school:
             missing = _missing_details(data.person(item.mentor))
             if missing:

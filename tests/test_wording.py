@@ -1,0 +1,43 @@
+"""The director's read: the wording rules of issue 14 that are in place, each on the documents it touches."""
+
+from automation import build as builder
+from tests.conftest import TODAY
+from tests.docx_text import docx_text
+
+REPLACEMENT = "Приказы/ПРОЕКТ Приказ № 50-ОД О замене наставника.docx"
+COMPLETION = "Приказы/Приказ № 40-ОД от 29.06.2026 О завершении персонализированных программ наставничества.docx"
+PROGRAMME_1 = "Программы/Программа наставничества № 1 Мороз И.И..docx"
+
+
+def made(write, rows, templates, tmp_path, settings=None) -> dict[str, str]:
+    builder.build(write(rows, settings), templates, tmp_path, today=TODAY)
+    return {str(p.relative_to(tmp_path)): docx_text(p) for p in tmp_path.rglob("*.docx") if "_архив" not in p.parts}
+
+
+def test_the_heads_position_starts_its_line_with_a_capital(write, rows, settings, templates, tmp_path):
+    settings["Должность руководителя"] = "директор"
+    texts = made(write, rows, templates, tmp_path, settings)
+    assert "Директор\tТ.А. Сазонова" in texts[COMPLETION]
+    assert texts[PROGRAMME_1].startswith("УТВЕРЖДАЮ\nДиректор МКОУ Теньковская СШ\n")
+    assert "директор\t" not in "".join(texts.values())
+
+
+def test_a_code_typed_as_responsible_is_the_persons_name(write, rows, templates, tmp_path):
+    rows["План"][0]["Ответственный"] = "П-3"
+    rows["План"][1]["Ответственный"] = "П-3; П-5"
+    text = made(write, rows, templates, tmp_path)[PROGRAMME_1]
+    assert "| Мороз О.В. |" in text and "| Мороз О.В., Мороз И.И. |" in text
+    assert "П-3" not in text and "П-5" not in text
+
+
+def test_a_replacement_amends_the_appendix_of_the_appointing_order(rows, write, templates, tmp_path):
+    rows["Замены"][0].update({"№ пары/группы": "1", "Прежний наставник (код)": "П-3", "Программа": None})
+    text = made(write, rows, templates, tmp_path)[REPLACEMENT]
+    assert ("2. Внести соответствующие изменения в приложение № 1 к приказу от 01.09.2026 № 45-ОД «О закреплении "
+            "наставнических пар (групп)».") in text
+    assert "Куратору внести изменения" not in text
+
+
+def test_a_woman_mentee_is_named_наставляемая(write, rows, templates, tmp_path):
+    text = made(write, rows, templates, tmp_path)[COMPLETION]
+    assert "(наставник Сазонова Т.А., наставляемая Белых Л.Н.)" in text
