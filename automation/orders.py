@@ -121,7 +121,8 @@ def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             mentees = [named(m) for m in unit.mentees]
             ground = next(g for g in schema.REPLACEMENT_GROUNDS if g.text == item.ground).fact(
                 f.short_in(Case.GENT), item.document)
-            owner, date = _owner_genitive(unit), grammar.date_digits(item.date)
+            # A date an event happens on is written in words in running text; documents' requisites keep digits.
+            owner, date = _owner_genitive(unit), grammar.date_words(item.date)
             word = "наставляемых:" if unit.group else ("наставляемую" if unit.mentees[0].female else "наставляемого")
             basis = f"письменное согласие наставника от {grammar.date_digits(item.consent)}"
             if item.agreement:
@@ -208,7 +209,7 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
                 text = f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию {which} {ground}."
             if programme.results:
                 text += f" Итоги: {clause(programme.results)}."
-            stop = grammar.date_digits(programme.finished_on + dt.timedelta(days=1))
+            stop = grammar.date_words(programme.finished_on + dt.timedelta(days=1))
             text += f" Выплату за наставническую деятельность {mentor.name(Case.DATV)} прекратить с {stop}."
             points.append(text)
             people += [mentor, *(named(m) for m in unit.mentees)]
@@ -234,7 +235,7 @@ def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
                 f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
                 f"с {grammar.date_words(programme.end)} до {grammar.date_words(programme.extend_to)} "
                 f"Выплату за наставническую деятельность {mentor.name(Case.DATV)} производить до "
-                f"{grammar.date_digits(programme.extend_to)}."
+                f"{grammar.date_words(programme.extend_to)}"
                 + (f" Основание: дополнительное соглашение к трудовому договору наставника "
                    f"{programme.extension_agreement}." if programme.extension_agreement else ""))
             people += [mentor, *(named(m) for m in unit.mentees)]

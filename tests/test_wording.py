@@ -41,3 +41,20 @@ def test_a_replacement_amends_the_appendix_of_the_appointing_order(rows, write, 
 def test_a_woman_mentee_is_named_наставляемая(write, rows, templates, tmp_path):
     text = made(write, rows, templates, tmp_path)[COMPLETION]
     assert "(наставник Сазонова Т.А., наставляемая Белых Л.Н.)" in text
+
+
+def test_the_points_of_an_order_write_dates_in_words_except_in_requisites(write, rows, templates, tmp_path):
+    """One style per document: an event's date in words («с 16 ноября 2026 г.»); digits only in a document's
+    requisites («приказом от 01.09.2026 № 45-ОД», «соглашение № 9 от 15.11.2026») and in tables."""
+    import re
+    from tests.sample_data import all_signed
+    texts = made(write, all_signed(rows), templates, tmp_path)
+    mixed = []
+    for name, text in texts.items():
+        if not name.startswith("Приказы/"):
+            continue
+        for line in text.splitlines():
+            if re.match(r"\d+(\.\d+)*\. ", line):
+                mixed += [f"{name}: {line}" for m in re.finditer(r"\d\d\.\d\d\.\d{4}", line)
+                          if not line[:m.start()].endswith("от ")]
+    assert mixed == []
