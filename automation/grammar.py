@@ -200,3 +200,18 @@ def sentence(text: str) -> str:
     """A sentence ends with one full stop, also after initials («… Павлюк Н.С.»), never «..»."""
     text = text.rstrip()
     return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+
+
+def continuing(text: str) -> str:
+    """Text the curator typed, made to continue a sentence: «Успешная адаптация» → «успешная адаптация»; a name, a
+    place, an abbreviation («ОГЭ», «Мороз И.И. освоил …», «Москва») or a word in capitals keeps its letter."""
+    stripped = text.strip()
+    word = stripped.split(" ", 1)[0] if stripped else ""
+    if len(word) < 2 or not word[0].isupper() or not word[1:].replace("-", "").islower():
+        return stripped
+    if any(parse.tag.grammemes & _PROPER for parse in morph().parse(word)):
+        return stripped
+    return stripped[0].lower() + stripped[1:]

@@ -208,7 +208,7 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
             else:
                 text = f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию {which} {ground}."
             if programme.results:
-                text += f" Итоги: {clause(programme.results)}."
+                text += f" Итоги: {grammar.continuing(clause(programme.results))}."
             stop = grammar.date_words(programme.finished_on + dt.timedelta(days=1))
             text += f" Выплату за наставническую деятельность {mentor.name(Case.DATV)} прекратить с {stop}."
             points.append(text)
@@ -273,10 +273,19 @@ def rubles(amount: float) -> str:
 
 
 def incentive_sentence(item: Incentive, p: Named, merit_text: str) -> str:
+    """«Объявить благодарность Мороз Ольге Викторовне, учителю математики, за сопровождение … (наставник пары
+    № 1: …)»; a reason typed as a noun phrase («Успешная адаптация») goes in brackets: «(основание: успешная
+    адаптация; наставник пары № 1: …)»."""
     measure = schema.measure(item.measure)
-    text = f"{measure.phrase} {p.who(Case(measure.case))}, {clause(item.reason)}"
-    if merit_text:
-        text += f" ({merit_text})"
+    text = f"{measure.phrase} {p.who(Case(measure.case))}"
+    reason = grammar.continuing(clause(item.reason, ""))
+    notes = [merit_text] if merit_text else []
+    if reason.lower().startswith("за "):
+        text += f", {reason}"
+    elif reason:
+        notes.insert(0, f"основание: {reason}")
+    if notes:
+        text += f" ({'; '.join(notes)})"
     if item.measure == schema.MEASURE_BONUS and item.amount is not None:
         text += (f", в размере {rubles(item.amount)} руб. за счёт "
                  f"{grammar.decline_position(clause(item.source), Case.GENT)}")

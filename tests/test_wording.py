@@ -58,3 +58,21 @@ def test_the_points_of_an_order_write_dates_in_words_except_in_requisites(write,
                 mixed += [f"{name}: {line}" for m in re.finditer(r"\d\d\.\d\d\.\d{4}", line)
                           if not line[:m.start()].endswith("от ")]
     assert mixed == []
+
+
+def test_a_reason_joins_the_sentence_whether_typed_with_за_or_as_a_noun_phrase(write, rows, templates, tmp_path):
+    rows["Поощрения"][0]["Обоснование"] = "Успешная адаптация молодого педагога"
+    rows["Поощрения"][2]["Обоснование"] = "За помощь молодым педагогам."
+    rows["Программы"][3]["Итоги"] = "Освоены приёмы работы с семьями"
+    texts = made(write, rows, templates, tmp_path)
+    incentives = texts["Приказы/ПРОЕКТ Приказ О поощрении наставников.docx"]
+    assert ("1. Наградить почётной грамотой Мороз Ольгу Викторовну, учителя математики (основание: успешная "
+            "адаптация молодого педагога; наставник пары № 1: Мороз И.И.).") in incentives
+    assert "2. Объявить благодарность Черных Ивану Петровичу, учителю физики, за помощь молодым педагогам." in incentives
+    assert "Итоги: освоены приёмы работы с семьями." in texts[COMPLETION]
+
+
+def test_a_name_or_an_abbreviation_keeps_its_capital_inside_a_sentence():
+    from automation.grammar import continuing
+    assert [continuing(t) for t in ("Успешная адаптация", "ОГЭ сдан на 5", "Мороз И.И. освоил приёмы", "за помощь")] \
+        == ["успешная адаптация", "ОГЭ сдан на 5", "Мороз И.И. освоил приёмы", "за помощь"]
