@@ -14,7 +14,7 @@ from automation.grammar import Case
 from automation.models import Incentive, Order, Organization, Person, PlanItem, Programme, Replacement
 from automation.models import Data, key
 from automation.in_force import InForce, Unit, UnitInForce, in_force, units
-from automation.people import Named, named, person
+from automation.people import Named, named, namesakes, person, told_apart
 from automation.problems import ERROR, Problem
 
 DRAFT_DATE = "«___» __________ 20__ г."
@@ -99,9 +99,11 @@ def _term(programme: Programme | None, with_extension: bool = True) -> tuple[str
     return words, table
 
 
-def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForce | None = None) -> dict[str, Any]:
+def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForce | None = None,
+                 twins: frozenset[str] = frozenset()) -> dict[str, Any]:
     """A pair's data; `as_ordered` gives it as the order of appointment stated it: the first mentor, the first term;
-    `state` as it stands in force, with what awaits an order listed as pending."""
+    `state` as it stands in force, with what awaits an order listed as pending; `twins`, the codes of people with a
+    namesake in the same list, named in full."""
     first = unit.rows[0]
     if as_ordered:
         mentor_person = unit.first_mentor
@@ -123,12 +125,13 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
     return {
         "номер": unit.number,
         "вид": "группа" if unit.group else "пара",
-        "наставник": person(mentor_person),
-        "наставляемые": [m.fields() for m in forms],
+        "наставник": told_apart(person(mentor_person), named(mentor_person), twins),
+        "наставляемые": [told_apart(m.fields(), m, twins) for m in forms],
         "за_ним": "ней" if mentor_person.female else "ним",
         "наставляемые_слово": mentee_word,
         "наставляемые_вп": "; ".join(m.who(Case.ACCS) for m in forms),
-        "наставляемые_им": "; ".join(f"{m.short}, {m.positions[Case.NOMN]}" for m in forms),
+        "наставляемые_им": "; ".join(f"{m.names[Case.NOMN] if m.person.code in twins else m.short}, "
+                                     f"{m.positions[Case.NOMN]}" for m in forms),
         "наставляемые_полностью": "; ".join(m.who(Case.NOMN) for m in forms),
         "форма": first.form,
         "взаимодействие": first.interaction,
@@ -235,7 +238,8 @@ def _replacement_line(data: Data, replacement: Replacement, order: Order) -> str
 def pair_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
     """Every pair and group of the book as it stands in force on the day, what awaits an order marked as pending."""
     state = in_force(data, today)
-    pairs = [unit_context(u, data, state=state) for u in units(data)]
+    twins = namesakes([named(p) for u in units(data) for p in (state.mentor_of(u), *u.mentees)])
+    pairs = [unit_context(u, data, state=state, twins=twins) for u in units(data)]
     curator = data.curator()
     internal = {
         **common,

@@ -9,7 +9,7 @@ from automation import catalogue, grammar, schema
 from automation.catalogue import DocumentKind
 from automation.context import AWARDS, Document, clause, requisites, unit_context
 from automation.in_force import Unit, in_force, units
-from automation.people import Named, named, person
+from automation.people import Named, named, namesakes, person, told_apart
 from automation.grammar import Case
 from automation.models import Incentive, Person, Programme, Replacement
 from automation.models import Data, key
@@ -45,7 +45,9 @@ def order_documents(kind: DocumentKind, groups: list[tuple[str | None, list[T]]]
         acquainted: dict[str, Named] = {}
         for who in ([named(curator)] if curator else []) + people:
             acquainted.setdefault(key(who.person.code), who)
-        context = {**common, **fields, "приказ": req, "ознакомлены": [who.fields() for who in acquainted.values()],
+        twins = namesakes(list(acquainted.values()))
+        context = {**common, **fields, "приказ": req,
+                   "ознакомлены": [told_apart(who.fields(), who, twins) for who in acquainted.values()],
                    "куратор": person(curator) if curator else None}
         if req["проект"]:
             name = kind.name(prefix="ПРОЕКТ ", number=f" № {typed}" if typed else "")
@@ -84,7 +86,8 @@ def _approve_phrase(order_units: list[Unit]) -> str:
 def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
     """«О закреплении наставнических пар (групп)»: one per number typed on «Пары»; pairs with none in one draft."""
     def body(order_units: list[Unit]) -> tuple[dict[str, Any], list[Named]]:
-        pairs = [unit_context(u, data, as_ordered=True) for u in order_units]
+        twins = namesakes([named(p) for u in order_units for p in (u.first_mentor, *u.mentees)])
+        pairs = [unit_context(u, data, as_ordered=True, twins=twins) for u in order_units]
         people = [named(p) for u in order_units for p in [u.first_mentor, *u.mentees]]  # as the order names them
         return {"пары": pairs, "утвердить": _approve_phrase(order_units)}, people
 

@@ -76,3 +76,17 @@ def named(p: Person) -> Named:
 def person(p: Person) -> dict[str, Any]:
     """The template's fields of a person."""
     return named(p).fields()
+
+
+def namesakes(people: list[Named]) -> frozenset[str]:
+    """Codes of different people who share a surname and initials («Мороз И.И.» twice): a list that names both
+    gives their full names instead."""
+    seen: dict[str, set[str]] = {}
+    for p in people:
+        seen.setdefault(p.short, set()).add(p.person.code)
+    return frozenset(code for codes in seen.values() if len(codes) > 1 for code in codes)
+
+
+def told_apart(fields: dict[str, Any], named_: Named, twins: frozenset[str]) -> dict[str, Any]:
+    """A person's template fields with the full name as the short one when they have a namesake in the list."""
+    return {**fields, "фио_кратко": named_.names[Case.NOMN]} if named_.person.code in twins else fields

@@ -76,3 +76,21 @@ def test_a_name_or_an_abbreviation_keeps_its_capital_inside_a_sentence():
     from automation.grammar import continuing
     assert [continuing(t) for t in ("Успешная адаптация", "ОГЭ сдан на 5", "Мороз И.И. освоил приёмы", "за помощь")] \
         == ["успешная адаптация", "ОГЭ сдан на 5", "Мороз И.И. освоил приёмы", "за помощь"]
+
+
+def test_namesakes_are_told_apart_in_every_list_where_both_appear(write, rows, templates, tmp_path):
+    """Мороз Илья Ильич (П-5) and a new Мороз Ирина Игоревна are both «Мороз И.И.»: the pair list, the order's
+    appendix and «С приказом ознакомлены» give them in full; Мороз О.В. keeps her short form."""
+    from tests.sample_data import pair, person
+    rows["Педагоги"].append(person("П-9", "Мороз", "Ирина", "Игоревна", "учитель биологии", 2))
+    rows["Пары"].append(pair("5", "П-3", "П-9", "педагог – педагог", order="45-ОД"))
+    texts = made(write, rows, templates, tmp_path)
+    order = texts["Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"]
+    listing = texts["Списки/Список наставнических пар (групп).docx"]
+    acquainted = order.split("С приказом ознакомлены:")[1].split("Приложение № 1")[0]
+    assert "Мороз Илья Ильич |" in acquainted and "Мороз Ирина Игоревна |" in acquainted
+    assert "Мороз И.И." not in acquainted and "Мороз О.В. |" in acquainted
+    appendix = order.split("Приложение № 1")[1]
+    assert "| Мороз Илья Ильич, педагог-психолог |" in appendix and "| Мороз Ирина Игоревна, учитель биологии |" in appendix
+    assert "Мороз Илья Ильич, педагог-психолог" in listing and "Мороз Ирина Игоревна, учитель биологии" in listing
+    assert "Мороз И.И." not in listing
