@@ -20,6 +20,8 @@ from automation.files import write_atomic
 FONT = "Times New Roman"
 TEXT_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
+KEEP_LAST = True
+"""An order's last point is kept with the head's signature that follows it (never a signature alone on a page)."""
 NOTE_SIZE = Pt(11)  # what a section of a report is counted from, under its table
 PLAN_SIZE = Pt(11)  # the plan's seven columns fit their longest words only a point smaller
 
@@ -211,7 +213,7 @@ def assignment_order() -> Page:
               "соглашениями к трудовым договорам наставников (статья 351.8 Трудового кодекса "
               "Российской Федерации).")
     page.text("6. Контроль за исполнением настоящего приказа возложить на {{ куратор.должность.вп }} "
-              "{{ куратор.подпись_вп }}.")
+              "{{ куратор.подпись_вп }}.", keep=KEEP_LAST)  # the last point stays on the signature's page
     _signature(page)
     _acquainted(page)
     page.page_break()
@@ -233,9 +235,10 @@ def points_order() -> Page:
     page.line("{{ приказ.заголовок }}", align=LEFT, bold=True, after=12)
     page.text("{{ преамбула }}")
     page.line("ПРИКАЗЫВАЮ:", align=LEFT, before=6, after=6)
-    page.tag("{%p for п in пункты %}")
+    page.tag("{%p for п in пункты[:-1] %}")
     page.text("{{ п }}")
     page.tag("{%p endfor %}")
+    page.text("{{ пункты[-1] }}", keep=KEEP_LAST)  # the last point stays on the signature's page
     _signature(page)
     _acquainted(page)
     return page

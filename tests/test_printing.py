@@ -186,3 +186,33 @@ def test_generated_tables_print_one_page_wide_with_their_title_whole(write, rows
         assert "Страница 1 из 1" in text, name
     suggestions = " ".join(PdfReader(work / "Предложения по парам.pdf").pages[0].extract_text().split())
     assert "Предложения по наставническим парам (раздел VI Положения); книга не изменяется" in suggestions
+
+
+@needs_libreoffice
+@pytest.mark.slow
+def test_the_signature_never_stands_alone_on_a_page(write, rows, templates, tmp_path):
+    """Orders of 8 to 31 one-line incentive points, one per order number, printed by LibreOffice: whatever the
+    length, the page with the head's signature also holds the order's last point (keep-with-next on that point;
+    without it, some of these lengths leave the signature alone at the top of page 2)."""
+    counts = range(8, 32)
+    rows["Поощрения"] = [
+        {"Наставник (код)": "П-3", "Мера поощрения": "объявление благодарности", "Уровень": "школьный",
+         "Обоснование": "за помощь", "Дата": dt.date(2026, 11, 20), "Приказ (№)": f"70-{count}"}
+        for count in counts for _ in range(count)]
+    rows["Приказы"] += [{"№ приказа": f"70-{count}", "Вид": "О поощрении наставников", "Статус": "проект"}
+                        for count in counts]
+    output = tmp_path / "output"
+    builder.build(write(rows), templates, output, today=TODAY)
+    sources = sorted((output / "Приказы").glob("ПРОЕКТ Приказ № 70-*"))
+    assert len(sources) == len(counts)
+    work = tmp_path / "pdf"
+    work.mkdir()
+    printing.convert(SOFFICE, work, sources)
+    pages_seen = set()
+    for source in sources:
+        pages = [" ".join(page.extract_text().split()) for page in PdfReader(work / f"{source.stem}.pdf").pages]
+        pages_seen.add(len(pages))
+        signed = [text for text in pages if "Т.А. Сазонова" in text]
+        assert len(signed) == 1, source.name
+        assert "Контроль за исполнением настоящего приказа" in signed[0], source.name
+    assert len(pages_seen) > 1  # the lengths really cross a page
