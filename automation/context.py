@@ -16,8 +16,11 @@ from automation.models import Data, key
 from automation.in_force import InForce, Unit, UnitInForce, in_force, units
 from automation.people import Named, named, namesakes, person, told_apart
 from automation.problems import ERROR, Problem
+from automation.rules import AWARD_DETAILS
 
 DRAFT_DATE = "«___» __________ 20__ г."
+BLANK = "____________"
+"""Where a nomination lacks a detail: a line to fill in by hand, never «не указано» (the check warns on the row)."""
 DRAFT_NUMBER = "______"
 AWARDS = (
     "почётная грамота",
@@ -271,8 +274,9 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
             "заголовок": _nomination_title(item),
             "место_работы": nominee.workplace or (org.full_name if org else ""),
             "пол": "женский" if nominee.female else "мужской",
-            "дата_рождения": grammar.date_digits(nominee.birth_date) if nominee.birth_date else "не указана",
-            "образование": nominee.education or "не указано",
+            "дата_рождения": grammar.date_digits(nominee.birth_date) if nominee.birth_date else BLANK,
+            "образование": nominee.education or BLANK,
+            "неполное": ", ".join(name for column, name in AWARD_DETAILS if getattr(nominee, column) in (None, "")),
             "награды": nominee.awards or ("не награждалась" if nominee.female else "не награждался"),
             "стаж": _experience(nominee),
             "уровень": item.level,
@@ -327,7 +331,7 @@ def _nomination_title(item: Incentive) -> str:
 
 def _experience(p: Person) -> str:
     def value(years: float | None) -> str:
-        return grammar.years(years) if years is not None else "не указан"
+        return grammar.years(years) if years is not None else BLANK
 
     return (f"общий — {value(p.total_experience)}, педагогический — {value(p.experience)}, "
             f"в данной организации — {value(p.local_experience)}")

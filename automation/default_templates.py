@@ -393,6 +393,9 @@ def district_summary() -> Page:
 def nomination() -> Page:
     page = Page()
     page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.tag("{%p if неполное %}")
+    page.line("НЕ ЗАПОЛНЕНО: {{ неполное }} — впишите на листе «Педагоги»", align=CENTER, bold=True, after=6)
+    page.tag("{%p endif %}")
     page.line("Представление", align=CENTER, bold=True, before=18, caps=True)
     page.line("{{ заголовок }}", align=CENTER, after=12)
     page.pairs_table([
@@ -416,6 +419,8 @@ def nomination() -> Page:
     page.tag("{%p endif %}")
     page.text("11. Кандидатура рассмотрена и рекомендована решением педагогического совета (коллектива): "
               "{{ протокол }}.", before=12)
+    page.text("12. Согласие {{ н.фио.рп }} на обработку персональных данных (Федеральный закон от 27.07.2006 "
+              "№ 152-ФЗ) прилагается.", keep=True)
     _signature(page)
     page.line("М.П.", align=LEFT, before=6)
     page.line("{{ дата }}", align=LEFT, before=12)

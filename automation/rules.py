@@ -117,7 +117,7 @@ def _incentives(data: Data, out: Collector) -> None:
                 out.warning(schema.INCENTIVES, item.row, "mentor",
                             f"в представлении к награде ({item.level} уровень) не хватает сведений о наставнике: "
                             f"{', '.join(missing)}. Заполните их на листе «Педагоги»: пока в представлении вместо них "
-                            "стоит «не указано».")
+                            "пустые строки, а сверху — «НЕ ЗАПОЛНЕНО».")
         if item.measure == schema.MEASURE_BONUS and org is not None and org.pay_regulation is None:
             out.warning(schema.INCENTIVES, item.row, "measure",
                         "премия выплачивается по положению об оплате труда (стимулирующих выплатах) школы (раздел IX "

@@ -94,3 +94,14 @@ def test_namesakes_are_told_apart_in_every_list_where_both_appear(write, rows, t
     assert "| Мороз Илья Ильич, педагог-психолог |" in appendix and "| Мороз Ирина Игоревна, учитель биологии |" in appendix
     assert "Мороз Илья Ильич, педагог-психолог" in listing and "Мороз Ирина Игоревна, учитель биологии" in listing
     assert "Мороз И.И." not in listing
+
+
+def test_a_nomination_lacking_details_has_blanks_and_says_so_never_не_указано(write, rows, templates, tmp_path):
+    rows["Педагоги"][3].update({"Дата рождения": None, "Образование": None})
+    text = made(write, rows, templates, tmp_path)[
+        "Представления/Представление Черных И.П. благодарственное письмо.docx"]
+    assert text.split("\n")[1] == "НЕ ЗАПОЛНЕНО: дата рождения, образование — впишите на листе «Педагоги»"
+    assert "4. Дата рождения | ____________" in text and "5. Образование | ____________" in text
+    assert "не указан" not in text
+    assert ("12. Согласие Черных Ивана Петровича на обработку персональных данных (Федеральный закон от 27.07.2006 "
+            "№ 152-ФЗ) прилагается.") in text
