@@ -63,7 +63,8 @@ def _order(key: str, register: str, template: str, its_fields: dict[str, Field] 
 ASSIGNMENT_ORDER = _order("assignment_order", schema.ORDER_ASSIGNMENT, "Приказ о закреплении наставнических пар.docx",
                           fields.ASSIGNMENT_ORDER)
 REPLACEMENT_ORDER = _order("replacement_order", schema.ORDER_REPLACEMENT, "Приказ о замене наставника.docx")
-COMPLETION_ORDER = _order("completion_order", schema.ORDER_COMPLETION, "Приказ о завершении программ наставничества.docx")
+COMPLETION_ORDER = _order("completion_order", schema.ORDER_COMPLETION,
+                          "Приказ о завершении программ наставничества.docx")
 EXTENSION_ORDER = _order("extension_order", schema.ORDER_EXTENSION, "Приказ о продлении срока программы.docx")
 INCENTIVE_ORDER = _order("incentive_order", schema.ORDER_INCENTIVE, "Приказ о поощрении наставников.docx")
 ORDERS = (ASSIGNMENT_ORDER, REPLACEMENT_ORDER, COMPLETION_ORDER, EXTENSION_ORDER, INCENTIVE_ORDER)
