@@ -185,19 +185,21 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
             "взаимодействие": pair["взаимодействие"],
             "направление": pair["направление"],
             "срок": words if words.endswith(".") else words + ".",
-            "затруднения": clause(programme.difficulties or "; ".join(
-                dict.fromkeys(item for m in mentees for item in _items(m.difficulties)))),
-            "сильные_стороны": clause(programme.strengths),
-            "цель": clause(programme.goal),
-            "задачи": _items(programme.tasks),
+            # Each continues a numbered sentence («7. Цель программы: …»): a small letter unless a name or an
+            # abbreviation begins it.
+            "затруднения": grammar.continuing(clause(programme.difficulties or "; ".join(
+                dict.fromkeys(item for m in mentees for item in _items(m.difficulties))))),
+            "сильные_стороны": grammar.continuing(clause(programme.strengths)),
+            "цель": grammar.continuing(clause(programme.goal)),
+            "задачи": [grammar.continuing(task) for task in _items(programme.tasks)],
             "план": [
                 {"номер": index, "мероприятие": item.activity, "срок": grammar.date_digits(item.due),
                  "форма": item.form or "—", "ответственный": _responsible(data, item.responsible),
                  "результат": item.result or "—", "отметка": _completion_mark(item)}
                 for index, item in enumerate(plan, start=1)
             ],
-            "ожидаемые_результаты": clause(programme.expected),
-            "итоги": clause(programme.results, ""),
+            "ожидаемые_результаты": grammar.continuing(clause(programme.expected)),
+            "итоги": grammar.continuing(clause(programme.results, "")),
             "замены": [_replacement_line(data, replacement, order) for replacement, order in now.replacements]
             if now is not None else [],
             "ожидает": pair["ожидает"],

@@ -105,3 +105,12 @@ def test_a_nomination_lacking_details_has_blanks_and_says_so_never_не_указ
     assert "не указан" not in text
     assert ("12. Согласие Черных Ивана Петровича на обработку персональных данных (Федеральный закон от 27.07.2006 "
             "№ 152-ФЗ) прилагается.") in text
+
+
+def test_the_programmes_sentences_continue_in_small_letters(write, rows, templates, tmp_path):
+    rows["Программы"][0].update({"Цель": "Освоение методики консультирования", "Задачи": "Изучить методики\nОГЭ: разбор",
+                                 "Ожидаемые результаты": "Самостоятельные консультации"})
+    text = made(write, rows, templates, tmp_path)[PROGRAMME_1]
+    assert "7. Цель программы: освоение методики консультирования." in text
+    assert "1) изучить методики;\n2) ОГЭ: разбор." in text
+    assert "10. Ожидаемые результаты: самостоятельные консультации." in text
