@@ -16,7 +16,7 @@ from automation.models import Data, key
 from automation.in_force import InForce, Unit, UnitInForce, in_force, units
 from automation.people import Named, named, namesakes, person, told_apart
 from automation.problems import ERROR, Problem
-from automation.rules import AWARD_DETAILS
+from automation.rules import AWARD_DETAILS, CHAIRED_LEVELS
 
 DRAFT_DATE = "«___» __________ 20__ г."
 BLANK = "____________"
@@ -286,11 +286,25 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
             "наставничество": mentoring,
             "протокол": clause(item.protocol, "решение педагогического совета (протокол № ___ от __________)"),
             "дата": grammar.date_digits(item.date or today),
+            "адресат": (org.addressee(item.level) if org else None) or BLANK,
+            "подписи": _nomination_signatures(org, item.level),
         }
         name = kind.name(person=forms.short, measure=item.measure)
         documents.append(Document(kind, name, context, draft=True))
         made.append((item, forms))
     return _distinct_nominations(documents, made)
+
+
+def _nomination_signatures(org: Organization | None, level: str) -> list[dict[str, str]]:
+    """The head signs every nomination; above the municipal level the chairs of the pedagogical council (the head,
+    by the school's charter) and of the trade union committee sign too."""
+    head = organization(org)["руководитель"]
+    lines = [{"кто": head["должность"], "подпись": head["подпись"]}]
+    if level in CHAIRED_LEVELS:
+        chair = _signature_name(org.union_chair) if org is not None and org.union_chair else ""
+        lines += [{"кто": "Председатель педагогического совета", "подпись": f"__________ {head['подпись']}"},
+                  {"кто": "Председатель профсоюзного комитета", "подпись": f"__________ {chair}".rstrip()}]
+    return lines
 
 
 def _distinct_nominations(documents: list[Document], made: list[tuple[Incentive, Named]]) -> list[Document]:

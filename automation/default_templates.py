@@ -392,7 +392,8 @@ def district_summary() -> Page:
 
 def nomination() -> Page:
     page = Page()
-    page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.block_right(["{{ адресат }}"])
+    page.line("{{ орг.полное }}", align=CENTER, bold=True, before=12)
     page.tag("{%p if неполное %}")
     page.line("НЕ ЗАПОЛНЕНО: {{ неполное }} — впишите на листе «Педагоги»", align=CENTER, bold=True, after=6)
     page.tag("{%p endif %}")
@@ -421,7 +422,9 @@ def nomination() -> Page:
               "{{ протокол }}.", before=12)
     page.text("12. Согласие {{ н.фио.рп }} на обработку персональных данных (Федеральный закон от 27.07.2006 "
               "№ 152-ФЗ) прилагается.", keep=True)
-    _signature(page)
+    page.tag("{%p for п in подписи %}")
+    page.spread("{{ п.кто }}", "{{ п.подпись }}", before=18)
+    page.tag("{%p endfor %}")
     page.line("М.П.", align=LEFT, before=6)
     page.line("{{ дата }}", align=LEFT, before=12)
     return page

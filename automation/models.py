@@ -183,7 +183,16 @@ class Organization(SheetModel):
     regulation: str
     legal_basis: str | None = None
     max_mentees: float | None = None
+    addressee_municipal: str | None = None
+    addressee_regional: str | None = None
+    addressee_federal: str | None = None
+    union_chair: str | None = None
     pay_regulation: str | None = None
+
+    def addressee(self, level: str) -> str | None:
+        """To whom a nomination of this level is sent, as the «Организация» sheet gives it."""
+        return {"муниципальный": self.addressee_municipal, "региональный": self.addressee_regional,
+                "федеральный": self.addressee_federal}.get(level)
     staff: float | None = None
 
 

@@ -9,6 +9,9 @@ from automation.problems import Collector
 
 SPEED_PLAN_LIMIT = 2
 """Activities a «скоростное» pair may plan: the regulation (II.4, пп. 5) calls it a single meeting."""
+CHAIRED_LEVELS = ("региональный", "федеральный")
+"""Levels whose nominations the chairs of the pedagogical council and of the trade union committee sign too."""
+_LEVEL_KEYS = {"муниципальный": "municipal", "региональный": "regional", "федеральный": "federal"}
 AWARD_DETAILS = (("birth_date", "дата рождения"), ("education", "образование"),
                  ("total_experience", "стаж общий"), ("experience", "педагогический стаж"))
 """What a nomination above the school's level needs of the nominee (column of «Педагоги», its name in a message)."""
@@ -111,6 +114,16 @@ def _incentives(data: Data, out: Collector) -> None:
                         f"{grammar.date_digits(released[-1].date)} в связи с привлечением к дисциплинарной "
                         f"ответственности (лист «Замены»): поощрять {'её' if female else 'его'} за наставническую "
                         "деятельность нельзя, пока взыскание не снято. Проверьте строку.")
+        if item.above_school and org is not None:
+            setting = next(s for s in schema.SETTINGS if s.key == f"addressee_{_LEVEL_KEYS.get(item.level, '')}")
+            if not org.addressee(item.level):
+                out.warning(schema.INCENTIVES, item.row, "level",
+                            f"не указано, кому направить представление ({item.level} уровень): впишите на листе "
+                            f"«Организация» «{setting.header}» — пока в шапке представления пустая строка.")
+            if item.level in CHAIRED_LEVELS and not org.union_chair:
+                out.warning(schema.INCENTIVES, item.row, "level",
+                            f"представление ({item.level} уровень) подписывает и председатель профсоюзного комитета: "
+                            "впишите на листе «Организация» «Председатель профкома (ФИО)».")
         if item.above_school:
             missing = _missing_details(data.person(item.mentor))
             if missing:

@@ -325,23 +325,29 @@ def test_a_state_award_is_not_school_level(write, rows):
         "уровня. Выберите уровень «федеральный»."]
 
 
-def test_state_award_needs_five_years_of_mentoring(write, rows):
+FEDERAL = {"Кому представления федерального уровня": "В Министерство просвещения Российской Федерации",
+           "Председатель профкома (ФИО)": "Белых Анна Сергеевна"}
+
+
+def test_state_award_needs_five_years_of_mentoring(write, rows, settings):
+    settings.update(FEDERAL)
     rows["Поощрения"][1].update({"Мера поощрения": "знак отличия «За наставничество»", "Уровень": "федеральный"})
-    assert warnings(write(rows)) == [
+    assert warnings(write(rows, settings)) == [
         "Лист «Поощрения», строка 3, столбец «Мера поощрения»: для знака отличия «За наставничество» нужно не менее "
         "5 лет наставнической деятельности (Указ Президента РФ от 02.03.2018 № 94): укажите «Стаж наставничества, "
         "лет» на листе «Педагоги»."]
     rows["Педагоги"][3]["Стаж наставничества, лет"] = 6
-    assert warnings(write(rows)) == []
+    assert warnings(write(rows, settings)) == []
 
 
 def test_one_ministry_award_a_year_for_a_small_school(write, rows, settings):
+    settings.update(FEDERAL)
     rows["Педагоги"][2].update({"Дата рождения": dt.date(1975, 1, 9), "Образование": "высшее",
                                 "Стаж общий, лет": 30})  # Мороз О.В., nominated too: the award's details given
     for index in (0, 1):
         rows["Поощрения"][index].update({"Мера поощрения": "нагрудный знак «Почётный наставник»",
                                          "Уровень": "федеральный", "Решение педсовета (протокол №, дата)": "№ 3"})
-    assert warnings(write(rows)) == [
+    assert warnings(write(rows, settings)) == [
         "Лист «Поощрения», строка 3, столбец «Мера поощрения»: в 2026 году уже есть представление к ведомственной "
         "награде Минпросвещения (строка 2); организация с численностью до 100 работников может представить одного "
         "человека в год."]

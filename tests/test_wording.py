@@ -100,7 +100,7 @@ def test_a_nomination_lacking_details_has_blanks_and_says_so_never_не_указ
     rows["Педагоги"][3].update({"Дата рождения": None, "Образование": None})
     text = made(write, rows, templates, tmp_path)[
         "Представления/Представление Черных И.П. благодарственное письмо.docx"]
-    assert text.split("\n")[1] == "НЕ ЗАПОЛНЕНО: дата рождения, образование — впишите на листе «Педагоги»"
+    assert text.split("\n")[2] == "НЕ ЗАПОЛНЕНО: дата рождения, образование — впишите на листе «Педагоги»"
     assert "4. Дата рождения | ____________" in text and "5. Образование | ____________" in text
     assert "не указан" not in text
     assert ("12. Согласие Черных Ивана Петровича на обработку персональных данных (Федеральный закон от 27.07.2006 "
@@ -114,3 +114,32 @@ def test_the_programmes_sentences_continue_in_small_letters(write, rows, templat
     assert "7. Цель программы: освоение методики консультирования." in text
     assert "1) изучить методики;\n2) ОГЭ: разбор." in text
     assert "10. Ожидаемые результаты: самостоятельные консультации." in text
+
+
+NOMINATION = "Представления/Представление Черных И.П. благодарственное письмо.docx"
+
+
+def test_a_nomination_has_its_addressee_and_the_signatures_its_level_needs(write, rows, settings, templates,
+                                                                         tmp_path):
+    municipal = made(write, rows, templates, tmp_path / "m", settings)[NOMINATION]
+    assert municipal.startswith("Начальнику управления образования администрации МО «Теньгушевский район» "
+                                "Е.В. Волковой\n")
+    assert "Председатель" not in municipal and "Директор\tТ.А. Сазонова" in municipal
+    rows["Поощрения"][1]["Уровень"] = "региональный"
+    settings.update({"Кому представления регионального уровня": "Министру просвещения Ульяновской области",
+                     "Председатель профкома (ФИО)": "Белых Анна Сергеевна"})
+    regional = made(write, rows, templates, tmp_path / "r", settings)[NOMINATION]
+    assert regional.startswith("Министру просвещения Ульяновской области\n")
+    assert ("Директор\tТ.А. Сазонова\nПредседатель педагогического совета\t__________ Т.А. Сазонова\n"
+            "Председатель профсоюзного комитета\t__________ А.С. Белых\n") in regional
+
+
+def test_a_nomination_without_its_addressee_or_the_union_chair_is_warned_on_its_row(write, rows, settings):
+    from automation.build import check
+    rows["Поощрения"][1]["Уровень"] = "региональный"
+    assert [str(p) for p in check(write(rows, settings)).problems] == [
+        "Лист «Поощрения», строка 3, столбец «Уровень»: не указано, кому направить представление (региональный "
+        "уровень): впишите на листе «Организация» «Кому представления регионального уровня» — пока в шапке "
+        "представления пустая строка.",
+        "Лист «Поощрения», строка 3, столбец «Уровень»: представление (региональный уровень) подписывает и "
+        "председатель профсоюзного комитета: впишите на листе «Организация» «Председатель профкома (ФИО)»."]
