@@ -299,7 +299,7 @@ def _nomination_signatures(org: Organization | None, level: str) -> list[dict[st
     """The head signs every nomination; above the municipal level the chairs of the pedagogical council (the head,
     by the school's charter) and of the trade union committee sign too."""
     head = organization(org)["руководитель"]
-    lines = [{"кто": head["должность"], "подпись": head["подпись"]}]
+    lines = [{"кто": head["должность"], "подпись": f"__________ {head['подпись']}"}]
     if level in CHAIRED_LEVELS:
         chair = _signature_name(org.union_chair) if org is not None and org.union_chair else ""
         lines += [{"кто": "Председатель педагогического совета", "подпись": f"__________ {head['подпись']}"},

@@ -423,10 +423,9 @@ def nomination() -> Page:
     page.text("12. Согласие {{ н.фио.рп }} на обработку персональных данных (Федеральный закон от 27.07.2006 "
               "№ 152-ФЗ) прилагается.", keep=True)
     page.tag("{%p for п in подписи %}")
-    page.spread("{{ п.кто }}", "{{ п.подпись }}", before=18)
+    page.spread("{{ п.кто }}", "{{ п.подпись }}", before=12)
     page.tag("{%p endfor %}")
-    page.line("М.П.", align=LEFT, before=6)
-    page.line("{{ дата }}", align=LEFT, before=12)
+    page.spread("М.П.", "{{ дата }}", before=6)
     return page
 
 

@@ -124,14 +124,14 @@ def test_a_nomination_has_its_addressee_and_the_signatures_its_level_needs(write
     municipal = made(write, rows, templates, tmp_path / "m", settings)[NOMINATION]
     assert municipal.startswith("Начальнику управления образования администрации МО «Теньгушевский район» "
                                 "Е.В. Волковой\n")
-    assert "Председатель" not in municipal and "Директор\tТ.А. Сазонова" in municipal
+    assert "Председатель" not in municipal and "Директор\t__________ Т.А. Сазонова\nМ.П.\t20.11.2026" in municipal
     rows["Поощрения"][1]["Уровень"] = "региональный"
     settings.update({"Кому представления регионального уровня": "Министру просвещения Ульяновской области",
                      "Председатель профкома (ФИО)": "Белых Анна Сергеевна"})
     regional = made(write, rows, templates, tmp_path / "r", settings)[NOMINATION]
     assert regional.startswith("Министру просвещения Ульяновской области\n")
-    assert ("Директор\tТ.А. Сазонова\nПредседатель педагогического совета\t__________ Т.А. Сазонова\n"
-            "Председатель профсоюзного комитета\t__________ А.С. Белых\n") in regional
+    assert ("Директор\t__________ Т.А. Сазонова\nПредседатель педагогического совета\t__________ Т.А. Сазонова\n"
+            "Председатель профсоюзного комитета\t__________ А.С. Белых\nМ.П.\t20.11.2026") in regional
 
 
 def test_a_nomination_without_its_addressee_or_the_union_chair_is_warned_on_its_row(write, rows, settings):
