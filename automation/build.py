@@ -29,7 +29,6 @@ from automation.period import Period
 from automation.files import WriteFailed, archive, remove_leftovers, write_atomic
 from automation.render import Renderer, TemplateProblem, with_notice
 from automation.template_check import TemplateCheck, check_folder
-from automation.models import Data, key
 from automation.problems import ERROR, WARNING, Problem, Problems
 from automation.validate import Validation, validate
 from automation.workbook import BOOK_SUFFIXES, WorkbookUnreadable, read_workbook
@@ -274,7 +273,7 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
                                         report.reminders)
     make(renderer, check_report, output, report, manifest)
     marked = report.marked = _marked_copy(report, output, manifest)
-    report.to_sign = awaiting_signature(documents, result.data, report.failed)
+    report.to_sign = kinds.awaiting_signature(documents, result.data, report.failed)
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.
         made = {d.path.as_posix() for d in [*documents, check_report]} | ({marked.as_posix()} if marked else set())
@@ -404,21 +403,6 @@ def _restored_notice(document: Document, report: Report, today: dt.date) -> str:
         f"сегодняшним данным книги и помечена на странице. Сверьте её с подписанным экземпляром."))
     return (f"Копия восстановлена по данным книги {day}. Сверьте её с подписанным экземпляром: данные могли "
             "измениться после подписания.")
-
-
-def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]) -> list[tuple[str, Path]]:
-    """What the director signs next: draft orders in the order of the register («Приказы»; unregistered drafts
-    after them), then the programmes those orders approve, by number."""
-    register = list(data.orders)
-
-    def position(document: Document) -> int:
-        number = key(document.order or "")
-        return register.index(number) if number in register else len(register)
-
-    drafts = [d for d in documents if d.draft and d.path not in failed]
-    orders = sorted((d for d in drafts if d.kind.key in ORDER_KINDS), key=position)
-    programmes = [d for d in drafts if d.kind is catalogue.PROGRAMME]
-    return [(d.path.stem, d.path) for d in [*orders, *programmes]]
 
 
 MARKUP_ROW_LIMIT = 50_000

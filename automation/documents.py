@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from automation import context, orders, reports
+from automation import catalogue, context, orders, reports
 from automation.context import Document
 from automation.period import Period
-from automation.models import Data
+from automation.models import Data, key
 
 
 def all_documents(data: Data, today: dt.date, period: Period | None = None) -> list[Document]:
@@ -24,3 +25,18 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
         *reports.analytic_reports(data, common, period or Period.school_year(today), today),
         reports.suggestions_document(data),
     ]
+
+
+def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]) -> list[tuple[str, Path]]:
+    """What the director signs next: draft orders in the order of the register («Приказы»; unregistered drafts
+    after them), then the programmes those orders approve, by number."""
+    register = list(data.orders)
+
+    def position(document: Document) -> int:
+        number = key(document.order or "")
+        return register.index(number) if number in register else len(register)
+
+    drafts = [d for d in documents if d.draft and d.path not in failed]
+    orders = sorted((d for d in drafts if d.kind in catalogue.ORDERS), key=position)
+    programmes = [d for d in drafts if d.kind is catalogue.PROGRAMME]
+    return [(d.path.stem, d.path) for d in [*orders, *programmes]]
