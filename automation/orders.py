@@ -174,13 +174,13 @@ def _amend_appendix(data: Data, items: list[Replacement]) -> str:
             f"{title}.")
 
 
-def _participants(unit: Unit) -> str:
+def _participants(unit: Unit, mentor: Person) -> str:
     mentees = ", ".join(named(m).short for m in unit.mentees)
     if unit.group:
         word = "наставляемые"
     else:
         word = "наставляемая" if unit.mentees[0].female else "наставляемый"
-    return f"наставник {named(unit.mentor).short}, {word} {mentees}"
+    return f"наставник {named(mentor).short}, {word} {mentees}"
 
 
 def _programmes_with(data: Data, keep: Callable[[Programme], bool]) -> list[tuple[Programme, Unit]]:
@@ -202,9 +202,11 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
             curator = data.curator()
             ground = next(g for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground).fact(
                 named(curator).short_in(Case.GENT) if curator else "", programme.completion_document)
-            mentor = named(unit.mentor)
+            # The mentor in force on the day the programme ends: the one whose payment stops.
+            in_charge = in_force(data, programme.finished_on).mentor_of(unit)
+            mentor = named(in_charge)
             which = (f"персонализированной программы наставничества {_owner_genitive(unit)} № {unit.number} "
-                     f"({_participants(unit)})")
+                     f"({_participants(unit, in_charge)})")
             if programme.finished_on < day:
                 text = (f"{index}. Считать реализацию {which} завершённой с "
                         f"{grammar.date_words(programme.finished_on)} {ground}.")
@@ -227,15 +229,18 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
     return order_documents(catalogue.COMPLETION_ORDER, groups, data, common, body)
 
 
-def extension_orders(data: Data, common: dict[str, Any]) -> list[Document]:
-    """«О продлении срока реализации программы» (VII.2): only by mutual consent, the new end date."""
+def extension_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+    """«О продлении срока реализации программы» (VII.2): only by mutual consent, the new end date; the mentor in
+    force on the order's day."""
     def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
+        day = order_day(data, items[0][0].extension_order, today)
         for index, (programme, unit) in enumerate(items, start=1):
-            mentor = named(unit.mentor)
+            in_charge = in_force(data, day).mentor_of(unit)
+            mentor = named(in_charge)
             points.append(
                 f"{index}. По обоюдному согласию наставника и наставляемого продлить срок реализации персонализированной "
-                f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit)}) "
+                f"программы наставничества {_owner_genitive(unit)} № {unit.number} ({_participants(unit, in_charge)}) "
                 f"с {grammar.date_words(programme.end)} до {grammar.date_words(programme.extend_to)} "
                 f"Выплату за наставническую деятельность {mentor.name(Case.DATV)} производить до "
                 f"{grammar.date_words(programme.extend_to)}"
@@ -415,6 +420,6 @@ def all_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
         *assignment_orders(data, common),
         *replacement_orders(data, common),
         *completion_orders(data, common, today),
-        *extension_orders(data, common),
+        *extension_orders(data, common, today),
         *incentive_orders(data, common, today),
     ]

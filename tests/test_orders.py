@@ -63,11 +63,20 @@ def test_a_completion_on_or_after_the_orders_date_is_ordered(rows, made):
 
 
 def test_extension_by_mutual_consent_to_the_new_date(made):
+    """Черных's replacement of Кузнецова is still a draft: the extension names the mentor in force."""
     assert ("1. По обоюдному согласию наставника и наставляемого продлить срок реализации персонализированной "
-            "программы наставничества пары № 3 (наставник Черных И.П., наставляемый Павлюк Н.С.) с 31 мая 2027 г. "
-            "до 30 июня 2027 г. Выплату за наставническую деятельность Черных Ивану Петровичу производить до "
-            "30 июня 2027 г. Основание: дополнительное соглашение к трудовому договору наставника № 31 от 25.05.2027.") \
-        in made(EXTENSION)
+            "программы наставничества пары № 3 (наставник Кузнецова И.В., наставляемый Павлюк Н.С.) с 31 мая "
+            "2027 г. до 30 июня 2027 г. Выплату за наставническую деятельность Кузнецовой Ирине Владимировне "
+            "производить до 30 июня 2027 г. Основание: дополнительное соглашение к трудовому договору наставника "
+            "№ 31 от 25.05.2027.") in made(EXTENSION)
+
+
+def test_an_extension_signed_after_a_replacement_names_the_new_mentor(write, rows, templates, tmp_path):
+    from tests.sample_data import all_signed
+    builder.build(write(all_signed(rows)), templates, tmp_path, today=TODAY)
+    text = docx_text(tmp_path / "Приказы" / "Приказ № 55-ОД от 20.11.2026 О продлении срока реализации программы.docx")
+    assert "(наставник Черных И.П., наставляемый Павлюк Н.С.)" in text
+    assert "Выплату за наставническую деятельность Черных Ивану Петровичу производить до 30 июня 2027 г." in text
 
 
 def test_incentives_take_the_case_of_their_verb(made):
