@@ -42,7 +42,6 @@ class CannotRun(Exception):
 
 
 CREATED, UPDATED, UNCHANGED, RESTORED = "создан", "обновлён", "без изменений", "восстановлен из снимка"
-ORDER_KINDS = {kind.key for kind in catalogue.ORDERS}
 
 
 @dataclass
@@ -381,7 +380,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
         report.failed.append(path)
         return
     new_entry = Entry(hash=print_, signed=document.frozen)
-    if kind.key in ORDER_KINDS:
+    if kind in catalogue.ORDERS:
         new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
         try:
             keep_template(output, digest, renderer.source(kind.template))

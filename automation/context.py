@@ -16,7 +16,7 @@ from automation.models import Data, key
 from automation.in_force import InForce, Unit, UnitInForce, in_force, units
 from automation.people import Named, named, namesakes, person, told_apart
 from automation.problems import ERROR, Problem
-from automation.rules import AWARD_DETAILS, CHAIRED_LEVELS
+from automation.rules import CHAIRED_LEVELS, missing_details
 
 DRAFT_DATE = "«___» __________ 20__ г."
 BLANK = "____________"
@@ -144,7 +144,7 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
         "основание": basis,
         "приказ": order_text,
         "ожидает": [p.line() for p in pending],
-        "ожидает_наставник": [p.mentor for p in pending if p.topic == "mentor"],
+        "ожидает_наставник": [p.mentor_line() for p in pending if p.topic == "mentor"],
         "ожидает_срок": [p.line() for p in pending if p.topic in ("extension", "completion")],
     }
 
@@ -250,7 +250,7 @@ def pair_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
         **common,
         "дата": grammar.date_digits(today),
         "пары": pairs,
-        "ждут_приказа": sum(1 for u in units(data) if state.unit(u.number) is None),
+        "ждут_приказа": state.awaiting_appointment,
         "наставников": len({p["наставник"]["код"] for p in pairs}),
         "наставляемых": len({m["код"] for p in pairs for m in p["наставляемые"]}),
         "куратор": person(curator) if curator else {"подпись": ""},
@@ -278,7 +278,7 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
             "пол": "женский" if nominee.female else "мужской",
             "дата_рождения": grammar.date_digits(nominee.birth_date) if nominee.birth_date else BLANK,
             "образование": nominee.education or BLANK,
-            "неполное": ", ".join(name for column, name in AWARD_DETAILS if getattr(nominee, column) in (None, "")),
+            "неполное": ", ".join(missing_details(nominee)),
             "награды": nominee.awards or ("не награждалась" if nominee.female else "не награждался"),
             "стаж": _experience(nominee),
             "уровень": item.level,

@@ -8,7 +8,7 @@ from pathlib import Path
 from automation import catalogue, context, orders, reports
 from automation.context import Document
 from automation.period import Period
-from automation.models import Data, key
+from automation.models import Data
 
 
 def all_documents(data: Data, today: dt.date, period: Period | None = None) -> list[Document]:
@@ -30,13 +30,7 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
 def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]) -> list[tuple[str, Path]]:
     """What the director signs next: draft orders in the order of the register («Приказы»; unregistered drafts
     after them), then the programmes those orders approve, by number."""
-    register = list(data.orders)
-
-    def position(document: Document) -> int:
-        number = key(document.order or "")
-        return register.index(number) if number in register else len(register)
-
     drafts = [d for d in documents if d.draft and d.path not in failed]
-    orders = sorted((d for d in drafts if d.kind in catalogue.ORDERS), key=position)
+    orders = sorted((d for d in drafts if d.kind in catalogue.ORDERS), key=lambda d: data.register_position(d.order))
     programmes = [d for d in drafts if d.kind is catalogue.PROGRAMME]
     return [(d.path.stem, d.path) for d in [*orders, *programmes]]

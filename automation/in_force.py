@@ -6,7 +6,7 @@ state in force on its date (lists and programmes: the build's day; reports: the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from automation import grammar, schema
@@ -56,19 +56,9 @@ def _units(data: Data) -> list[Unit]:
     return result
 
 
-def replacements_of(data: Data, number: str) -> list[Replacement]:
-    """The replacements of a pair's mentor in date order (indexed once per data)."""
-    if "replacements" not in data.derived:
-        index: dict[str, list[Replacement]] = {}
-        for replacement in data.replacements:
-            index.setdefault(key(replacement.number), []).append(replacement)
-        data.derived["replacements"] = index
-    return data.derived["replacements"].get(key(number), [])
-
-
 def latest_replacement(data: Data, number: str) -> Replacement | None:
     """The last replacement of a pair's mentor (replacements are kept in date order), if any."""
-    found = replacements_of(data, number)
+    found = data.replacements_of(number)
     return found[-1] if found else None
 
 
@@ -104,8 +94,8 @@ class Pending:
     """The order's kind as the register names it («О замене наставника»), when registered."""
     topic: str = "appointment"
     """What it changes: "appointment", "mentor", "extension" or "completion"."""
-    mentor: str = ""
-    """For a new mentor: «Черных И.П. — с 16.11.2026 (проект приказа № 160-ОД)», as a list of pairs shows it."""
+    new_mentor: str = ""
+    """For a replacement: the new mentor's surname and initials."""
 
     @property
     def what(self) -> str:
@@ -128,6 +118,10 @@ class Pending:
     def line(self) -> str:
         """«наставник Черных И.П. вместо Кузнецовой И.В. — с 16.11.2026 (проект приказа № 160-ОД)»."""
         return _joined(self.change, self.note(), self.since)
+
+    def mentor_line(self) -> str:
+        """«Черных И.П. — с 16.11.2026 (проект приказа № 160-ОД)»: the new mentor as a list of pairs shows them."""
+        return _joined(self.new_mentor, self.note(), self.since)
 
 
 @dataclass(frozen=True)
@@ -164,6 +158,11 @@ class InForce:
 
     def unit(self, number: str) -> UnitInForce | None:
         return self._by_number.get(key(number))
+
+    @property
+    def awaiting_appointment(self) -> int:
+        """Pairs and groups of the book that no signed order has appointed by the day."""
+        return sum(1 for p in self.pending if p.topic == "appointment")
 
     def pending_of(self, number: str, *topics: str) -> list[Pending]:
         """The pending changes of one pair or group (of the topics given, or all)."""
@@ -204,11 +203,11 @@ def _in_force(data: Data, day: dt.date) -> InForce:
         owner = f"{'группа' if unit.group else 'пара'} № {unit.number}"
 
         def pending(change: str, since: dt.date | None, order: str | None, whose: str = owner,
-                    topic: str = "appointment", mentor: str = "") -> None:
+                    topic: str = "appointment", new_mentor: str = "") -> None:
             entry = data.order(order)
-            item = Pending(unit.number, whose, change, since, order, entry is not None,
-                           entry is not None and entry.signed, entry.kind if entry else "", topic)
-            state.pending.append(replace(item, mentor=_joined(mentor, item.note(), since)) if mentor else item)
+            state.pending.append(Pending(unit.number, whose, change, since, order, entry is not None,
+                                         entry is not None and entry.signed, entry.kind if entry else "", topic,
+                                         new_mentor))
 
         first = unit.rows[0]
         appointed = signed_by(data, first.order, day)
@@ -217,7 +216,7 @@ def _in_force(data: Data, day: dt.date) -> InForce:
             who = _short(data.person(first.mentor), Case.GENT)
             pending(f"назначение наставника {who}", order.date if order else None, first.order)
         mentor, history = data.person(first.mentor), []
-        for replacement in replacements_of(data, unit.number):
+        for replacement in data.replacements_of(unit.number):
             order = signed_by(data, replacement.order, day)
             if order is not None and replacement.date <= day:
                 mentor = data.person(replacement.new)
@@ -225,7 +224,7 @@ def _in_force(data: Data, day: dt.date) -> InForce:
             else:
                 new = _short(data.person(replacement.new))
                 pending(f"наставник {new} вместо {_short(data.person(replacement.former), Case.GENT)}",
-                        replacement.date, replacement.order, topic="mentor", mentor=new)
+                        replacement.date, replacement.order, topic="mentor", new_mentor=new)
         programme, last_day, finished = unit.programme, None, False
         if programme is not None:
             whose = f"программа № {programme.number}"

@@ -188,12 +188,12 @@ class Organization(SheetModel):
     addressee_federal: str | None = None
     union_chair: str | None = None
     pay_regulation: str | None = None
+    staff: float | None = None
 
     def addressee(self, level: str) -> str | None:
         """To whom a nomination of this level is sent, as the «Организация» sheet gives it."""
-        return {"муниципальный": self.addressee_municipal, "региональный": self.addressee_regional,
-                "федеральный": self.addressee_federal}.get(level)
-    staff: float | None = None
+        setting = schema.ADDRESSEE_SETTINGS.get(level)
+        return getattr(self, setting) if setting else None
 
 
 class Person(SheetModel):
@@ -386,3 +386,18 @@ class Data:
         if self.organization is None:
             return None
         return self.people.get(key(self.organization.curator))
+
+    def replacements_of(self, number: str) -> list[Replacement]:
+        """The replacements of a pair's mentor in date order (indexed once, on first use)."""
+        if "replacements" not in self.derived:
+            index: dict[str, list[Replacement]] = {}
+            for replacement in self.replacements:
+                index.setdefault(key(replacement.number), []).append(replacement)
+            self.derived["replacements"] = index
+        return self.derived["replacements"].get(key(number), [])
+
+    def register_position(self, number: str | None) -> int:
+        """Where an order stands in the register «Приказы» (unregistered ones after all the others)."""
+        register = list(self.orders)
+        typed = key(number or "")
+        return register.index(typed) if typed in register else len(register)

@@ -198,8 +198,8 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
     def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
         day = order_day(data, items[0][0].completion_order, today)
+        curator = data.curator()
         for index, (programme, unit) in enumerate(items, start=1):
-            curator = data.curator()
             ground = next(g for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground).fact(
                 named(curator).short_in(Case.GENT) if curator else "", programme.completion_document)
             # The mentor in force on the day the programme ends: the one whose payment stops.

@@ -89,7 +89,7 @@ def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
     cutoff = min(today, period.end)
     state = in_force(data, cutoff)
     active = [now for now in state.units if _in_period(now, period)]
-    result.awaiting = sum(1 for p in state.pending if p.topic == "appointment")
+    result.awaiting = state.awaiting_appointment
     result.groups = sum(1 for now in active if now.unit.group)
     result.pairs = len(active) - result.groups
     forms = Counter(now.unit.rows[0].form for now in active)
@@ -268,8 +268,7 @@ def awaiting_orders(data: Data, today: dt.date) -> list[str]:
         elif item.order is None:
             unordered.append(item)
     lines = []
-    register = [key(number) for number in data.orders]
-    for number, items in sorted(by_order.items(), key=lambda entry: register.index(key(entry[0]))):
+    for number, items in sorted(by_order.items(), key=lambda entry: data.register_position(entry[0])):
         changes = "; ".join(f"{p.owner} — {p.change}" + (f" с {grammar.date_digits(p.since)}" if p.since else "")
                             for p in items)
         lines.append(grammar.sentence(f"Ждёт подписания приказ № {number} «{items[0].register}»: {changes}"))

@@ -11,7 +11,6 @@ SPEED_PLAN_LIMIT = 2
 """Activities a «скоростное» pair may plan: the regulation (II.4, пп. 5) calls it a single meeting."""
 CHAIRED_LEVELS = ("региональный", "федеральный")
 """Levels whose nominations the chairs of the pedagogical council and of the trade union committee sign too."""
-_LEVEL_KEYS = {"муниципальный": "municipal", "региональный": "regional", "федеральный": "federal"}
 AWARD_DETAILS = (("birth_date", "дата рождения"), ("education", "образование"),
                  ("total_experience", "стаж общий"), ("experience", "педагогический стаж"))
 """What a nomination above the school's level needs of the nominee (column of «Педагоги», its name in a message)."""
@@ -31,8 +30,9 @@ def check_rules(data: Data, out: Collector) -> None:
                         "не указан документ-основание замены (раздел III, п. 9 Положения): впишите вид, № и дату — "
                         "«приказ от 10.11.2026 № 88-к», «заявление Ковальчук О.С. от 02.11.2026»; приказ о замене "
                         "сделан, но сошлётся на него, когда документ будет указан.")
-    _pairs(data, out)
-    _forms(data, out)  # after _pairs: a group whose other rows have errors is not «a group of one»
+    units = _units(data.pairs)
+    _pairs(units, data, out)
+    _forms(units, data, out)
     _incentives(data, out)
 
 
@@ -54,11 +54,11 @@ def _extension(programme: Programme, out: Collector) -> None:
                     "«№ 31 от 25.05.2027»: приказ о продлении на него сошлётся.")
 
 
-def _pairs(data: Data, out: Collector) -> None:
+def _pairs(units: dict[str, list[Pair]], data: Data, out: Collector) -> None:
     """The head as a mentor signs the agreement with the founder; the curator does not supervise their own pair."""
     org = data.organization
     curator = key(org.curator) if org else None
-    for number, rows in _units(data.pairs).items():
+    for number, rows in units.items():
         first = rows[0]
         mentor = data.person(first.mentor)
         founder = "учредител" in (first.agreement or "").lower()
@@ -68,7 +68,8 @@ def _pairs(data: Data, out: Collector) -> None:
                         "соглашение к его трудовому договору о наставничестве заключает учредитель (ст. 351.8 ТК "
                         "РФ). Когда оно заключено, допишите в «Доп. соглашение (№, дата)» «(с учредителем)», "
                         "например «№ 2 от 10.01.2026 (с учредителем)».")
-        latest = next((r.new for r in reversed(data.replacements) if key(r.number) == number), first.mentor)
+        replaced = data.replacements_of(number)
+        latest = replaced[-1].new if replaced else first.mentor
         if curator is not None and key(latest) == curator:
             out.warning(schema.PAIRS, first.row, "mentor",
                         f"наставник пары (группы) № {first.number} — сам куратор (лист «Организация»): куратор "
@@ -76,9 +77,9 @@ def _pairs(data: Data, out: Collector) -> None:
                         "В программе этой пары подписи куратора не будет; поручите контроль другому работнику.")
 
 
-def _forms(data: Data, out: Collector) -> None:
+def _forms(units: dict[str, list[Pair]], data: Data, out: Collector) -> None:
     """Forms that contradict each other (II.3 and II.4 of the regulation)."""
-    for number, rows in _units(data.pairs).items():
+    for number, rows in units.items():
         first = rows[0]
         if first.form == schema.FORM_GROUP and first.interaction == "один-на-один":
             out.warning(schema.PAIRS, first.row, "interaction",
@@ -115,8 +116,8 @@ def _incentives(data: Data, out: Collector) -> None:
                         f"ответственности (лист «Замены»): поощрять {'её' if female else 'его'} за наставническую "
                         "деятельность нельзя, пока взыскание не снято. Проверьте строку.")
         if item.above_school and org is not None:
-            setting = next(s for s in schema.SETTINGS if s.key == f"addressee_{_LEVEL_KEYS.get(item.level, '')}")
             if not org.addressee(item.level):
+                setting = org.column(schema.ADDRESSEE_SETTINGS[item.level])
                 out.warning(schema.INCENTIVES, item.row, "level",
                             f"не указано, кому направить представление ({item.level} уровень): впишите на листе "
                             f"«Организация» «{setting.header}» — пока в шапке представления пустая строка.")
@@ -125,7 +126,7 @@ def _incentives(data: Data, out: Collector) -> None:
                             f"представление ({item.level} уровень) подписывает и председатель профсоюзного комитета: "
                             "впишите на листе «Организация» «Председатель профкома (ФИО)».")
         if item.above_school:
-            missing = _missing_details(data.person(item.mentor))
+            missing = missing_details(data.person(item.mentor))
             if missing:
                 out.warning(schema.INCENTIVES, item.row, "mentor",
                             f"в представлении к награде ({item.level} уровень) не хватает сведений о наставнике: "
@@ -138,7 +139,8 @@ def _incentives(data: Data, out: Collector) -> None:
                         "«Организация» — приказ о поощрении на него сошлётся.")
 
 
-def _missing_details(person: Person) -> list[str]:
+def missing_details(person: Person) -> list[str]:
+    """What a nomination above the school's level lacks of the nominee, by name («дата рождения», …)."""
     return [name for column, name in AWARD_DETAILS if getattr(person, column) in (None, "")]
 
 

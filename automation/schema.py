@@ -156,6 +156,9 @@ def measure(text: str) -> Choice:
 
 LEVEL_SCHOOL = "школьный"
 LEVELS = (LEVEL_SCHOOL, "муниципальный", "региональный", "федеральный")
+ADDRESSEE_SETTINGS = {"муниципальный": "addressee_municipal", "региональный": "addressee_regional",
+                      "федеральный": "addressee_federal"}
+"""Each level above the school's → the «Организация» setting naming to whom its nominations go."""
 
 CATEGORIES = (
     "без категории",
