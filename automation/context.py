@@ -14,7 +14,7 @@ from automation.grammar import Case
 from automation.models import Incentive, Order, Organization, Person, PlanItem, Programme, Replacement
 from automation.models import Data, key
 from automation.in_force import InForce, Unit, UnitInForce, in_force, units
-from automation.people import Named, named, namesakes, person, told_apart
+from automation.people import Named, named, namesakes, person, signature_name, told_apart
 from automation.problems import ERROR, Problem
 from automation.rules import CHAIRED_LEVELS, missing_details
 
@@ -64,17 +64,9 @@ def organization(org: Organization | None) -> dict[str, Any]:
         "правовые_основания": clause(org.legal_basis, schema.DEFAULT_LEGAL_BASIS),
         # It starts a line wherever it stands (the signature, «УТВЕРЖДАЮ»): a capital, however the book holds it.
         "руководитель": {"должность": org.head_position[:1].upper() + org.head_position[1:],
-                         "подпись": _signature_name(org.head_name),
+                         "подпись": signature_name(org.head_name),
                          "фио": org.head_name},
     }
-
-
-def _signature_name(full_name: str) -> str:
-    """«Сазонова Татьяна Алексеевна» → «Т.А. Сазонова»; anything else is kept as typed."""
-    parts = full_name.split()
-    if len(parts) in (2, 3) and all(part[:1].isupper() and "." not in part for part in parts):
-        return f"{grammar.initials(parts[1], parts[2] if len(parts) == 3 else None)} {parts[0]}"
-    return full_name
 
 
 def requisites(order: Order | None, number: str | None) -> dict[str, Any]:
@@ -301,7 +293,7 @@ def _nomination_signatures(org: Organization | None, level: str) -> list[dict[st
     head = organization(org)["руководитель"]
     lines = [{"кто": head["должность"], "подпись": f"__________ {head['подпись']}"}]
     if level in CHAIRED_LEVELS:
-        chair = _signature_name(org.union_chair) if org is not None and org.union_chair else ""
+        chair = signature_name(org.union_chair) if org is not None and org.union_chair else ""
         lines += [{"кто": "Председатель педагогического совета", "подпись": f"__________ {head['подпись']}"},
                   {"кто": "Председатель профсоюзного комитета", "подпись": f"__________ {chair}".rstrip()}]
     return lines

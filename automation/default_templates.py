@@ -374,6 +374,7 @@ def analytic_report() -> Page:
 
 def district_summary() -> Page:
     page = Page(landscape=True)
+    page.line("{{ район.орган }}", align=CENTER, bold=True, after=12)
     page.line("Сводка по реализации системы наставничества педагогических работников", align=CENTER, bold=True)
     page.line("{{ период }}; по состоянию на {{ дата }}", align=CENTER, after=12)
     columns = [("школа", "Школа", 45), ("пар", "Пар", 14), ("групп", "Групп", 15), ("наставников", "Наставников", 25),
@@ -388,6 +389,11 @@ def district_summary() -> Page:
     page.tag("{%p if не_прочитаны %}")
     page.text("Не удалось прочитать книги: {{ не_прочитаны|join(', ') }}.", before=6)
     page.tag("{%p endif %}")
+    page.spread("Составил: {{ район.должность }}", "____________ {{ район.подпись }}", before=18)
+    page.tag("{%p if район.телефон %}")
+    page.line("Тел. {{ район.телефон }}", align=LEFT)
+    page.tag("{%p endif %}")
+    page.line("Дата составления: {{ дата }}", align=LEFT, before=6)
     return page
 
 

@@ -11,16 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from automation import catalogue, crash, grammar
+from automation import catalogue, crash, grammar, schema
 from automation import build as builder
 from automation.build import Progress, Report
-from automation.context import Document
+from automation.context import BLANK, Document
 from automation.manifest import Manifest
 from automation.render import Renderer
+from automation.people import signature_name
 from automation.period import Period
 from automation.reports import Indicators, indicators, percent
 from automation.problems import ERROR, WARNING, Problem
+from automation.scaffold import write_district_book
 from automation.validate import Validation
+from automation.workbook import WorkbookUnreadable, read_settings
 
 WORKERS = min(2, os.cpu_count() or 1)
 
@@ -61,7 +64,8 @@ def _district_books(folder: Path, report: Report) -> list[Path]:
         report.fatal = (f"«{folder}» — не папка. Для района укажите папку с книгами школ: --workbook ПАПКА "
                         "--district.")
         return []
-    books, copies = builder.sort_out_copies(builder.workbooks(folder))
+    books, copies = builder.sort_out_copies([book for book in builder.workbooks(folder)
+                                             if book.name.casefold() != schema.DISTRICT_BOOK.casefold()])
     if copies:
         report.problems.append(Problem(WARNING, None, None, None,
                                        f"копии книг не читаются: {builder.quoted_names(copies)}."))
@@ -99,8 +103,46 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
                 progress(len(schools), len(jobs))
     for school in schools:
         _merge(report, school)
-    _summary(schools, templates, output, options.period, options.today, report)
+    _summary(schools, district_settings(folder, report), templates, output, options.period, options.today, report)
     return report
+
+
+def district_settings(folder: Path, report: Report) -> dict[str, str]:
+    """The district book's settings by key. A folder without one gets a blank «Район.xlsx» (nothing is ever
+    overwritten); each setting left empty is a located warning, and the summary has a line to write it in by hand."""
+    path = folder / schema.DISTRICT_BOOK
+    book = schema.DISTRICT_BOOK
+
+    def warn(message: str, row: int | None = None) -> None:
+        report.problems.append(Problem(WARNING, schema.DISTRICT.title if row else None, row,
+                                       "Значение" if row else None, message, workbook=book))
+
+    if not path.exists():
+        try:
+            write_district_book(path)
+        except OSError:
+            warn(f"нет книги района «{book}» в папке «{folder}», и создать её не удалось (нет прав на запись?). "
+                 "Шапка и подпись сводки — пустыми строками для записи от руки.")
+            return {}
+        warn(f"создана книга района «{book}» в папке «{folder}»: впишите в неё орган управления образованием и "
+             "составителя сводки — они попадут в шапку и подпись сводки. Пока на их месте пустые строки.")
+        return {}
+    try:
+        found = read_settings(path, schema.DISTRICT)
+    except WorkbookUnreadable as err:
+        warn(f"{err} Шапка и подпись сводки — пустыми строками для записи от руки.")
+        return {}
+    values: dict[str, str] = {}
+    for setting in schema.DISTRICT_SETTINGS:
+        row, value = found.get(schema.normalize(setting.header), (None, None))
+        if value not in (None, ""):
+            values[setting.key] = str(value)
+        elif setting.required:
+            warn(f"не заполнено «{setting.header}» ({setting.hint}). В сводке на его месте пустая строка для "
+                 "записи от руки." if row else
+                 f"нет строки «{setting.header}» на листе «{schema.DISTRICT.title}»: добавьте её "
+                 f"({setting.hint}). В сводке на её месте пустая строка для записи от руки.", row)
+    return values
 
 
 class _Serial:
@@ -175,8 +217,11 @@ def _numbers(ind: Indicators) -> dict[str, int]:
     return values
 
 
-def summary_context(schools: list[School], period: Period, today: dt.date) -> dict[str, Any]:
-    """One row per school that could be read, and the totals (shares recomputed from the sums)."""
+def summary_context(schools: list[School], period: Period, today: dt.date,
+                    district: dict[str, str] | None = None) -> dict[str, Any]:
+    """One row per school that could be read, and the totals (shares recomputed from the sums); the issuing body
+    and the compiler from the district's book, a blank to write in where it is empty."""
+    district = district or {}
     counted = [(s.name or s.workbook.stem, _numbers(s.indicators)) for s in schools if s.indicators is not None]
     total = {name: sum(values[name] for _, values in counted) for name in NUMBERS}
     return {
@@ -185,6 +230,9 @@ def summary_context(schools: list[School], period: Period, today: dt.date) -> di
         "школы": [_row(name, values) for name, values in counted],
         "итого": _row("Итого", total),
         "не_прочитаны": [s.workbook.name for s in schools if s.indicators is None],
+        "район": {"орган": district.get("body") or BLANK, "должность": district.get("compiler_position") or BLANK,
+                  "подпись": signature_name(district["compiler"]) if district.get("compiler") else BLANK,
+                  "телефон": district.get("phone", "")},
     }
 
 
@@ -204,9 +252,9 @@ COLUMNS = (("школа", "Школа"), ("пар", "Пар"), ("групп", "�
            ("просрочено", "Просрочено"), ("мероприятия", "Мероприятия планов выполнены"))
 
 
-def _summary(schools: list[School], templates: Path, output: Path, period: Period, today: dt.date,
-             report: Report) -> None:
-    context = summary_context(schools, period, today)
+def _summary(schools: list[School], district: dict[str, str], templates: Path, output: Path, period: Period,
+             today: dt.date, report: Report) -> None:
+    context = summary_context(schools, period, today, district)
     table = {"заголовок": f"Сводка по наставничеству: {period.label}",
              "столбцы": [title for _, title in COLUMNS],
              "строки": [[row[name] for name, _ in COLUMNS] for row in [*context["школы"], context["итого"]]]}

@@ -90,3 +90,11 @@ def namesakes(people: list[Named]) -> frozenset[str]:
 def told_apart(fields: dict[str, Any], named_: Named, twins: frozenset[str]) -> dict[str, Any]:
     """A person's template fields with the full name as the short one when they have a namesake in the list."""
     return {**fields, "фио_кратко": named_.names[Case.NOMN]} if named_.person.code in twins else fields
+
+
+def signature_name(full_name: str) -> str:
+    """«Сазонова Татьяна Алексеевна» → «Т.А. Сазонова»; anything else is kept as typed."""
+    parts = full_name.split()
+    if len(parts) in (2, 3) and all(part[:1].isupper() and "." not in part for part in parts):
+        return f"{grammar.initials(parts[1], parts[2] if len(parts) == 3 else None)} {parts[0]}"
+    return full_name

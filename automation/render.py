@@ -24,7 +24,7 @@ from lxml import etree
 
 from automation.catalogue import DocumentKind
 from automation.charts import Chart
-from automation import tables
+from automation import columns, tables
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -166,6 +166,7 @@ class PreparedTemplate:
         context = {name: _drawing(value, pictures) if isinstance(value, Chart) else value
                    for name, value in context.items()}
         tree = _fix_tables(self.docx, self._finish(self.body.render(context)))
+        columns.fit(tree)
         self.docx.docx_ids_index = 1000
         self.docx.fix_docpr_ids(tree)
         body = etree.tostring(tree, encoding="unicode")
@@ -205,8 +206,8 @@ def _fix_tables(docx: DocxTemplate, xml: str) -> etree._Element:
     tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
     for table in tree.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
-        columns = 0 if grid is None else len(grid.findall(qn("w:gridCol")))
-        if not columns or _TOO_MANY_CELLS(table, n=columns) or not _A_FULL_ROW(table, n=columns):
+        count = 0 if grid is None else len(grid.findall(qn("w:gridCol")))
+        if not count or _TOO_MANY_CELLS(table, n=count) or not _A_FULL_ROW(table, n=count):
             return docx.fix_tables(xml)
     return tree
 
@@ -282,6 +283,7 @@ class Renderer:
         context = {name: InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))
                    if isinstance(value, Chart) else value for name, value in context.items()}
         document.render(context, jinja_env=self.env, autoescape=True)
+        columns.fit(document.docx.element.body)
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()

@@ -91,6 +91,18 @@ def write_workbook(
     return path
 
 
+def write_district_book(path: Path) -> Path:
+    """The district's book «Район.xlsx»: its settings with empty values and a hint for each."""
+    book = Workbook()
+    ws = book.active
+    ws.title = schema.DISTRICT.title
+    _header(ws, schema.DISTRICT)
+    for setting in schema.DISTRICT_SETTINGS:
+        ws.append([setting.header, None, setting.hint])
+    _save(book, path)
+    return path
+
+
 def _header(ws, sheet: Sheet) -> None:
     ws.append([c.header for c in sheet.columns])
     for index, column in enumerate(sheet.columns, start=1):

@@ -238,6 +238,28 @@ SETTINGS = (
            hint="для проверки лимита ведомственных наград (до 100 работников — одна в год)"),
 )
 
+DISTRICT_BOOK = "Район.xlsx"
+"""The district's own book, beside the schools' books in a district folder: who issues and compiles the summary."""
+DISTRICT = Sheet(
+    key="district",
+    title="Район",
+    row_is="одна настройка (Параметр / Значение)",
+    hint="Шапка и подпись сводки по району.",
+    columns=(
+        Column("parameter", "Параметр", required=True, width=36),
+        Column("value", "Значение", required=True, width=70),
+        Column("hint", "Как заполнять", width=70),
+    ),
+)
+DISTRICT_SETTINGS = (
+    Column("body", "Орган управления образованием", required=True,
+           hint="полностью, как в бланке: «Управление образования администрации МО «Мелекесский район»»"),
+    Column("compiler_position", "Должность составителя", required=True,
+           hint="например, «методист МКУ «Центр сопровождения образования»»"),
+    Column("compiler", "Составитель (ФИО)", required=True, hint="полностью: Фамилия Имя Отчество"),
+    Column("phone", "Телефон составителя", hint="необязательно, например «8 (84235) 2-11-11»"),
+)
+
 PEOPLE = Sheet(
     key="people",
     title="Педагоги",

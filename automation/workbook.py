@@ -132,6 +132,26 @@ def read_workbook(path: Path) -> RawBook:
     return RawBook(path=path, tables=tables, missing_sheets=missing, source=data)
 
 
+def read_settings(path: Path, sheet: Sheet) -> dict[str, tuple[int, Any]]:
+    """A key/value sheet of a small book of its own (the district's «Район»): the normalised parameter → (its row,
+    its value), from the sheet's first two columns under the header."""
+    data = read_bytes(path)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        title = next((t for t in book.sheet_names if normalize(t) == normalize(sheet.title)), None)
+        if title is None:
+            raise WorkbookUnreadable(f"В книге «{path.name}» нет листа «{sheet.title}».")
+        lines = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+    except (CalamineError, PasswordError, ValueError) as err:
+        raise WorkbookUnreadable(f"Книга «{path.name}» повреждена или защищена паролем; "
+                                 "откройте её в Excel и сохраните как .xlsx без пароля.") from err
+    settings: dict[str, tuple[int, Any]] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if len(line) >= 2 and isinstance(line[0], str) and line[0].strip():
+            settings[normalize(line[0])] = (number, _clean(line[1]))
+    return settings
+
+
 def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
                    settings: Mapping[str, Any]) -> RawBook:
     """Rows given by sheet title and header (the sample data), as `read_workbook` would give them from a file."""

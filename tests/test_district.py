@@ -134,3 +134,81 @@ def test_a_fault_in_one_school_never_stops_the_others(district, templates, tmp_p
     assert len(crash) == 1 and "сбой в одной школе" in crash[0].read_text(encoding="utf-8")
     assert (output / "МКОУ Теньковская СШ" / "Отчёт о проверке.docx").is_file()
     assert (output / "Сводка по району 2026-2027.docx").is_file()
+
+
+def _district_book(folder, values: dict) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Район"
+    sheet.append(["Параметр", "Значение"])
+    for name, value in values.items():
+        sheet.append([name, value])
+    book.save(folder / "Район.xlsx")
+
+
+def test_a_district_without_its_book_gets_a_blank_one_and_lines_to_write_by_hand(district, templates, tmp_path):
+    """The summary is headed by the issuing body and signed by its compiler; a first run makes «Район.xlsx» for them
+    (never read as a school) and says so, and the summary has lines where they go."""
+    report = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1, district=True)
+    assert [str(p) for p in report.warnings if p.workbook == "Район.xlsx"] == [
+        f"Книга «Район.xlsx». Создана книга района «Район.xlsx» в папке «{district}»: впишите в неё орган управления "
+        "образованием и составителя сводки — они попадут в шапку и подпись сводки. Пока на их месте пустые строки."]
+    made = openpyxl.load_workbook(district / "Район.xlsx")["Район"]
+    assert [[c.value for c in row][:2] for row in made.iter_rows()] == [
+        ["Параметр", "Значение"], ["Орган управления образованием", None], ["Должность составителя", None],
+        ["Составитель (ФИО)", None], ["Телефон составителя", None]]
+    summary = output_text(tmp_path / "out" / "Сводка по району 2026-2027.docx")
+    assert summary.startswith("____________\nСводка по реализации системы наставничества педагогических работников\n"
+                              "2026/2027 учебный год; по состоянию на 27.11.2026\n")
+    assert summary.endswith("Составил: ____________\t____________ ____________\nДата составления: 27.11.2026\n")
+    again = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1, district=True)
+    assert [str(p) for p in again.warnings if p.workbook == "Район.xlsx"] == [
+        "Книга «Район.xlsx». Лист «Район», строка 2, столбец «Значение»: не заполнено «Орган управления "
+        "образованием» (полностью, как в бланке: «Управление образования администрации МО «Мелекесский район»»). "
+        "В сводке на его месте пустая строка для записи от руки.",
+        "Книга «Район.xlsx». Лист «Район», строка 3, столбец «Значение»: не заполнено «Должность составителя» "
+        "(например, «методист МКУ «Центр сопровождения образования»»). В сводке на его месте пустая строка для "
+        "записи от руки.",
+        "Книга «Район.xlsx». Лист «Район», строка 4, столбец «Значение»: не заполнено «Составитель (ФИО)» "
+        "(полностью: Фамилия Имя Отчество). В сводке на его месте пустая строка для записи от руки."]
+    assert not (tmp_path / "out" / "Район").exists()
+
+
+def test_the_summary_names_its_issuing_body_and_is_signed_by_its_compiler(district, templates, tmp_path):
+    _district_book(district, {"Орган управления образованием": "Управление образования администрации МО "
+                                                                "«Мелекесский район»",
+                              "Должность составителя": "методист МКУ «ЦСО»", "Составитель (ФИО)": "Лаптева Анна Игоревна",
+                              "Телефон составителя": "8 (84235) 2-11-11"})
+    report = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1, district=True)
+    assert [p for p in report.warnings if p.workbook == "Район.xlsx"] == []
+    summary = output_text(tmp_path / "out" / "Сводка по району 2026-2027.docx")
+    assert summary.startswith("Управление образования администрации МО «Мелекесский район»\nСводка по реализации")
+    assert summary.endswith("Не удалось прочитать книги: broken.xlsx.\n"
+                            "Составил: методист МКУ «ЦСО»\t____________ А.И. Лаптева\nТел. 8 (84235) 2-11-11\n"
+                            "Дата составления: 27.11.2026\n")
+
+
+def test_an_unreadable_district_book_is_one_warning_and_never_a_school(district, templates, tmp_path):
+    (district / "Район.xlsx").write_bytes(b"PK\x03\x04 damaged")
+    report = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1, district=True)
+    assert [str(p) for p in report.warnings if p.workbook == "Район.xlsx"] == [
+        "Книга «Район.xlsx». Файл «Район.xlsx» — не книга Excel .xlsx или сохранён не до конца. Откройте его в Excel "
+        "и сохраните как .xlsx. Шапка и подпись сводки — пустыми строками для записи от руки."]
+    assert [p.workbook for p in report.errors] == ["broken.xlsx"]
+    assert (district / "Район.xlsx").read_bytes() == b"PK\x03\x04 damaged"
+
+
+def test_a_district_folder_it_cannot_write_to_still_gets_its_summary(district, templates, tmp_path, monkeypatch):
+    import errno
+
+    from automation import district as district_module
+
+    def refused(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(district_module, "write_district_book", refused)
+    report = build_any(district, templates, tmp_path / "out", today=TODAY, workers=1, district=True)
+    assert [str(p) for p in report.warnings if p.workbook == "Район.xlsx"] == [
+        f"Книга «Район.xlsx». Нет книги района «Район.xlsx» в папке «{district}», и создать её не удалось (нет прав "
+        "на запись?). Шапка и подпись сводки — пустыми строками для записи от руки."]
+    assert output_text(tmp_path / "out" / "Сводка по району 2026-2027.docx").startswith("____________\nСводка")

@@ -93,7 +93,7 @@ LAYERS = (
     ("schema", "grammar", "files", "crash"),
     ("workbook", "models", "problems", "rules", "validate"),
     ("fields", "catalogue", "period", "people", "in_force", "context", "orders", "reports", "documents", "charts", "sample"),
-    ("tables", "render", "template_tags", "template_check", "site_template", "default_templates", "field_guide",
+    ("tables", "font_metrics", "columns", "render", "template_tags", "template_check", "site_template", "default_templates", "field_guide",
      "markup", "scaffold"),
     ("manifest", "build", "district", "printing", "watch", "session"),
     ("terminal", "cli", "__main__"),

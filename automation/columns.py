@@ -1,0 +1,207 @@
+"""Table columns as wide as their longest word: once a document is rendered, a column whose longest word or number
+(«Константинопольская», «наставничества,», «12», «1/0») would not fit takes the width it needs from columns that have
+room, then from the page's margins of text; only when the page cannot hold them all is the table's text made smaller
+(down to 9 points). No word is ever broken inside a cell, by Word or by LibreOffice.
+
+Words are measured with the advance widths of Liberation Serif, the metric twin of Times New Roman."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from lxml import etree
+
+from automation import font_metrics
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TBL, _TR, _TC, _P, _R, _T = (f"{_W}{name}" for name in ("tbl", "tr", "tc", "p", "r", "t"))
+_VAL, _WIDTH, _TYPE = f"{_W}val", f"{_W}w", f"{_W}type"
+_GAP = re.compile(r"[ \t\n\r]+")  # a no-break space joins what it stands between
+_AFTER_HYPHEN = re.compile(r"(?<=\w-)(?=\w)")  # a line may break after a hyphen between letters
+_REGULAR = dict(zip(font_metrics.CHARS, font_metrics.REGULAR, strict=True))
+_BOLD = dict(zip(font_metrics.CHARS, font_metrics.BOLD, strict=True))
+_UNKNOWN = max(font_metrics.BOLD)  # a character not in the table is taken as wide as the widest
+DEFAULT_SIZE = 28
+"""Half-points of text with no size of its own (the documents' 14-point body text)."""
+SMALLEST = 18
+"""Half-points: a table's text is never made smaller than 9 points."""
+MARGINS = 2 * 108
+"""Twips of a cell's left and right margins (0.19 cm each, Word's and LibreOffice's default)."""
+_AFTER_SIZE = {"szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+               "eastAsianLayout", "specVanish", "oMath"}
+"""What follows w:sz in a run's properties (ECMA-376 CT_RPr)."""
+ROOM = 60
+"""Twips added to every measured word: borders, and rounding between Word's and LibreOffice's layouts."""
+
+
+@lru_cache(maxsize=65536)
+def word_width(word: str, half_points: int, bold: bool) -> int:
+    """Twips the word takes printed at this size."""
+    widths = _BOLD if bold else _REGULAR
+    thousandths = sum(widths.get(char, _UNKNOWN) for char in word)
+    return math.ceil(thousandths * half_points * 10 / 1000)
+
+
+@lru_cache(maxsize=65536)
+def longest(text: str, half_points: int, bold: bool) -> int:
+    """Twips of the text's widest unbreakable piece."""
+    pieces = (piece for word in _GAP.split(text) for piece in _AFTER_HYPHEN.split(word))
+    return max((word_width(piece, half_points, bold) for piece in pieces if piece), default=0)
+
+
+def fit(body: etree._Element) -> None:
+    """Widens, in place, every column of every table of the body whose longest word would be broken."""
+    page = _text_width(body)
+    for table in body.iter(_TBL):
+        _fit_table(table, page)
+
+
+def _text_width(body: etree._Element) -> int | None:
+    section = body.find(f"{_W}sectPr")
+    if section is None:
+        return None
+    size, margins = section.find(f"{_W}pgSz"), section.find(f"{_W}pgMar")
+    try:
+        return int(size.get(_WIDTH)) - int(margins.get(f"{_W}left")) - int(margins.get(f"{_W}right"))
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def _fit_table(table: etree._Element, page: int | None) -> None:
+    grid = table.find(f"{_W}tblGrid")
+    columns = [] if grid is None else grid.findall(f"{_W}gridCol")
+    try:
+        widths = [int(column.get(_WIDTH)) for column in columns]
+    except (TypeError, ValueError):
+        return
+    if not widths:
+        return
+    shrink = 0
+    while True:
+        needs = _needs(table, len(widths), shrink)
+        if all(need <= width for need, width in zip(needs, widths, strict=True)):
+            return
+        room = max(sum(widths), page or 0)
+        if sum(needs) <= room or _largest(table) - shrink <= SMALLEST:
+            break
+        shrink += 1
+    if shrink:
+        _make_smaller(table, shrink)
+    new = _share(widths, needs, room)
+    for column, width in zip(columns, new, strict=True):
+        column.set(_WIDTH, str(width))
+    _cell_widths(table, new)
+
+
+def _needs(table: etree._Element, count: int, shrink: int) -> list[int]:
+    """Each column's width for its longest word (cells spanning columns are left to the columns they span)."""
+    needs = [0] * count
+    for row in table.iterchildren(_TR):
+        column = 0
+        for cell in row.iterchildren(_TC):
+            span = _span(cell)
+            if span == 1 and column < count:
+                needs[column] = max(needs[column], _cell_need(cell, shrink))
+            column += span
+    return needs
+
+
+def _span(cell: etree._Element) -> int:
+    properties = cell.find(f"{_W}tcPr")
+    span = None if properties is None else properties.find(f"{_W}gridSpan")
+    try:
+        return 1 if span is None else max(1, int(span.get(_VAL)))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _cell_need(cell: etree._Element, shrink: int) -> int:
+    need = 0
+    for paragraph in cell.iterchildren(_P):
+        runs = paragraph.findall(_R)
+        text = "".join(t.text or "" for run in runs for t in run.iterchildren(_T))
+        if text.strip():
+            size, bold = _style(runs)
+            need = max(need, longest(text, max(SMALLEST, size - shrink), bold))
+    return need + MARGINS + ROOM if need else 0
+
+
+def _style(runs: list[etree._Element]) -> tuple[int, bool]:
+    """The paragraph's largest size, and whether any of it is bold."""
+    size, bold = 0, False
+    for run in runs:
+        properties = run.find(f"{_W}rPr")
+        if properties is None:
+            size = max(size, DEFAULT_SIZE)
+            continue
+        size = max(size, _half_points(properties.find(f"{_W}sz")))
+        mark = properties.find(f"{_W}b")
+        bold = bold or (mark is not None and mark.get(_VAL) not in ("0", "false"))
+    return size or DEFAULT_SIZE, bold
+
+
+def _half_points(size: etree._Element | None) -> int:
+    try:
+        return DEFAULT_SIZE if size is None else int(size.get(_VAL))
+    except (TypeError, ValueError):
+        return DEFAULT_SIZE
+
+
+def _largest(table: etree._Element) -> int:
+    sizes = [_half_points(size) for size in table.iter(f"{_W}sz")]
+    return max(sizes, default=DEFAULT_SIZE)
+
+
+def _make_smaller(table: etree._Element, shrink: int) -> None:
+    for run in table.iter(_R):
+        properties = run.find(f"{_W}rPr")
+        if properties is None:
+            properties = etree.Element(f"{_W}rPr")
+            run.insert(0, properties)
+        for name in ("szCs", "sz"):  # inserted in this order, they stand as the schema orders them
+            size = properties.find(f"{_W}{name}")
+            if size is None:
+                size = etree.Element(f"{_W}{name}")
+                follower = next((c for c in properties if etree.QName(c).localname in _AFTER_SIZE), None)
+                if follower is None:
+                    properties.append(size)
+                else:
+                    follower.addprevious(size)
+            size.set(_VAL, str(max(SMALLEST, _half_points(size if size.get(_VAL) else None) - shrink)))
+
+
+def _share(widths: list[int], needs: list[int], room: int) -> list[int]:
+    """Columns short of their need get it; the width they take comes from the others' spare width, in proportion,
+    and from the page where the table was narrower than the text; a table the page cannot hold keeps its needs'
+    proportions."""
+    new = [max(width, need) for width, need in zip(widths, needs, strict=True)]
+    excess = sum(new) - room
+    if excess <= 0:
+        return new
+    spare = [max(0, width - need) for width, need in zip(new, needs, strict=True)]
+    if sum(spare) < excess:
+        return [math.floor(need * room / sum(needs)) for need in needs]
+    total = sum(spare)
+    cuts = [math.ceil(excess * s / total) for s in spare]
+    return [width - min(cut, s) for width, cut, s in zip(new, cuts, spare, strict=True)]
+
+
+def _cell_widths(table: etree._Element, widths: list[int]) -> None:
+    """Word lays out by the cells' own widths: each cell gets its columns' width."""
+    for row in table.iterchildren(_TR):
+        column = 0
+        for cell in row.iterchildren(_TC):
+            span = _span(cell)
+            properties = cell.find(f"{_W}tcPr")
+            if properties is None:
+                properties = etree.Element(f"{_W}tcPr")
+                cell.insert(0, properties)
+            width = properties.find(f"{_W}tcW")
+            if width is None:
+                width = etree.Element(f"{_W}tcW")
+                properties.insert(0, width)
+            width.set(_WIDTH, str(sum(widths[column:column + span])))
+            width.set(_TYPE, "dxa")
+            column += span

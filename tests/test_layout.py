@@ -1,0 +1,123 @@
+"""Documents judged as printed: tables whose columns fit their longest word, signatures never alone on a page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Mm
+from pypdf import PdfReader
+
+from automation import printing
+from automation.build import build
+from automation.default_templates import Page
+from automation.district import build_any
+from automation.render import Renderer
+from automation.scaffold import write_workbook
+from tests import large_book, sample_data
+from tests.conftest import TODAY
+from tests.test_printing import needs_libreoffice
+
+_AFTER_HYPHEN = re.compile(r"(?<=\w-)(?=\w)")
+
+
+def _words(text: str) -> list[str]:
+    """Words as a line may break them: at spaces, and after a hyphen between letters."""
+    return [piece for word in text.split() for piece in _AFTER_HYPHEN.split(word) if piece]
+
+
+def _grid(path: Path) -> list[list[float]]:
+    """Each table's column widths in millimetres, as LibreOffice reads them (the grid)."""
+    document = Document(str(path))
+    return [[round(int(col.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")) / 56.7, 1)
+             for col in table._tbl.tblGrid.iterchildren()] for table in document.tables]
+
+
+def _template(tmp_path: Path, widths: list[int], headers: list[str]) -> Path:
+    page = Page()
+    columns = len(headers)
+    page.table(headers, [f"{{{{ с.{n} }}}}" for n in range(columns)],
+               "с in строки", widths=widths)
+    path = tmp_path / "шаблон.docx"
+    page.save(path)
+    return path
+
+
+def test_a_column_too_narrow_for_its_number_takes_width_from_one_with_room(tmp_path):
+    """«12» in an 8-mm № column would print as «1» over «2»: the column widens, the wide one gives the width, the
+    table's width is kept."""
+    _template(tmp_path, [8, 100, 72], ["№", "Наставник", "Направление"])
+    rows = [[str(n), "Мороз О.В., учитель математики", "методика урока"] for n in range(1, 13)]
+    out = tmp_path / "документ.docx"
+    out.write_bytes(Renderer(tmp_path).render("шаблон.docx", {"строки": rows}))
+    [[number, wide, third]] = _grid(out)
+    assert 8.5 < number < 12  # two digits at 12 points and the cell's margins
+    assert wide < 100 and third <= 72
+    assert round(number + wide + third) == 180
+    cell = Document(str(out)).tables[0].rows[5].cells[0]
+    assert cell.width == Mm(number) or abs(cell.width - Mm(number)) < Mm(0.1)  # Word reads the cells' widths
+
+
+def test_a_table_the_page_cannot_hold_at_its_size_is_set_smaller_but_never_below_9_points(tmp_path):
+    """Eight columns of 22 mm and a word of 19 letters in each: no width fits them at 12 points; the table's text
+    is made smaller until they fit the page's 180 mm, and stops at 9 points."""
+    _template(tmp_path, [22] * 8, [f"Ст. {n}" for n in range(1, 9)])
+    out = tmp_path / "документ.docx"
+    out.write_bytes(Renderer(tmp_path).render("шаблон.docx", {"строки": [["Константинопольская"] * 8]}))
+    document = Document(str(out))
+    sizes = {run.font.size.pt for row in document.tables[0].rows for cell in row.cells
+             for paragraph in cell.paragraphs for run in paragraph.runs}
+    assert sizes and max(sizes) < 12 and min(sizes) >= 9
+    assert sum(_grid(out)[0]) <= 180.5
+
+
+def test_columns_that_fit_are_left_as_the_template_has_them(tmp_path, write, rows, templates):
+    build(write(rows), templates, tmp_path / "out", today=TODAY)
+    site = tmp_path / "out" / "Списки" / "Список наставников и наставляемых для сайта.docx"
+    source = templates / "Список наставников и наставляемых для сайта.docx"
+    assert _grid(site)[0] == _grid(source)[0]  # the site list's first table; the second is only for completions
+
+
+@needs_libreoffice
+@pytest.mark.slow
+def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alone(tmp_path, templates):
+    """Every document of a book with 30 pairs, double surnames and the longest positions, and the district summary,
+    printed by LibreOffice: each word of each table cell is as many times whole in the PDF as in the document (a word
+    broken inside a cell prints as two pieces), and each order's signature shares its page with the last point."""
+    folder = tmp_path / "район"
+    folder.mkdir()
+    write_workbook(folder / "школа.xlsx", large_book.rows(), sample_data.SETTINGS)
+    output = tmp_path / "out"
+    build_any(folder, templates, output, today=TODAY, workers=1, district=True)
+    sources = sorted(p for p in output.rglob("*.docx") if not any(part.startswith(".") for part in p.parts))
+    kinds = {re.sub(r" № \d+ .*", "", re.sub(r"^(ПРОЕКТ )?Приказ (№ \S+ )?(от \S+ )?", "Приказ ", p.stem))
+             for p in sources}
+    assert {"Приказ О закреплении наставнических пар (групп)", "Приказ О замене наставника",
+            "Приказ О продлении срока реализации программы", "Приказ О поощрении наставников",
+            "Приказ О завершении персонализированных программ наставничества", "Программа наставничества",
+            "Список наставнических пар (групп)", "Список наставников и наставляемых для сайта",
+            "Представление Черных И.П. благодарственное письмо", "Сводка по району 2026-2027",
+            "Аналитический отчёт о реализации системы наставничества 2026-2027", "Отчёт о проверке"} <= kinds
+    work = tmp_path / "pdf"
+    work.mkdir()
+    printing.convert(printing.find_soffice(), work, sources)
+    broken, alone = [], []
+    for source in sources:
+        document = Document(str(source))
+        pages = [page.extract_text() for page in PdfReader(work / f"{source.stem}.pdf").pages]
+        printed = Counter(_words(" ".join(pages)))
+        written = Counter(_words("\n".join(p.text for p in document.paragraphs)))
+        in_cells = Counter(word for table in document.tables for row in table.rows for cell in row.cells
+                           for word in _words(cell.text))
+        written += in_cells
+        broken += [f"{source.name}: {word}" for word in in_cells if printed[word] < written[word]]
+        if source.parent.name == "Приказы":
+            signed = [index for index, text in enumerate(pages) if "Т.А. Сазонова" in text]
+            last = [index for index, text in enumerate(pages) if "Контроль за исполнением" in text]
+            if signed != last[-1:]:
+                alone.append(source.name)
+    assert broken == []
+    assert alone == []
