@@ -18,6 +18,11 @@ from automation import font_metrics
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P, _R, _T = (f"{_W}{name}" for name in ("tbl", "tr", "tc", "p", "r", "t"))
 _VAL, _WIDTH, _TYPE = f"{_W}val", f"{_W}w", f"{_W}type"
+_NS = {"w": _W[1:-1]}
+_SIZES = etree.XPath(".//w:sz/@w:val", namespaces=_NS)
+_UNSIZED = etree.XPath("boolean(.//w:r[w:t][not(w:rPr/w:sz)])", namespaces=_NS)
+_BOLD_RUN = etree.XPath("boolean(.//w:rPr/w:b[not(@w:val='0' or @w:val='false')])", namespaces=_NS)
+_SPANS = etree.XPath("boolean(.//w:gridSpan)", namespaces=_NS)
 _GAP = re.compile(r"[ \t\n\r]+")  # a no-break space joins what it stands between
 _AFTER_HYPHEN = re.compile(r"(?<=\w-)(?=\w)")  # a line may break after a hyphen between letters
 _REGULAR = dict(zip(font_metrics.CHARS, font_metrics.REGULAR, strict=True))
@@ -78,6 +83,8 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
         return
     if not widths:
         return
+    if _surely_fits(table, widths):
+        return
     shrink = 0
     while True:
         needs = _needs(table, len(widths), shrink)
@@ -95,16 +102,41 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
     _cell_widths(table, new)
 
 
+def _surely_fits(table: etree._Element, widths: list[int]) -> bool:
+    """The quick look that settles most tables: each cell's text run together (an upper bound of its longest word),
+    measured at the table's largest size, bold if any of it is, fits its column."""
+    size = max(_largest(table), DEFAULT_SIZE if _UNSIZED(table) else 0)
+    column_of = _columns(table, len(widths))
+    for row in table.iterchildren(_TR):
+        for column, cell in column_of(row):
+            text = etree.tostring(cell, method="text", encoding="unicode")
+            if text.strip() and longest(text, size, _BOLD_RUN(cell)) + MARGINS + ROOM > widths[column]:
+                return False
+    return True
+
+
+def _columns(table: etree._Element, count: int):
+    """row → (column, cell) for each cell that is one column wide (cells spanning columns are left to the columns
+    they span)."""
+    if _SPANS(table):
+        def cells(row):
+            column = 0
+            for cell in row.iterchildren(_TC):
+                span = _span(cell)
+                if span == 1 and column < count:
+                    yield column, cell
+                column += span
+        return cells
+    return lambda row: zip(range(count), row.iterchildren(_TC))
+
+
 def _needs(table: etree._Element, count: int, shrink: int) -> list[int]:
     """Each column's width for its longest word (cells spanning columns are left to the columns they span)."""
     needs = [0] * count
+    column_of = _columns(table, count)
     for row in table.iterchildren(_TR):
-        column = 0
-        for cell in row.iterchildren(_TC):
-            span = _span(cell)
-            if span == 1 and column < count:
-                needs[column] = max(needs[column], _cell_need(cell, shrink))
-            column += span
+        for column, cell in column_of(row):
+            needs[column] = max(needs[column], _cell_need(cell, shrink))
     return needs
 
 
@@ -150,7 +182,7 @@ def _half_points(size: etree._Element | None) -> int:
 
 
 def _largest(table: etree._Element) -> int:
-    sizes = [_half_points(size) for size in table.iter(f"{_W}sz")]
+    sizes = [int(value) for value in _SIZES(table) if value.isdigit()]
     return max(sizes, default=DEFAULT_SIZE)
 
 

@@ -91,9 +91,9 @@ class Page:
         """A paragraph that holds only a docxtpl paragraph tag ({%p … %}); it disappears when rendered."""
         return self.line(tag, align=LEFT)
 
-    def spread(self, left: str, right: str, before: int = 0, bold: bool = False):
+    def spread(self, left: str, right: str, before: int = 0, bold: bool = False, keep: bool = False):
         """Left text and right text on one line, the right one flush with the right margin."""
-        paragraph = self.line(align=LEFT, before=before)
+        paragraph = self.line(align=LEFT, before=before, keep=keep)
         paragraph.paragraph_format.tab_stops.add_tab_stop(self.right_edge, WD_TAB_ALIGNMENT.RIGHT)
         run = paragraph.add_run(f"{left}\t{right}")
         run.bold = bold
@@ -225,7 +225,7 @@ def assignment_order() -> Page:
                ["{{ п.номер }}", "{{ п.наставник.фио_кратко }}, {{ п.наставник.должность.им }}",
                 "{{ п.наставляемые_им }}", "{{ п.форма }}; {{ п.взаимодействие }}", "{{ п.направление }}",
                 "{{ п.срок_таблица }}"],
-               "п in пары", widths=[8, 36, 40, 34, 34, 28])
+               "п in пары", widths=[10, 34, 37, 39, 32, 28])
     return page
 
 
@@ -255,7 +255,7 @@ def programme() -> Page:
     page.line("1. Участники программы", align=LEFT, bold=True, after=6, keep=True)
     page.table(["Роль", "Фамилия, имя, отчество", "Должность, место работы", "Педагогический стаж", "Категория"],
                ["{{ у.роль }}", "{{ у.человек.фио.им }}", "{{ у.человек.должность.им }}", "{{ у.человек.стаж }}",
-                "{{ у.человек.категория }}"], "у in участники", widths=[30, 44, 45, 36, 25])
+                "{{ у.человек.категория }}"], "у in участники", widths=[32, 38, 44, 37, 29])
     page.tag("{%p if замены or ожидает %}")
     page.text("Состав участников — по состоянию на {{ дата }}.", before=6)
     page.tag("{%p endif %}")
@@ -278,19 +278,21 @@ def programme() -> Page:
     page.text("9. План мероприятий:", keep=True)
     page.table(["№", "Мероприятие", "Срок", "Форма", "Ответственный", "Результат", "Отметка о выполнении"],
                ["{{ м.номер }}", "{{ м.мероприятие }}", "{{ м.срок }}", "{{ м.форма }}", "{{ м.ответственный }}",
-                "{{ м.результат }}", "{{ м.отметка }}"], "м in план", widths=[8, 39, 22, 24, 32, 28, 27],
+                "{{ м.результат }}", "{{ м.отметка }}"], "м in план", widths=[10, 36, 25, 24, 33, 24, 28],
                size=PLAN_SIZE)
     page.text("10. Ожидаемые результаты: {{ ожидаемые_результаты }}.", before=6)
     page.tag("{%p if итоги %}")
     page.text("11. Итоги реализации программы: {{ итоги }}.")
     page.tag("{%p endif %}")
-    page.line("Подписи участников:", align=LEFT, bold=True, before=18, after=6)
-    page.tag("{%p for у in участники %}")
-    page.spread("{{ у.роль }}", "__________ {{ у.человек.подпись }}", before=12)
-    page.tag("{%p endfor %}")
-    page.tag("{%p if куратор_подписывает %}")
-    page.spread("Куратор", "__________ {{ куратор.подпись }}", before=12)
-    page.tag("{%p endif %}")
+    # The heading and the signatures are one paragraph kept whole: LibreOffice left a kept-with-next heading alone at
+    # the foot of a page when the signatures under it went over.
+    block = page.line(align=LEFT, before=18, keep=False)
+    block.add_run("Подписи участников:").bold = True
+    block.paragraph_format.tab_stops.add_tab_stop(page.right_edge, WD_TAB_ALIGNMENT.RIGHT)
+    block.add_run("{% for у in участники %}{{ '\\n' }}{{ у.роль }}\t__________ {{ у.человек.подпись }}{% endfor %}"
+                  "{% if куратор_подписывает %}{{ '\\n' }}Куратор\t__________ {{ куратор.подпись }}{% endif %}")
+    block.paragraph_format.keep_together = True
+    block.paragraph_format.line_spacing = Pt(24)
     return page
 
 
@@ -311,7 +313,7 @@ def pair_list() -> Page:
                 "{{ п.наставляемые_им }}", "{{ п.форма }}", "{{ п.взаимодействие }}", "{{ п.направление }}",
                 "{{ п.срок_таблица }}{% for о in п.ожидает_срок %}{{ '\\n' }}ожидает: {{ о }}{% endfor %}",
                 "{{ п.приказ }}"],
-               "п in пары", widths=[10, 45, 52, 35, 37, 35, 27, 26])
+               "п in пары", widths=[10, 43, 50, 36, 39, 35, 28, 26])
     page.text("Всего пар (групп): {{ пары|length }}{% if ждут_приказа %} (из них ещё не закреплены подписанным "
               "приказом: {{ ждут_приказа }}){% endif %}; наставников: {{ наставников }}; наставляемых: "
               "{{ наставляемых }}.", before=12)
@@ -377,12 +379,12 @@ def district_summary() -> Page:
     page.line("{{ район.орган }}", align=CENTER, bold=True, after=12)
     page.line("Сводка по реализации системы наставничества педагогических работников", align=CENTER, bold=True)
     page.line("{{ период }}; по состоянию на {{ дата }}", align=CENTER, after=12)
-    columns = [("школа", "Школа", 45), ("пар", "Пар", 14), ("групп", "Групп", 15), ("наставников", "Наставников", 25),
-               ("наставляемых", "Наставляемых", 27), ("молодые", "Молодые специалисты с наставником", 32),
-               ("начато", "Программ начато", 20), ("завершено", "Завершено", 20), ("продлено", "Продлено", 18),
-               ("просрочено", "Просрочено", 20), ("мероприятия", "Мероприятия планов выполнены", 31)]
+    columns = [("школа", "Школа", 20), ("пар", "Пар", 13), ("групп", "Групп", 16), ("наставников", "Наставников", 29),
+               ("наставляемых", "Наставляемых", 32), ("молодые", "Молодые специалисты с наставником", 29),
+               ("начато", "Программ начато", 24), ("завершено", "Завершено", 25), ("продлено", "Продлено", 23),
+               ("просрочено", "Просрочено", 26), ("мероприятия", "Мероприятия планов выполнены", 30)]
     table = page.table([title for _, title, _ in columns], [f"{{{{ ш.{name} }}}}" for name, _, _ in columns],
-                       "ш in школы", widths=[width for _, _, width in columns])
+                       "ш in школы", widths=[width for _, _, width in columns], size=NOTE_SIZE)
     totals = table.add_row()
     for cell, (name, _, _) in zip(totals.cells, columns, strict=True):
         page._cell(cell, f"{{{{ итого.{name} }}}}", bold=False)
@@ -443,7 +445,7 @@ def check_report() -> Page:
     page.tag("{%p if проблемы %}")
     page.table(["№", "Вид", "Лист", "Строка", "Столбец", "Что не так и как исправить"],
                ["{{ loop.index }}", "{{ пр.вид }}", "{{ пр.лист }}", "{{ пр.строка }}", "{{ пр.столбец }}",
-                "{{ пр.сообщение }}"], "пр in проблемы", widths=[8, 24, 24, 14, 30, 80])
+                "{{ пр.сообщение }}"], "пр in проблемы", widths=[10, 24, 24, 20, 30, 72])
     page.tag("{%p endif %}")
     page.tag("{%p if напоминания %}")
     page.line("Напоминания", align=LEFT, bold=True, before=12, after=6)
