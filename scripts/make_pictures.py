@@ -1,7 +1,8 @@
 """Renders the first page of each document kind, made from the sample workbook, to PNG in docs/images/.
 
-LibreOffice turns the documents into PDF (one call), pdftoppm takes each PDF's first page. Run from the repository
-root after the sample or the templates change: python scripts/make_pictures.py
+LibreOffice turns the documents into PDF (one call); pypdfium2 (pip install pypdfium2) or, without it, pdftoppm
+takes each PDF's first page. Run from the repository root after the sample or the templates change:
+    python scripts/make_pictures.py
 """
 
 from __future__ import annotations
@@ -46,10 +47,34 @@ PICTURES = {
 }
 
 
+def _first_page(pdf: Path, png: Path) -> None:
+    try:
+        import pypdfium2
+    except ImportError:
+        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(RESOLUTION), "-png", "-singlefile", str(pdf),
+                        str(png.with_suffix(""))], check=True)
+        return
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page = document[0].render(scale=RESOLUTION / 72).to_pil()
+        page.quantize(colors=64).save(png, optimize=True)  # text and rules: a palette keeps the file small
+    finally:
+        document.close()
+
+
+def _can_rasterize() -> bool:
+    try:
+        import pypdfium2  # noqa: F401
+        return True
+    except ImportError:
+        return shutil.which("pdftoppm") is not None
+
+
 def main() -> None:
     soffice = find_soffice()
-    if soffice is None or shutil.which("pdftoppm") is None:
-        sys.exit("Нужны LibreOffice и pdftoppm (Debian: apt install libreoffice-writer-nogui poppler-utils).")
+    if soffice is None or not _can_rasterize():
+        sys.exit("Нужны LibreOffice и pypdfium2 (pip install pypdfium2) или pdftoppm "
+                 "(Debian: apt install libreoffice-writer-nogui poppler-utils).")
     with tempfile.TemporaryDirectory(prefix="nastavnik-pictures-") as temp:
         work = Path(temp)
         output = work / "output"
@@ -63,8 +88,7 @@ def main() -> None:
         convert(soffice, work, sources)
         IMAGES.mkdir(parents=True, exist_ok=True)
         for source in sources:
-            subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(RESOLUTION), "-png", "-singlefile",
-                            str(source.with_suffix(".pdf")), str(IMAGES / source.stem)], check=True)
+            _first_page(source.with_suffix(".pdf"), IMAGES / f"{source.stem}.png")
     print(f"Картинок: {len(PICTURES)} в {IMAGES.relative_to(ROOT)}")
 
 
