@@ -316,7 +316,7 @@ def pair_list() -> Page:
                "п in пары", widths=[10, 43, 50, 36, 39, 35, 28, 26])
     page.text("Всего пар (групп): {{ пары|length }}{% if ждут_приказа %} (из них ещё не закреплены подписанным "
               "приказом: {{ ждут_приказа }}){% endif %}; наставников: {{ наставников }}; наставляемых: "
-              "{{ наставляемых }}.", before=12)
+              "{{ наставляемых }}.", before=12, keep=KEEP_LAST)  # the totals stay on the signature's page
     page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24)
     return page
 
@@ -366,10 +366,13 @@ def analytic_report() -> Page:
         if rows == "программы":
             page.line("{{ график_программ }}", align=CENTER, before=6)
     page.line("8. Выводы", align=LEFT, bold=True, before=12, after=6, keep=True)
-    page.tag("{%p for в in выводы %}")
+    page.tag("{%p for в in выводы[:-1] %}")
     page.text("{{ в }}")
     page.tag("{%p endfor %}")
-    page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24)
+    page.tag("{%p if выводы %}")
+    page.text("{{ выводы[-1] }}", keep=KEEP_LAST)  # the last conclusion stays on the signature's page
+    page.tag("{%p endif %}")
+    page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24, keep=True)
     page.line("{{ дата }}", align=LEFT, before=6)
     return page
 
@@ -391,7 +394,7 @@ def district_summary() -> Page:
     page.tag("{%p if не_прочитаны %}")
     page.text("Не удалось прочитать книги: {{ не_прочитаны|join(', ') }}.", before=6)
     page.tag("{%p endif %}")
-    page.spread("Составил: {{ район.должность }}", "____________ {{ район.подпись }}", before=18)
+    page.spread("Составил: {{ район.должность }}", "____________ {{ район.подпись }}", before=18, keep=True)
     page.tag("{%p if район.телефон %}")
     page.line("Тел. {{ район.телефон }}", align=LEFT)
     page.tag("{%p endif %}")
