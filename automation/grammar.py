@@ -64,19 +64,101 @@ def _detector():
 
 @lru_cache(maxsize=4096)
 def decline_name(last: str, first: str, middle: str | None, female: bool, case: Case) -> str:
-    """«Иванову Марию Петровну» from «Иванова Мария Петровна» in the accusative."""
+    """«Иванову Марию Петровну» from «Иванова Мария Петровна» in the accusative; each part keeps the letters it was
+    typed in («ИВАНОВУ»)."""
     parts = [last, first] + ([middle] if middle else [])
     if case is Case.NOMN:
         return " ".join(parts)
-    gender = Gender.FEMALE if female else Gender.MALE
-    maker, pcase = _maker(), _PETROVICH[case]
-    declined = [
-        maker.make(NamePart.LASTNAME, gender, pcase, last),
-        maker.make(NamePart.FIRSTNAME, gender, pcase, first),
-    ]
+    declined = [_decline_part(NamePart.LASTNAME, last, female, case),
+                _decline_part(NamePart.FIRSTNAME, first, female, case)]
     if middle:
-        declined.append(maker.make(NamePart.MIDDLENAME, gender, pcase, middle))
+        declined.append(_decline_part(NamePart.MIDDLENAME, middle, female, case))
     return " ".join(declined)
+
+
+_VOWELS = "аеёиоуыэюя"
+_HUSHING = "жшчщ"
+_NOT_BEFORE_Y = "жшчщгкх"  # «ы» is never written after these: Ольги, Снежи
+_THIRD = {Case.GENT: "и", Case.DATV: "и", Case.ABLT: "ью"}  # Гузели, Гузели, Гузелью (the accusative: Гузель)
+_CONSONANT_STEM = {Case.GENT: "а", Case.DATV: "у", Case.ACCS: "а", Case.ABLT: "ом"}  # Марека, Мареку, Мареком
+
+
+def _decline_part(kind: NamePart, word: str, female: bool, case: Case) -> str:
+    """One part of a name: petrovich's rules, with the classes they get wrong put right, on the word in its usual
+    letters; the result takes the letters of the word as typed."""
+    if not word.strip():
+        return word
+    plain = "-".join(piece[:1].upper() + piece[1:].lower() for piece in word.split("-"))
+    if kind is NamePart.FIRSTNAME:
+        declined = _first_name(plain, female, case)
+    else:
+        declined = _maker().make(kind, Gender.FEMALE if female else Gender.MALE, _PETROVICH[case], plain)
+    return _letters_of(word, declined)
+
+
+def _first_name(name: str, female: bool, case: Case) -> str:
+    low = name.lower()
+    if not female and "-" in name:  # Жан-Поль → Жан-Поля: only the last part of a man's double name declines
+        head, _, tail = name.rpartition("-")
+        return f"{head}-{_first_name(tail, female, case)}"
+    if len(low) > 2 and low[-1] == "а" and low[-2] in _VOWELS:  # Андреа, Франсуа: never declined
+        return name
+    if female and low.endswith("ь") and len(low) > 2:  # Гузель, Айгуль, Асель: the third declension
+        return name if case is Case.ACCS else name[:-1] + _THIRD[case]
+    if not female and low.endswith("ек") and len(low) > 3:  # Марек, Джек: the vowel stays
+        return name + _CONSONANT_STEM[case]
+    declined = _maker().make(NamePart.FIRSTNAME, Gender.FEMALE if female else Gender.MALE, _PETROVICH[case], name)
+    return _spelling(name, declined)
+
+
+def _spelling(name: str, declined: str) -> str:
+    """The spelling rules on the ending petrovich added: «и», not «ы», after ж, ш, ч, щ, г, к, х (Снежи, not
+    «Снежы»); an unstressed «ей», not «ой», after ж, ш, ч, щ (Снежей)."""
+    stem = 0
+    while stem < min(len(name), len(declined)) and name[stem].lower() == declined[stem].lower():
+        stem += 1
+    if stem == 0:
+        return declined
+    before, ending = declined[stem - 1].lower(), declined[stem:]
+    if before in _NOT_BEFORE_Y and ending.startswith("ы"):
+        ending = "и" + ending[1:]
+    if before in _HUSHING and ending == "ой":
+        ending = "ей"
+    return declined[:stem] + ending
+
+
+def _letters_of(typed: str, declined: str) -> str:
+    """The declined word in the letters it was typed in: each letter as the typed letter in its place, the added ending
+    as the typed word's last letter (ИВАНОВА → ИВАНОВОЙ, МакДональд → МакДональда); hyphenated parts one by one."""
+    typed_parts, declined_parts = typed.split("-"), declined.split("-")
+    if len(typed_parts) != len(declined_parts):
+        typed_parts, declined_parts = [typed], [declined]
+    return "-".join(_letters_of_part(t, d) for t, d in zip(typed_parts, declined_parts, strict=True))
+
+
+def _letters_of_part(typed: str, declined: str) -> str:
+    if not typed:
+        return declined
+    out = []
+    for index, letter in enumerate(declined):
+        model = typed[min(index, len(typed) - 1)]
+        out.append(letter.upper() if model.isupper() else letter.lower() if model.islower() else letter)
+    return "".join(out)
+
+
+def uncertain_first_name(first: str, female: bool) -> bool:
+    """A first name the grammar cannot be sure of: not in the dictionary as a name of this gender, and of no class
+    whose cases are regular (a woman's in -а/-я after a consonant or in -ь, a man's in a hard consonant or -й)."""
+    low = first.strip().lower().rsplit("-", 1)[-1]
+    if len(low) < 2 or not low.isalpha():
+        return False
+    gender = "femn" if female else "masc"
+    if any("Name" in p.tag.grammemes and p.tag.gender == gender and p.tag.case == "nomn" and p.normal_form == low
+           for p in morph().parse(low)):
+        return False
+    if female:
+        return not (low[-1] in "ая" and low[-2] not in _VOWELS or low[-1] == "ь")
+    return low[-1] in _VOWELS or low[-1] == "ь"
 
 
 def initials(first: str, middle: str | None) -> str:
@@ -99,11 +181,21 @@ def decline_position(phrase: str, case: Case) -> str:
         following = _nominative_kinds(words[index + 1]) if index + 1 < len(words) else set()
         if "ADJF" in kinds and "NOUN" in following:
             out.append(_inflect_word(word, case, "ADJF"))
-        elif "NOUN" in kinds:
-            return " ".join(out + [_inflect_word(word, case, "NOUN")] + words[index + 1 :])
+        elif "NOUN" in kinds or "ADJF" in kinds:
+            # The head: a noun, or a participle or adjective used as one (заведующий библиотекой, дежурная).
+            head = _inflect_word(word, case, "NOUN" if "NOUN" in kinds else "ADJF")
+            tail = words[index + 1:]
+            if tail and _synonym(tail[0]):  # ассистент (помощник) → ассистента (помощника)
+                tail = [f"({_inflect_word(tail[0][1:-1], case, 'NOUN')})"] + tail[1:]
+            return " ".join(out + [head] + tail)
         else:
             break
     return phrase
+
+
+def _synonym(word: str) -> bool:
+    """«(помощник)»: a one-word synonym of the head in brackets, declined with it."""
+    return len(word) > 2 and word[0] == "(" and word[-1] == ")" and "NOUN" in _nominative_kinds(word[1:-1])
 
 
 def _nominative_kinds(word: str) -> set[str]:
@@ -133,8 +225,12 @@ def _inflect_part(part: str, case: Case, pos: str) -> str:
     parses = _nominative_parses(part)
     parse = next((p for p in parses if (p.tag.POS == "NOUN") == (pos == "NOUN")), parses[0])
     grammemes = {_PYMORPHY[case]}
-    if case is Case.ACCS and parse.tag.POS != "NOUN" and parse.tag.gender == "masc":
-        grammemes.add("anim")
+    if case is Case.ACCS and parse.tag.gender == "masc":
+        # A position names a person: a man's accusative is his genitive (тьютора), whatever the dictionary's animacy.
+        if parse.tag.POS == "NOUN" and part[-1:].lower() not in ("а", "я"):
+            grammemes = {"gent"}
+        elif parse.tag.POS != "NOUN":
+            grammemes.add("anim")
     inflected = parse.inflect(grammemes)
     if inflected is None:
         return part

@@ -30,10 +30,27 @@ def check_rules(data: Data, out: Collector) -> None:
                         "не указан документ-основание замены (раздел III, п. 9 Положения): впишите вид, № и дату — "
                         "«приказ от 10.11.2026 № 88-к», «заявление Ковальчук О.С. от 02.11.2026»; приказ о замене "
                         "сделан, но сошлётся на него, когда документ будет указан.")
+    for person in data.people.values():
+        _cases_of_name(person, out)
     units = _units(data.pairs)
     _pairs(units, data, out)
     _forms(units, data, out)
     _incentives(data, out)
+
+
+CASE_COLUMNS = ("name_gent", "name_datv", "name_accs", "name_ablt")
+
+
+def _cases_of_name(person: Person, out: Collector) -> None:
+    """A first name the grammar cannot be sure of is one warning, unless the curator typed the name's cases."""
+    if all(getattr(person, column) for column in CASE_COLUMNS):
+        return
+    if grammar.uncertain_first_name(person.first_name, person.female):
+        full = " ".join(p for p in (person.last_name, person.first_name, person.middle_name) if p)
+        columns = ", ".join(f"«{schema.PEOPLE.column(c).header}»" for c in CASE_COLUMNS)
+        out.warning(schema.PEOPLE, person.row, "first_name",
+                    f"имя «{person.first_name}» программа склоняет не наверняка: проверьте падежи ФИО «{full}» в "
+                    f"документах или заполните столбцы {columns}.")
 
 
 def _extension(programme: Programme, out: Collector) -> None:

@@ -102,9 +102,9 @@ NOMINEE_DETAILS = {
     "П-11": {"Дата рождения": D(1990, 7, 2), "Образование": "высшее, УлГПУ им. И.Н. Ульянова, 2012, "
              "«Физическая культура»", "Стаж общий, лет": 12, "Стаж в организации, лет": 9},
 }
-OVERRIDES = {"П-13": {"ФИО в родительном падеже": "Хабибуллиной Гузели Рашидовны",
-                      "ФИО в дательном падеже": "Хабибуллиной Гузели Рашидовне",
-                      "ФИО в творительном падеже": "Хабибуллиной Гузелью Рашидовной"}}
+OVERRIDES: dict[str, dict[str, str]] = {}
+"""The columns «ФИО в … падеже» by code: none is needed now that Гузель declines (the columns stay for a name the
+grammar warns of)."""
 
 # number, mentor, mentee, form, interaction, direction, consent, agreement, order
 PAIRS = [
