@@ -21,6 +21,10 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 """Dates a school's papers can hold; anything else in a date cell is a number typed there by mistake."""
 _DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+"""A date as a program writes it in text: «2026-09-01»."""
+_CURRENCY = re.compile(r"\s*(?:руб\.?|р\.|₽)$", re.IGNORECASE)
+"""An amount's unit typed after it: «5000 руб.», «5 000 ₽»."""
 
 
 def _problem(code: str, message: str) -> PydanticCustomError:
@@ -28,7 +32,7 @@ def _problem(code: str, message: str) -> PydanticCustomError:
 
 
 def parse_date(value: Any) -> dt.date:
-    """A real Excel date, an Excel serial number, or text ДД.ММ.ГГГГ."""
+    """A real Excel date, an Excel serial number, or text ДД.ММ.ГГГГ (also Д.М.ГГГГ) or ГГГГ-ММ-ДД."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -42,9 +46,10 @@ def parse_date(value: Any) -> dt.date:
                                    "например 01.09.2026.")
         return _in_range(EXCEL_EPOCH + dt.timedelta(days=int(value)), value)
     match = _DATE_TEXT.match(str(value).strip())
-    if not match:
+    iso = None if match else _ISO_DATE.match(str(value).strip())
+    if not match and not iso:
         raise _problem("date", f"«{value}» — не дата. Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026.")
-    day, month, year = (int(part) for part in match.groups())
+    day, month, year = (int(part) for part in match.groups()) if match else reversed([int(p) for p in iso.groups()])
     try:
         day_typed = dt.date(year, month, day)
     except ValueError:
@@ -69,7 +74,8 @@ def parse_number(value: Any) -> float:
     if isinstance(value, (int, float)):
         number = float(value)
     else:
-        text = str(value).replace(",", ".").replace(" ", "").replace("\u00a0", "")
+        text = _CURRENCY.sub("", str(value).strip()).replace(",", ".")
+        text = "".join(text.split())  # thousands set apart by a space, a no-break or a thin space: «3 000»
         try:
             number = float(text)
         except ValueError:
@@ -344,20 +350,13 @@ class Order(SheetModel):
         return self.status == schema.ORDER_SIGNED
 
 
-_LOOKALIKES = str.maketrans("abcehkmoptxy", "авсенкмортху")
-"""Latin letters a curator types on an English layout that look like Cyrillic ones («M-2» for «М-2»)."""
-
-
 def key(code: str) -> str:
     """How codes and numbers are matched: case, spaces, ё/е, the kind of dash and Latin look-alike letters do not
     matter."""
-    return schema.normalize(code).translate(_LOOKALIKES)
+    return schema.without_latin(code)
 
 
-def latin_letters(typed: str, meant: str) -> str:
-    """The Latin look-alikes in `typed` where `meant` has Cyrillic letters: «M» of «M-2» against «М-2»."""
-    return ", ".join(dict.fromkeys(f"«{a}»" for a, b in zip(typed, meant, strict=False)
-                                   if a != b and a.isascii() and a.isalpha() and not b.isascii()))
+latin_letters = schema.latin_letters
 
 
 @dataclass

@@ -11,7 +11,9 @@ from pydantic_core import PydanticCustomError
 
 from automation import grammar, schema
 from automation.models import (Data, Incentive, Order, Organization, Pair, Person, PlanItem, Programme, Replacement,
-                               SheetModel, as_text, convert, key, latin_letters)
+                               SheetModel, as_text, convert, key)
+from automation.references import (REFERENCES, order_references, people_known, references_of_failed_rows,
+                                   unknown)
 from automation.rules import check_rules
 from automation.problems import ERROR, WARNING, Collector, Problem, Problems
 from automation.schema import Sheet
@@ -48,9 +50,9 @@ def validate(book: RawBook) -> Validation:
     data.plan = _plan(_models(book.tables.get(schema.PLAN.key), PlanItem, out), data, out)
     data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
     data.incentives = _incentives(_models(book.tables.get(schema.INCENTIVES.key), Incentive, out), data, out)
-    _orders_without_rows(data, book, out)
+    order_references(data, book, out)
     check_rules(data, out)
-    _references_of_failed_rows(data, out)
+    references_of_failed_rows(data, out)
     curator = data.organization.curator if data.organization else None
     if curator is not None and key(curator) not in data.people and not out.is_broken(schema.PEOPLE, curator):
         out.problems.append(
@@ -102,7 +104,7 @@ def _models(table: Table | None, model: type[M], out: Collector) -> list[M]:
             if key_column and row.values.get(key_column) is not None:
                 out.mark_broken(table.sheet, as_text(row.values[key_column]))
             references = {}
-            for column in _REFERENCES.get(table.sheet.key, {}):
+            for column in REFERENCES.get(table.sheet.key, {}):
                 try:
                     references[column] = convert(model.column(column), row.values.get(column))
                 except PydanticCustomError:
@@ -117,39 +119,6 @@ def _models(table: Table | None, model: type[M], out: Collector) -> list[M]:
     return rows
 
 
-_REFERENCES: dict[str, dict[str, Sheet]] = {
-    schema.PAIRS.key: {"mentor": schema.PEOPLE, "mentee": schema.PEOPLE},
-    schema.PROGRAMMES.key: {"number": schema.PAIRS},
-    schema.PLAN.key: {"programme": schema.PROGRAMMES},
-    schema.REPLACEMENTS.key: {"number": schema.PAIRS, "former": schema.PEOPLE, "new": schema.PEOPLE},
-    schema.INCENTIVES.key: {"mentor": schema.PEOPLE},
-}
-"""The columns that name a row of another sheet, and that sheet."""
-
-
-def _unknown(sheet: Sheet, value: str) -> str:
-    """The error for a code or number that names no row of `sheet`."""
-    if sheet is schema.PEOPLE:
-        return f"нет педагога с кодом «{value}» на листе «Педагоги». Впишите код из столбца «Код»."
-    if sheet is schema.PAIRS:
-        return f"нет пары или группы № {value} на листе «Пары». Проверьте номер."
-    return f"нет программы № {value} на листе «Программы». Проверьте номер."
-
-
-def _references_of_failed_rows(data: Data, out: Collector) -> None:
-    """The references of rows that failed their own checks, checked as those of good rows are."""
-    known = {
-        schema.PEOPLE.key: set(data.people),
-        schema.PAIRS.key: {key(p.number) for p in data.pairs},
-        schema.PROGRAMMES.key: set(data.programmes),
-    }
-    for sheet, row, references in out.failed:
-        for column, value in references.items():
-            target = _REFERENCES[sheet.key][column]
-            broken = out.is_broken(target, value) or (
-                target is schema.PROGRAMMES and out.is_broken(schema.PAIRS, value))
-            if key(value) not in known[target.key] and not broken:
-                out.error(sheet, row, column, _unknown(target, value))
 
 
 def _setting_row(book: RawBook, setting: str) -> int | None:
@@ -228,23 +197,6 @@ def _orders(orders: list[Order], out: Collector) -> dict[str, Order]:
     return result
 
 
-def _orders_without_rows(data: Data, book: RawBook, out: Collector) -> None:
-    """A register entry that no row of the workbook refers to: a typo in a number, or rows deleted since.
-    Rows are read as typed, errors or not: the order of a row with an error is not gone, it waits for the fix."""
-    used: set[str] = set()
-    for sheet, column in ((schema.PAIRS, "order"), (schema.REPLACEMENTS, "order"), (schema.INCENTIVES, "order"),
-                          (schema.PROGRAMMES, "completion_order"), (schema.PROGRAMMES, "extension_order")):
-        table = book.tables.get(sheet.key)
-        for row in table.rows if table else []:
-            if row.values.get(column) is not None:
-                used.add(key(as_text(row.values[column])))
-    for order in data.orders.values():
-        if key(order.number) not in used and not out.is_broken(schema.ORDERS, order.number):
-            out.warning(schema.ORDERS, order.row, "number",
-                        f"на приказ № {order.number} не ссылается ни одна строка книги: проверьте номер в столбцах "
-                        "«Приказ …» или удалите строку реестра.")
-
-
 def _programmes(programmes: list[Programme], pairs: list[Pair], out: Collector) -> dict[str, Programme]:
     sheet = schema.PROGRAMMES
     pair_numbers = {key(p.number) for p in pairs}
@@ -259,7 +211,7 @@ def _programmes(programmes: list[Programme], pairs: list[Pair], out: Collector) 
         if number not in pair_numbers:
             if out.is_broken(schema.PAIRS, programme.number):
                 continue
-            out.error(sheet, programme.row, "number", _unknown(schema.PAIRS, programme.number))
+            out.error(sheet, programme.row, "number", unknown(schema.PAIRS, programme.number))
             continue
         if programme.end < programme.start:
             out.error(sheet, programme.row, "end",
@@ -315,7 +267,7 @@ def _accepted_pairs(pairs: list[Pair], data: Data, out: Collector) -> list[Pair]
     warned_numbers: set[str] = set()
     for pair in pairs:
         number = key(pair.number)
-        if not _people_known(pair, ("mentor", "mentee"), sheet, data, out):
+        if not people_known(pair, ("mentor", "mentee"), sheet, data, out):
             continue
         if key(pair.mentor) == key(pair.mentee):
             out.error(sheet, pair.row, "mentee",
@@ -357,32 +309,6 @@ def _accepted_pairs(pairs: list[Pair], data: Data, out: Collector) -> list[Pair]
     return accepted
 
 
-def _people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data: Data, out: Collector) -> bool:
-    """Whether every person code of the row is on «Педагоги»; an unknown one is an error, one whose row has
-    errors of its own is a warning (the row waits for that fix)."""
-    known = True
-    for column in columns:
-        code = getattr(item, column)
-        if key(code) in data.people:
-            _lookalike_warning(code, data.people[key(code)].code, item, column, sheet, out)
-            continue
-        known = False
-        if out.is_broken(schema.PEOPLE, code):
-            out.warning(sheet, item.row, column,
-                        f"строка не вошла в документы: в строке педагога «{code}» на листе «Педагоги» есть ошибки.")
-        else:
-            out.error(sheet, item.row, column, _unknown(schema.PEOPLE, code))
-    return known
-
-
-def _lookalike_warning(typed: str, meant: str, item: SheetModel, column: str, sheet: Sheet, out: Collector) -> None:
-    letters = latin_letters(typed, meant)
-    if letters:
-        out.warning(sheet, item.row, column,
-                    f"в коде «{typed}» латинская буква {letters}, а на листе «Педагоги» код «{meant}» набран "
-                    f"кириллицей; строка учтена как «{meant}». Наберите код русскими буквами.")
-
-
 def _plan(items: list[PlanItem], data: Data, out: Collector) -> dict[str, list[PlanItem]]:
     sheet = schema.PLAN
     plan: dict[str, list[PlanItem]] = {}
@@ -391,7 +317,7 @@ def _plan(items: list[PlanItem], data: Data, out: Collector) -> dict[str, list[P
         if programme is None:
             if out.is_broken(schema.PROGRAMMES, item.programme) or out.is_broken(schema.PAIRS, item.programme):
                 continue
-            out.error(sheet, item.row, "programme", _unknown(schema.PROGRAMMES, item.programme))
+            out.error(sheet, item.row, "programme", unknown(schema.PROGRAMMES, item.programme))
             continue
         last = programme.last_day
         if not programme.start <= item.due <= last:
@@ -421,9 +347,9 @@ def _replacements(items: list[Replacement], data: Data, out: Collector) -> list[
                             f"строка не вошла в документы: в строках пары (группы) № {item.number} на листе «Пары» "
                             "есть ошибки.")
             else:
-                out.error(sheet, item.row, "number", _unknown(schema.PAIRS, item.number))
+                out.error(sheet, item.row, "number", unknown(schema.PAIRS, item.number))
             continue
-        if not _people_known(item, ("former", "new"), sheet, data, out):
+        if not people_known(item, ("former", "new"), sheet, data, out):
             continue
         if key(item.former) == key(item.new):
             out.error(sheet, item.row, "new", "новый наставник совпадает с прежним. Укажите другого наставника.")
@@ -451,7 +377,7 @@ def _incentives(items: Iterable[Incentive], data: Data, out: Collector) -> list[
     sheet = schema.INCENTIVES
     accepted: list[Incentive] = []
     for item in items:
-        if not _people_known(item, ("mentor",), sheet, data, out):
+        if not people_known(item, ("mentor",), sheet, data, out):
             continue
         if not schema.measure(item.measure).phrase and not item.above_school:
             out.error(sheet, item.row, "level",

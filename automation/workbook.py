@@ -12,7 +12,8 @@ from typing import IO, Any, Iterable, Iterator, Mapping
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from automation.schema import SHEETS, Column, Sheet, normalize
+from automation.schema import (SHEETS, Column, Kind, Sheet, find_choice, find_choice_latin, latin_letters,
+                              normalize)
 
 HEADER_SEARCH_ROWS = 5
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -112,6 +113,7 @@ def read_workbook(path: Path) -> RawBook:
     damaged = (f"Книга «{path.name}» повреждена или сохранена не до конца; "
                "откройте её в Excel и сохраните ещё раз.")
     errors = _error_cells(data)
+    shift = DAYS_1904 if _date1904(data) else 0
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         by_title = {normalize(title): title for title in book.sheet_names}
@@ -124,7 +126,7 @@ def read_workbook(path: Path) -> RawBook:
                 continue
             found = book.get_sheet_by_name(title)
             tables[sheet.key] = _read_table(sheet, _sheet_lines(found), found.merged_cell_ranges or [],
-                                            errors.get(title, ()))
+                                            errors.get(title, ()), shift)
     except PasswordError as err:
         raise WorkbookUnreadable(f"Книга «{path.name}» защищена паролем. Сохраните её как .xlsx без пароля.") from err
     except (CalamineError, ValueError) as err:
@@ -167,9 +169,39 @@ def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
     return RawBook(path=path, tables=tables, missing_sheets=[])
 
 
+DAYS_1904 = 1462
+"""Days between the 1904 date system (old Mac Excel) and the 1900 one: a serial number of a 1904 book is this many
+days later in the 1900 system that the rest of the program reads serials in."""
+_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _date1904(data: bytes) -> bool:
+    """Whether the book counts its dates from 1904 (workbookPr date1904 in xl/workbook.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return bool(_DATE1904.search(archive.read("xl/workbook.xml")))
+    except (KeyError, zipfile.BadZipFile):
+        return False
+
+
+def _latin_choice(sheet: Sheet, key: str, value: str, number: int) -> tuple[str, Note | None]:
+    """A closed-list value typed with Latin look-alike letters: the value meant, and a note naming the letters."""
+    column = sheet.column(key)
+    choices = column.choices if column.kind is Kind.CHOICE else ("да", "нет") if column.kind is Kind.YES_NO else ()
+    if not choices or not _LATIN.search(value) or find_choice(value, choices) is not None:
+        return value, None
+    meant = find_choice_latin(value, choices)
+    if meant is None:
+        return value, None
+    return meant, Note(number, column.header, f"в значении «{value}» латинская буква {latin_letters(value, meant)}; "
+                                              f"учтено как «{meant}». Наберите значение русскими буквами.")
+
+
 def _read_table(sheet: Sheet, lines: Iterable[list[Any]], merged: list = (),
-                errors: Iterable[tuple[int, int, str]] = ()) -> Table:
-    """The sheet's rows, read one at a time: a sheet of 300,000 rows is never held twice."""
+                errors: Iterable[tuple[int, int, str]] = (), shift: int = 0) -> Table:
+    """The sheet's rows, read one at a time: a sheet of 300,000 rows is never held twice. `shift`: days added to a
+    date cell holding a bare number (a book in the 1904 date system)."""
     lines = iter(lines)
     top = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
     header_index, positions = find_header(sheet, top)
@@ -180,6 +212,8 @@ def _read_table(sheet: Sheet, lines: Iterable[list[Any]], merged: list = (),
     for row, column, text in errors:
         by_row.setdefault(row, []).append((column, text))
     merges = _Merges(merged, header_index, positions, columns)
+    dates = {c.key for c in sheet.columns if c.kind is Kind.DATE} if shift else set()
+    closed = {c.key for c in sheet.columns if c.kind in (Kind.CHOICE, Kind.YES_NO)}
     rows: list[Row] = []
     # One string object per repeated short value («да», «наставник», a programme's number): a sheet of 300,000
     # rows holds a few hundred distinct ones, not a million copies.
@@ -203,9 +237,14 @@ def _read_table(sheet: Sheet, lines: Iterable[list[Any]], merged: list = (),
                                             "в ячейке были непечатаемые символы (скопированы из другой программы); "
                                             "в документах они убраны. Проверьте текст ячейки."))
                 value = _clean(value)
+                if value is not None and key in closed:
+                    value, note = _latin_choice(sheet, key, value, index + 1)
+                    cleaned += [note] if note else []
                 if value is not None and len(value) <= _SHARED_LENGTH:
                     value = shared.setdefault(value, value)
                 values[key] = value
+            elif key in dates and isinstance(value, (int, float)) and not isinstance(value, bool):
+                values[key] = value + shift
             else:
                 values[key] = _clean(value)
         if all(v is None for v in values.values()):

@@ -91,7 +91,7 @@ def test_every_document_kind_is_complete():
 
 LAYERS = (
     ("schema", "grammar", "files", "crash"),
-    ("workbook", "models", "problems", "rules", "validate"),
+    ("workbook", "models", "problems", "references", "rules", "validate"),
     ("fields", "catalogue", "period", "people", "in_force", "context", "orders", "reports", "documents", "charts", "sample"),
     ("tables", "font_metrics", "columns", "render", "template_tags", "template_check", "site_template", "default_templates", "field_guide",
      "markup", "scaffold"),
