@@ -23,14 +23,51 @@ SECONDS_PER_DOCUMENT, SECONDS_TO_START = 10, 60
 
 @dataclass(frozen=True)
 class Bundle:
-    """The bundle made: where, how many documents, how many pages."""
+    """The bundle made: where, how many documents, how many pages, and the fonts LibreOffice put in Times New
+    Roman's place (none where it or a font of its widths is installed)."""
 
     path: Path
     documents: int
     pages: int
+    substitutes: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.path} (документов: {self.documents}, страниц: {self.pages})"
+
+    @property
+    def font_warning(self) -> str | None:
+        if not self.substitutes:
+            return None
+        names = ", ".join(f"«{name}»" for name in self.substitutes)
+        return (f"шрифта Times New Roman на этом компьютере нет, и LibreOffice напечатал документы шрифтом {names}: "
+                "страницы могут разбиться не так, как при печати из Word. Установите шрифты той же ширины — "
+                "Liberation: в Debian и Ubuntu «sudo apt install fonts-liberation», в Astra Linux, ALT и РЕД ОС — "
+                "пакет fonts-liberation (liberation-fonts); в Windows Times New Roman есть всегда.")
+
+
+TIMES_WIDTHS = ("timesnewroman", "times-roman", "timesroman", "liberationserif", "tinos")
+"""Fonts of Times New Roman's widths (as a PDF names them, in lower case without spaces): a page breaks as in Word."""
+_SYMBOLS = ("opensymbol", "symbol", "dejavusans", "liberationsans", "arial")
+"""Fonts LibreOffice may use for a sign the text font lacks, or the documents use on purpose (charts): no warning."""
+
+
+def substituted_fonts(pdf) -> tuple[str, ...]:
+    """The fonts a PDF prints its text in where Times New Roman was asked for: none when it holds Times New Roman
+    or a font of its widths."""
+    names: set[str] = set()
+    for page in pdf.pages:
+        resources = page.get("/Resources") or {}
+        fonts = resources.get("/Font") if hasattr(resources, "get") else None
+        for font in (fonts.get_object().values() if fonts is not None else ()):
+            base = str(font.get_object().get("/BaseFont", "")).lstrip("/")
+            family = base.split("+", 1)[-1].split(",")[0].split("-")[0]
+            if family:
+                names.add(family)
+    compact = {name: name.lower().replace(" ", "").replace("#20", "") for name in names}
+    if any(value.startswith(TIMES_WIDTHS) for value in compact.values()):
+        return ()
+    return tuple(sorted(name.replace("#20", " ") for name, value in compact.items()
+                        if not value.startswith(_SYMBOLS)))
 
 
 class PrintProblem(Exception):
@@ -90,12 +127,13 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
         pages = len(writer.pages)
         out = io.BytesIO()
         writer.write(out)
+        substitutes = substituted_fonts(PdfReader(io.BytesIO(out.getvalue())))
     target = output / bundle_name(day)
     try:
         write_atomic(target, out.getvalue())
     except WriteFailed as err:
         raise PrintProblem(str(err)) from err
-    return Bundle(target, len(documents), pages)
+    return Bundle(target, len(documents), pages, substitutes)
 
 
 def convert(soffice: str, work: Path, sources: list[Path]) -> None:

@@ -73,13 +73,16 @@ class BuildRun:
         if self.to_print:
             bundle = self.bundle
             data["print"] = {"file": str(bundle.path) if bundle else None, "documents": bundle.documents if bundle
-                             else 0, "pages": bundle.pages if bundle else 0, "problem": self.print_problem}
+                             else 0, "pages": bundle.pages if bundle else 0, "problem": self.print_problem,
+                             "warning": bundle.font_warning if bundle else None}
         return data
 
     def text(self, quiet: bool = False) -> str:
         lines = [summary(self.report, True, self.output, quiet)]
         if self.bundle is not None:
             lines.append(f"На подпись: {self.bundle}")
+            if self.bundle.font_warning:
+                lines.append(f"Предупреждение: {self.bundle.font_warning}")
         elif self.print_problem is not None:
             lines.append(f"Не удалось собрать файл «На подпись» — {self.print_problem}")
         elif self.to_print and self.report.fatal is None and not quiet:

@@ -19,7 +19,7 @@ from automation.render import Renderer
 from automation.scaffold import write_workbook
 from tests import large_book, sample_data
 from tests.conftest import TODAY
-from tests.test_printing import needs_libreoffice
+from tests.test_printing import needs_times
 
 _AFTER_HYPHEN = re.compile(r"(?<=\w-)(?=\w)")
 
@@ -81,7 +81,7 @@ def test_columns_that_fit_are_left_as_the_template_has_them(tmp_path, write, row
     assert _grid(site)[0] == _grid(source)[0]  # the site list's first table; the second is only for completions
 
 
-@needs_libreoffice
+@needs_times
 @pytest.mark.slow
 def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alone(tmp_path, templates):
     """Every document of a book with 30 pairs, double surnames and the longest positions, and the district summary,

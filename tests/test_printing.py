@@ -20,6 +20,25 @@ TODAY = dt.date(2026, 11, 27)
 SOFFICE = find_soffice()
 needs_libreoffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) не установлен: .ci/run ставит пакет libreoffice-writer-nogui")
+
+
+def _times_widths() -> bool:
+    """Whether LibreOffice prints Times New Roman in a font of its widths (fontconfig's choice for it on Linux;
+    Windows and macOS have Times New Roman itself)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return False
+    found = subprocess.run([fc_match, "-f", "%{family}", "Times New Roman"], capture_output=True, text=True,
+                           timeout=30).stdout.lower().replace(" ", "")
+    return any(name in found for name in ("timesnewroman", "liberationserif", "tinos"))
+
+
+needs_times = pytest.mark.skipif(
+    SOFFICE is None or not _times_widths(),
+    reason="нет LibreOffice или шрифта ширины Times New Roman (Liberation Serif), страницы разбились бы иначе, чем в "
+           "Word: .ci/run ставит пакеты libreoffice-writer-nogui и fonts-liberation")
 # The test workbook's drafts: the order with a number but no date in the register first, then the unregistered
 # drafts in the catalogue's order, then the programmes those orders approve.
 EXPECTED = [
@@ -55,7 +74,7 @@ def test_without_libreoffice_one_russian_sentence_and_the_documents_stay(write, 
     assert not (output / bundle_name(TODAY)).exists()
 
 
-@needs_libreoffice
+@needs_times
 def test_the_bundle_has_every_draft_in_order_with_its_pages_and_text(write, rows, templates, tmp_path):
     output = tmp_path / "output"
     report = builder.build(write(rows), templates, output, today=TODAY)
@@ -82,7 +101,7 @@ def test_the_bundle_has_every_draft_in_order_with_its_pages_and_text(write, rows
 def test_print_command_builds_then_joins_and_writes_the_journal(write, rows, templates, tmp_path):
     folder = _workspace(tmp_path, write(rows), templates)
     result = subprocess.run([sys.executable, "-m", "automation", "print", "--quiet"], cwd=folder,
-                            capture_output=True, text=True, encoding="utf-8")
+                            capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Итог: документы: создано 19,")
@@ -105,7 +124,7 @@ def test_print_command_without_libreoffice_says_how_to_install_it_and_exits_2(wr
     folder = _workspace(tmp_path, write(rows), templates)
     env = {**os.environ, "PATH": str(tmp_path / "нет")}
     result = subprocess.run([sys.executable, "-m", "automation", "print", "-q"], cwd=folder, capture_output=True,
-                            text=True, encoding="utf-8", env=env)
+                            text=True, encoding="utf-8", env=env, timeout=300)
     assert result.returncode == 2
     assert result.stdout.splitlines()[-1] == (
         "Не удалось собрать файл «На подпись» — нужен LibreOffice: установите его с сайта ru.libreoffice.org "
@@ -188,7 +207,7 @@ def test_generated_tables_print_one_page_wide_with_their_title_whole(write, rows
     assert "Предложения по наставническим парам (раздел VI Положения); книга не изменяется" in suggestions
 
 
-@needs_libreoffice
+@needs_times
 @pytest.mark.slow
 def test_the_signature_never_stands_alone_on_a_page(write, rows, templates, tmp_path):
     """Orders of 8 to 19 one-line incentive points, one per order number, printed by LibreOffice: whatever the
@@ -216,3 +235,48 @@ def test_the_signature_never_stands_alone_on_a_page(write, rows, templates, tmp_
         assert "Контроль за исполнением настоящего приказа" in pages[signed[0]], source.name
         signature_pages.add(signed[0])
     assert signature_pages == {0, 1}  # the lengths really move the signature across the page break
+
+
+def _pdf_in(*fonts: str) -> PdfReader:
+    """A one-page PDF whose text is set in these fonts (as LibreOffice names them: «BAAAAA+DejaVuSerif»)."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({
+        NameObject(f"/F{index}"): DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+                                                    NameObject("/BaseFont"): NameObject(f"/{font}")})
+        for index, font in enumerate(fonts)})})
+    out = io.BytesIO()
+    writer.write(out)
+    return PdfReader(out)
+
+
+def test_a_pdf_printed_in_another_font_than_times_new_romans_widths_is_named_with_what_to_install(tmp_path):
+    from automation.printing import Bundle, substituted_fonts
+    from automation.session import BuildRun
+
+    assert substituted_fonts(_pdf_in("BAAAAA+LiberationSerif", "CAAAAA+LiberationSerif-Bold", "OpenSymbol")) == ()
+    assert substituted_fonts(_pdf_in("TimesNewRomanPSMT", "TimesNewRomanPS-BoldMT")) == ()
+    assert substituted_fonts(_pdf_in("BAAAAA+DejaVuSerif", "CAAAAA+DejaVuSerif-Bold", "DAAAAA+OpenSymbol")) == (
+        "DejaVuSerif",)
+    bundle = Bundle(tmp_path / "На подпись 27.11.2026.pdf", 6, 10, ("DejaVuSerif",))
+    run = BuildRun(builder.Report(), tmp_path, to_print=True, bundle=bundle)
+    assert run.text().splitlines()[-1] == (
+        "Предупреждение: шрифта Times New Roman на этом компьютере нет, и LibreOffice напечатал документы шрифтом "
+        "«DejaVuSerif»: страницы могут разбиться не так, как при печати из Word. Установите шрифты той же ширины — "
+        "Liberation: в Debian и Ubuntu «sudo apt install fonts-liberation», в Astra Linux, ALT и РЕД ОС — пакет "
+        "fonts-liberation (liberation-fonts); в Windows Times New Roman есть всегда.")
+    assert run.as_json()["print"]["warning"] == bundle.font_warning
+
+
+@needs_times
+def test_a_bundle_printed_where_times_new_romans_widths_are_installed_warns_of_nothing(write, rows, templates,
+                                                                                       tmp_path):
+    output = tmp_path / "output"
+    report = builder.build(write(rows), templates, output, today=TODAY)
+    bundle = print_bundle(output, report.to_sign[:1], TODAY)
+    assert (bundle.substitutes, bundle.font_warning) == ((), None)
