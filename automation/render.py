@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate, InlineImage, Listing, RichText, RichTextParagraph
 from lxml import etree
 
 from automation.catalogue import DocumentKind
@@ -44,6 +44,7 @@ _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _HEADER_TYPES = ("/header", "/footer")
 _IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _PICTURE_NAME = "nastavnik_picture"
+_PICTURE_RID = "rIdNastavnikPicture"
 _EMU_PER_MM = 36000
 # An inline picture, as docxtpl's InlineImage writes it: the run is closed, the drawing placed, a run reopened.
 _DRAWING = (
@@ -104,12 +105,49 @@ def _zip(members: list[_Member]) -> bytes:
     return bytes(body + directory + end)
 
 
+class _DocxtplPath(Exception):
+    """The document goes docxtpl's own way: a docxtpl object in its context (a RichText link, an InlineImage), or a
+    picture in a header or footer, whose relationships only docxtpl's package puts in the right part."""
+
+
+_DOCXTPL_OBJECTS = (RichText, RichTextParagraph, InlineImage, Listing)
+
+
+def _prepared(value: Any, pictures: list[tuple[str, bytes]]) -> Any:
+    """The context as the fast path renders it: every chart, in a list or record too, a drawing; a docxtpl object
+    anywhere sends the document to docxtpl's own path. Containers without a chart are given back as they are."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Chart):
+        return _drawing(value, pictures)
+    if isinstance(value, dict):
+        prepared = {name: _prepared(item, pictures) for name, item in value.items()}
+        return value if all(prepared[name] is item for name, item in value.items()) else prepared
+    if isinstance(value, (list, tuple)):
+        items = [_prepared(item, pictures) for item in value]
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
+    if isinstance(value, _DOCXTPL_OBJECTS):
+        raise _DocxtplPath
+    return value
+
+
+def _inline_images(value: Any, document: DocxTemplate) -> Any:
+    """For docxtpl's own path: every chart, at any depth, an InlineImage of the document being rendered."""
+    if isinstance(value, Chart):
+        return InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))
+    if isinstance(value, dict):
+        return {name: _inline_images(item, document) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_inline_images(item, document) for item in value]
+    return value
+
+
 def _drawing(chart: Chart, pictures: list[tuple[str, bytes]]) -> Markup:
     """The chart drawn, kept for the zip, and the XML that places it where its field stood."""
     png = chart.png()
     width, height = struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
     index = len(pictures) + 1
-    rid = f"rIdNastavnikPicture{index}"
+    rid = f"{_PICTURE_RID}{index}"
     pictures.append((rid, png))
     cx = chart.width_mm * _EMU_PER_MM
     return Markup(_DRAWING.format(cx=cx, cy=round(cx * height / width), index=index, rid=rid,
@@ -162,9 +200,9 @@ class PreparedTemplate:
         return self.docx.resolve_listing(xml) if _LISTING_CHARS.search(xml) else xml
 
     def render(self, context: dict[str, Any]) -> bytes:
+        """The document by the fast path; _DocxtplPath where it must go docxtpl's own way."""
         pictures: list[tuple[str, bytes]] = []
-        context = {name: _drawing(value, pictures) if isinstance(value, Chart) else value
-                   for name, value in context.items()}
+        context = _prepared(context, pictures)
         tree = _fix_tables(self.docx, self._finish(self.body.render(context)))
         columns.fit(tree)
         self.docx.docx_ids_index = 1000
@@ -172,7 +210,10 @@ class PreparedTemplate:
         body = etree.tostring(tree, encoding="unicode")
         replaced = {"word/document.xml": (self.prefix + body + self.suffix).encode("utf-8")}
         for name, compiled in self.parts:
-            replaced[name] = (_DECLARATION + self._finish(compiled.render(context))).encode("utf-8")
+            part = self._finish(compiled.render(context))
+            if _PICTURE_RID in part:
+                raise _DocxtplPath  # a chart in a header or footer: its relationship belongs to that part
+            replaced[name] = (_DECLARATION + part).encode("utf-8")
         if pictures:
             self._add_pictures(pictures, replaced)
         members = [_pack(info.filename, replaced[info.filename]) if info.filename in replaced
@@ -274,14 +315,16 @@ class Renderer:
                 _PREPARED[digest] = PreparedTemplate(source, _env())
             prepared = _PREPARED[digest]
             if prepared.simple:
-                return prepared.render(context)
+                try:
+                    return prepared.render(context)
+                except _DocxtplPath:
+                    pass
             return self._render_fully(source, context)
 
     def _render_fully(self, source: bytes, context: dict[str, Any]) -> bytes:
         """docxtpl's own path, for templates with fields in their properties or footnotes."""
         document = DocxTemplate(io.BytesIO(source))
-        context = {name: InlineImage(document, io.BytesIO(value.png()), width=Mm(value.width_mm))
-                   if isinstance(value, Chart) else value for name, value in context.items()}
+        context = _inline_images(context, document)
         document.render(context, jinja_env=self.env, autoescape=True)
         columns.fit(document.docx.element.body)
         out = io.BytesIO()

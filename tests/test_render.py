@@ -172,3 +172,52 @@ def test_tables_fixed_as_docxtpl_fixes_them_and_skipped_only_where_it_changes_no
     monkeypatch.setattr(DocxTemplate, "fix_tables", lambda self, text: calls.append(1) or fix_tables(self, text))
     assert etree.tostring(render._fix_tables(docx, xml)) == expected
     assert calls == ([] if fast else [1])
+
+
+def test_a_chart_in_a_list_of_records_is_a_picture_not_text(tmp_path):
+    from automation.charts import Chart
+
+    name = _template(tmp_path, "{% for р in разделы %}{{ р.название }}: {{ р.график }}; {% endfor %}")
+    charts = [Chart("Первый", ("а",), (1,)), Chart("Второй", ("б", "в"), (2, 3))]
+    out = tmp_path / "out.docx"
+    out.write_bytes(Renderer(tmp_path).render(name, {"разделы": [{"название": "один", "график": charts[0]},
+                                                                 {"название": "два", "график": charts[1]}]}))
+    document = Document(str(out))
+    blobs = [document.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+             for shape in document.inline_shapes]
+    assert blobs == [chart.png() for chart in charts]
+    assert docx_text(out).startswith("один: ; два: ; \n")
+
+
+def test_a_chart_in_the_header_has_its_relationship_in_the_headers_part(tmp_path):
+    """docxtpl's own path puts the picture's relationship in the header's part (the fast path would put it in the
+    body's, and Word would show a broken picture)."""
+    from automation.charts import Chart
+
+    document = Document()
+    document.add_paragraph("Текст {{ подпись }}")
+    document.sections[0].header.paragraphs[0].text = "Шапка {{ график }}"
+    document.save(tmp_path / "h.docx")
+    chart = Chart("Проба", ("один",), (1,))
+    out = tmp_path / "out.docx"
+    out.write_bytes(Renderer(tmp_path).render("h.docx", {"график": chart, "подпись": "внизу"}))
+    made = Document(str(out))
+    header = made.sections[0].header
+    blips = header._element.xpath(".//a:blip/@r:embed")
+    assert len(blips) == 1
+    assert header.part.related_parts[blips[0]].blob == chart.png()
+    assert made.element.body.xpath(".//a:blip") == []
+    assert made.paragraphs[0].text == "Текст внизу"
+
+
+def test_a_docxtpl_object_in_the_context_takes_docxtpls_own_path(tmp_path):
+    from docxtpl import DocxTemplate, RichText
+
+    name = _template(tmp_path, "Сайт: {{r ссылка }}")
+    out = tmp_path / "out.docx"
+    out.write_bytes(Renderer(tmp_path).render(name, {"ссылка": RichText("школа.рф", bold=True)}))
+    reference = DocxTemplate(tmp_path / name)
+    reference.render({"ссылка": RichText("школа.рф", bold=True)}, autoescape=True)
+    reference.save(tmp_path / "docxtpl.docx")
+    assert docx_text(out) == docx_text(tmp_path / "docxtpl.docx") == "Сайт: школа.рф\nКонец документа\n"
+    assert [run.bold for run in Document(str(out)).paragraphs[0].runs if run.text == "школа.рф"] == [True]
