@@ -80,6 +80,7 @@ _VOWELS = "аеёиоуыэюя"
 _HUSHING = "жшчщ"
 _NOT_BEFORE_Y = "жшчщгкх"  # «ы» is never written after these: Ольги, Снежи
 _THIRD = {Case.GENT: "и", Case.DATV: "и", Case.ABLT: "ью"}  # Гузели, Гузели, Гузелью (the accusative: Гузель)
+_IA = {Case.GENT: "и", Case.DATV: "и", Case.ACCS: "ю", Case.ABLT: "ей"}  # Зульфии, Зульфии, Зульфию, Зульфией
 _CONSONANT_STEM = {Case.GENT: "а", Case.DATV: "у", Case.ACCS: "а", Case.ABLT: "ом"}  # Марека, Мареку, Мареком
 
 
@@ -103,6 +104,8 @@ def _first_name(name: str, female: bool, case: Case) -> str:
         return f"{head}-{_first_name(tail, female, case)}"
     if len(low) > 2 and low[-1] == "а" and low[-2] in _VOWELS:  # Андреа, Франсуа: never declined
         return name
+    if low.endswith("ия") and len(low) > 3:  # Зульфия, Мария: «и» in the dative too (Зульфии, not «Зульфие»)
+        return name[:-1] + _IA[case]
     if female and low.endswith("ь") and len(low) > 2:  # Гузель, Айгуль, Асель: the third declension
         return name if case is Case.ACCS else name[:-1] + _THIRD[case]
     if not female and low.endswith("ек") and len(low) > 3:  # Марек, Джек: the vowel stays

@@ -97,8 +97,28 @@ def dictionary_part(examples: int) -> None:
             print(f"      {line}")
 
 
+_RUSSIAN_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def service_error(surname: str, female: bool, case: Case, expected: str) -> bool:
+    """A form in which the service, not the grammar, is wrong, by the rules of Russian surnames: a man's -ов/-ин
+    surname in the instrumental is -ым (Державиным, not «Державином») and in the accusative is declined (Коврова,
+    not «Ковров»); a woman's -ова/-ина surname declines as an adjective (Державиной, not «Державины», never left as
+    it is); a woman's surname of a man's form or in a consonant does not decline (Бережной, Букирь)."""
+    low, given = surname.lower().replace("ё", "е"), expected.split(" ")[0].lower().replace("ё", "е")
+    if not female and low.endswith(_RUSSIAN_SURNAME):
+        return (case is Case.ABLT and given == low + "ом") or (case is Case.ACCS and given == low)
+    if female and low.endswith(tuple(ending + "а" for ending in _RUSSIAN_SURNAME)):
+        return given != low[:-1] + {Case.GENT: "ой", Case.DATV: "ой", Case.ACCS: "у", Case.ABLT: "ой"}[case]
+    if female and (low.endswith(("ой", "ый", "ий", "ь")) or low[-1] not in "аеёиоуыэюя"):
+        return given != low
+    if female and low.endswith("ая"):
+        return given == low
+    return False
+
+
 def reference_part(folder: Path, examples: int) -> None:
-    totals = right = 0
+    totals = right = theirs = 0
     wrong: list[str] = []
     for name, female in (("boy_full_result.txt", False), ("girl_full_result.txt", True)):
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
@@ -113,10 +133,15 @@ def reference_part(folder: Path, examples: int) -> None:
                 totals += 1
                 if same(ours, expected):
                     right += 1
+                elif (same(ours.split(" ", 1)[1], expected.split(" ", 1)[1])
+                      and service_error(parts[0], female, case, expected)):
+                    theirs += 1
                 elif len(wrong) < examples:
                     wrong.append(f"{forms[0]} ({case.value}): {ours} ≠ {expected}")
     print(f"2. Полные ФИО, просклонённые сервисом Яндекса (тесты NameCaseLib): {right} из {totals} форм "
-          f"({totals // len(CASES)} ФИО) — {100 * right / max(totals, 1):.1f} %")
+          f"({totals // len(CASES)} ФИО) — {100 * right / max(totals, 1):.1f} %; ещё в {theirs} формах ошибается "
+          f"сам сервис (Державином, Ковров в вин. п., Державины); без них — "
+          f"{100 * right / max(totals - theirs, 1):.1f} %")
     for line in wrong:
         print(f"      {line}")
 
