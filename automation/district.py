@@ -21,7 +21,6 @@ from automation.people import signature_name
 from automation.period import Period
 from automation.reports import Indicators, indicators, percent
 from automation.problems import ERROR, WARNING, Problem
-from automation.scaffold import write_district_book
 from automation.validate import Validation
 from automation.workbook import WorkbookUnreadable, read_settings
 
@@ -107,6 +106,12 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
     return report
 
 
+def write_district_book(path: Path) -> Path:
+    from automation.scaffold import write_district_book as write
+
+    return write(path)
+
+
 def district_settings(folder: Path, report: Report) -> dict[str, str]:
     """The district book's settings by key. A folder without one gets a blank «Район.xlsx» (nothing is ever
     overwritten); each setting left empty is a located warning, and the summary has a line to write it in by hand."""
@@ -119,7 +124,7 @@ def district_settings(folder: Path, report: Report) -> dict[str, str]:
 
     if not path.exists():
         try:
-            write_district_book(path)
+            write_district_book(path)  # openpyxl is loaded only here: a school's build never needs it
         except OSError:
             warn(f"нет книги района «{book}» в папке «{folder}», и создать её не удалось (нет прав на запись?). "
                  "Шапка и подпись сводки — пустыми строками для записи от руки.")
