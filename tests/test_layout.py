@@ -94,6 +94,10 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
     output = tmp_path / "out"
     build_any(folder, templates, output, today=TODAY, workers=1, district=True)
     sources = sorted(p for p in output.rglob("*.docx") if not any(part.startswith(".") for part in p.parts))
+    # The programmes of the 30 pairs are alike: those of the sample's pairs, the group and one replaced pair stand
+    # for them (a LibreOffice conversion each is most of this test's time).
+    sources = [p for p in sources if p.parent.name != "Программы"
+               or p.name.startswith(tuple(f"Программа наставничества № {n} " for n in (1, 2, 3, 4, 12, 37, 38)))]
     kinds = {re.sub(r" № \d+ .*", "", re.sub(r"^(ПРОЕКТ )?Приказ (№ \S+ )?(от \S+ )?", "Приказ ", p.stem))
              for p in sources}
     assert {"Приказ О закреплении наставнических пар (групп)", "Приказ О замене наставника",

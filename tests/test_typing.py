@@ -5,6 +5,7 @@ its dates from 1904, Latin look-alike letters in numbers and closed-list values.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +14,6 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from automation import schema
 from automation.build import build
-from tests.docx_text import output_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "workbook" / "Наставничество.xlsx"
@@ -22,14 +22,25 @@ DAY = dt.date(2026, 11, 27)
 CHECK_REPORT = "Отчёт о проверке.docx"
 
 
-def _texts(output: Path) -> dict[str, str]:
-    """Every document's text by its path (the check report aside: it lists what was typed)."""
-    return {str(p.relative_to(output)): output_text(p) for p in sorted(output.rglob("*.docx"))
-            if not any(part.startswith((".", "_")) for part in p.relative_to(output).parts) and p.name != CHECK_REPORT}
+def _texts(output: Path) -> dict[str, bytes]:
+    """Every document's body by its path, as the bytes of its XML (the check report aside: it lists what was typed);
+    the site page as its bytes."""
+    documents = {}
+    for path in sorted(output.rglob("*")):
+        relative = path.relative_to(output)
+        if any(part.startswith((".", "_")) for part in relative.parts) or path.name == CHECK_REPORT:
+            continue
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                documents[str(relative)] = archive.read("word/document.xml")
+        elif path.suffix == ".html":
+            documents[str(relative)] = path.read_bytes()
+    assert len(documents) > 25
+    return documents
 
 
 @pytest.fixture(scope="module")
-def sample_texts(tmp_path_factory) -> dict[str, str]:
+def sample_texts(tmp_path_factory) -> dict[str, bytes]:
     output = tmp_path_factory.mktemp("sample") / "output"
     report = build(SAMPLE, TEMPLATES, output, today=DAY)
     assert report.exit_code == 0
