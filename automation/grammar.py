@@ -149,6 +149,7 @@ def _letters_of_part(typed: str, declined: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
 def uncertain_first_name(first: str, female: bool) -> bool:
     """A first name the grammar cannot be sure of: not in the dictionary as a name of this gender, and of no class
     whose cases are regular (a woman's in -а/-я after a consonant or in -ь, a man's in a hard consonant or -й)."""
