@@ -67,7 +67,9 @@ COMPLETION_ORDER = _order("completion_order", schema.ORDER_COMPLETION,
                           "Приказ о завершении программ наставничества.docx")
 EXTENSION_ORDER = _order("extension_order", schema.ORDER_EXTENSION, "Приказ о продлении срока программы.docx")
 INCENTIVE_ORDER = _order("incentive_order", schema.ORDER_INCENTIVE, "Приказ о поощрении наставников.docx")
-ORDERS = (ASSIGNMENT_ORDER, REPLACEMENT_ORDER, COMPLETION_ORDER, EXTENSION_ORDER, INCENTIVE_ORDER)
+ORGANIZING_ORDER = _order("organizing_order", schema.ORDER_ORGANIZING,
+                          "Приказ об организации наставничества.docx", fields.ORGANIZING_ORDER)
+ORDERS = (ASSIGNMENT_ORDER, REPLACEMENT_ORDER, COMPLETION_ORDER, EXTENSION_ORDER, INCENTIVE_ORDER, ORGANIZING_ORDER)
 PROGRAMME = DocumentKind(
     key="programme",
     title="Персонализированная программа наставничества",
@@ -91,6 +93,14 @@ PUBLIC_LIST = DocumentKind(
     folder="Списки",
     file_name="Список наставников и наставляемых для сайта",
     fields=fields.PUBLIC,
+)
+NEEDS_LIST = DocumentKind(
+    key="needs_list",
+    title="Список педагогов, которых необходимо включить в наставническую деятельность в качестве наставляемых",
+    template="Список педагогов для включения в наставничество.docx",
+    folder="Списки",
+    file_name="Список педагогов для включения в наставничество в качестве наставляемых",
+    fields=fields.NEEDS_LIST,
 )
 NOMINATION = DocumentKind(
     key="nomination",
@@ -160,7 +170,7 @@ CHECK_REPORT = DocumentKind(
 
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
-KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS, SUGGESTIONS,
+KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS, SUGGESTIONS,
          CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from automation import catalogue, context, orders, reports
+from automation import catalogue, context, orders, reports, year
 from automation.context import Document
 from automation.period import Period
 from automation.models import Data
@@ -18,8 +18,10 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
     common = {"орг": context.organization(data.organization)}
     return [
         *orders.all_orders(data, common, today),
+        *year.organizing_orders(data, common, today),
         *context.programmes(data, common, today),
         *context.pair_lists(data, common, today),
+        *year.needs_lists(data, common, today),
         *reports.site_pages(data, common, today),
         *context.nominations(data, common, today),
         *reports.analytic_reports(data, common, period or Period.school_year(today), today),

@@ -195,6 +195,10 @@ class Organization(SheetModel):
     union_chair: str | None = None
     pay_regulation: str | None = None
     staff: float | None = None
+    school_year: str | None = None
+    association: bool | None = None
+    association_head: str | None = None
+    site_responsible: str | None = None
 
     def addressee(self, level: str) -> str | None:
         """To whom a nomination of this level is sent, as the «Организация» sheet gives it."""
@@ -359,6 +363,18 @@ def key(code: str) -> str:
 latin_letters = schema.latin_letters
 
 
+class RoadmapItem(SheetModel):
+    columns = schema.ROADMAP.columns
+    model_config = _config(schema.ROADMAP.columns)
+    number: str | None = None
+    event: str
+    due: str
+    responsible: str | None = None
+    report_form: str | None = None
+    done: bool | None = None
+    done_on: dt.date | None = None
+
+
 @dataclass
 class Data:
     """What validation could accept; the documents are made from this alone."""
@@ -371,6 +387,8 @@ class Data:
     replacements: list[Replacement] = field(default_factory=list)
     incentives: list[Incentive] = field(default_factory=list)
     orders: dict[str, Order] = field(default_factory=dict)
+    roadmap: list[RoadmapItem] | None = None
+    """The roadmap's rows; None when the book has no sheet «Дорожная карта»."""
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """What the document builders derive from the data once (the pairs gathered into units), computed on first use."""
 

@@ -74,7 +74,8 @@ def order_references(data: Data, book: RawBook, out: Collector) -> None:
             out.warning(schema.ORDERS, order.row, "number",
                         f"в номере приказа «{order.number}» латинская буква {mixed} среди русских: в документах "
                         "номер напечатан так, как набран. Наберите его русскими буквами.")
-        if key(order.number) not in used and not out.is_broken(schema.ORDERS, order.number):
+        if (key(order.number) not in used and order.kind != schema.ORDER_ORGANIZING
+                and not out.is_broken(schema.ORDERS, order.number)):
             out.warning(schema.ORDERS, order.row, "number",
                         f"на приказ № {order.number} не ссылается ни одна строка книги: проверьте номер в столбцах "
                         "«Приказ …» или удалите строку реестра.")

@@ -33,6 +33,8 @@ class Sheet:
     columns: tuple[Column, ...]
     row_is: str
     hint: str = ""
+    optional: bool = False
+    """A sheet a book made before it was added may lack: its absence is a warning, not an error."""
 
     def column(self, key: str) -> Column:
         for column in self.columns:
@@ -174,7 +176,9 @@ ORDER_REPLACEMENT = "О замене наставника"
 ORDER_COMPLETION = "О завершении персонализированных программ наставничества"
 ORDER_EXTENSION = "О продлении срока реализации программы"
 ORDER_INCENTIVE = "О поощрении наставников"
-ORDER_KINDS = (ORDER_ASSIGNMENT, ORDER_REPLACEMENT, ORDER_COMPLETION, ORDER_EXTENSION, ORDER_INCENTIVE)
+ORDER_ORGANIZING = "Об организации наставничества педагогических работников"
+ORDER_KINDS = (ORDER_ASSIGNMENT, ORDER_REPLACEMENT, ORDER_COMPLETION, ORDER_EXTENSION, ORDER_INCENTIVE,
+               ORDER_ORGANIZING)
 
 ORDER_DRAFT = "проект"
 ORDER_SIGNED = "подписан"
@@ -236,6 +240,13 @@ SETTINGS = (
                 "приказ о премировании"),
     Column("staff", "Численность работников", Kind.NUMBER,
            hint="для проверки лимита ведомственных наград (до 100 работников — одна в год)"),
+    Column("school_year", "Учебный год", hint="например, «2026/2027»; пусто — по дате сборки"),
+    Column("association", "ШМО наставников", Kind.YES_NO, choices=YES_NO,
+           hint="«да» — приказ об организации наставничества создаёт школьное методическое объединение наставников "
+                "(п. 12.2 Положения)"),
+    Column("association_head", "Руководитель ШМО (код)", hint="код педагога с листа «Педагоги»"),
+    Column("site_responsible", "Ответственный за раздел сайта (код)",
+           hint="код педагога: размещает сведения о наставничестве на сайте (раздел VIII Положения)"),
 )
 
 DISTRICT_BOOK = "Район.xlsx"
@@ -416,7 +427,25 @@ ORDERS = Sheet(
     ),
 )
 
-SHEETS = (ORGANIZATION, PEOPLE, PAIRS, PROGRAMMES, PLAN, REPLACEMENTS, INCENTIVES, ORDERS)
+ROADMAP = Sheet(
+    key="roadmap",
+    title="Дорожная карта",
+    row_is="одно мероприятие дорожной карты на учебный год (п. 10.3, 12.3 Положения)",
+    hint="Приложение к приказу об организации наставничества; утверждается директором.",
+    optional=True,
+    columns=(
+        Column("number", "№ п/п", width=6),
+        Column("event", "Мероприятие", required=True, width=50),
+        Column("due", "Срок", required=True, width=16, hint="дата или месяц: «сентябрь 2026», «в течение года»"),
+        Column("responsible", "Ответственный", width=24,
+               hint="код педагога или текст: «куратор, наставники»"),
+        Column("report_form", "Форма отчётности (результат)", width=30),
+        Column("done", "Отметка о выполнении", Kind.YES_NO, choices=YES_NO, width=12),
+        Column("done_on", "Дата выполнения", Kind.DATE, width=12),
+    ),
+)
+
+SHEETS = (ORGANIZATION, PEOPLE, PAIRS, PROGRAMMES, PLAN, REPLACEMENTS, INCENTIVES, ORDERS, ROADMAP)
 INSTRUCTIONS_TITLE = "Как заполнять"
 
 

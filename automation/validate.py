@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from automation import grammar, schema
 from automation.models import (Data, Incentive, Order, Organization, Pair, Person, PlanItem, Programme, Replacement,
-                               SheetModel, as_text, convert, key)
+                               RoadmapItem, SheetModel, as_text, convert, key)
 from automation.references import (REFERENCES, order_references, people_known, references_of_failed_rows,
                                    unknown)
 from automation.rules import check_rules
@@ -20,6 +20,11 @@ from automation.schema import Sheet
 from automation.workbook import RawBook, Table
 
 M = TypeVar("M", bound=SheetModel)
+_OPTIONAL_MISSING = {
+    schema.ROADMAP.key: "в книге нет листа «Дорожная карта»: приказ об организации наставничества с дорожной картой "
+                        "(п. 10.3 Положения) не сделан. Добавьте лист (образец — в пустой книге, которую создаёт "
+                        "«nastavnik init») и впишите мероприятия года.",
+}
 
 
 @dataclass
@@ -31,6 +36,9 @@ class Validation(Problems):
 def validate(book: RawBook) -> Validation:
     out = Collector()
     for sheet in book.missing_sheets:
+        if sheet.optional:
+            out.problems.append(Problem(WARNING, sheet.title, None, None, _OPTIONAL_MISSING[sheet.key]))
+            continue
         out.problems.append(
             Problem(ERROR, sheet.title, None, None,
                     f"в книге нет листа «{sheet.title}». Добавьте лист с таким названием "
@@ -50,16 +58,22 @@ def validate(book: RawBook) -> Validation:
     data.plan = _plan(_models(book.tables.get(schema.PLAN.key), PlanItem, out), data, out)
     data.replacements = _replacements(_models(book.tables.get(schema.REPLACEMENTS.key), Replacement, out), data, out)
     data.incentives = _incentives(_models(book.tables.get(schema.INCENTIVES.key), Incentive, out), data, out)
+    if schema.ROADMAP.key in book.tables:
+        data.roadmap = _models(book.tables[schema.ROADMAP.key], RoadmapItem, out)
+        if not book.tables[schema.ROADMAP.key].rows:
+            out.warning(schema.ROADMAP, None, None, "лист «Дорожная карта» пуст: приказ об организации наставничества "
+                        "с дорожной картой (п. 10.3 Положения) не сделан. Впишите мероприятия учебного года.")
     order_references(data, book, out)
     check_rules(data, out)
     references_of_failed_rows(data, out)
-    curator = data.organization.curator if data.organization else None
-    if curator is not None and key(curator) not in data.people and not out.is_broken(schema.PEOPLE, curator):
-        out.problems.append(
-            Problem(ERROR, schema.ORGANIZATION.title, _setting_row(book, "curator"), "Значение",
-                    f"нет педагога с кодом «{data.organization.curator}» на листе «Педагоги». "
-                    "Впишите код куратора из столбца «Код».")
-        )
+    for setting, who, severity in (("curator", "куратора", ERROR), ("association_head", "руководителя ШМО", WARNING),
+                                   ("site_responsible", "ответственного за раздел сайта", WARNING)):
+        code = getattr(data.organization, setting) if data.organization else None
+        if code is not None and key(code) not in data.people and not out.is_broken(schema.PEOPLE, code):
+            out.problems.append(
+                Problem(severity, schema.ORGANIZATION.title, _setting_row(book, setting), "Значение",
+                        f"нет педагога с кодом «{code}» на листе «Педагоги». Впишите код {who} из столбца «Код».")
+            )
     order = {sheet.title: index for index, sheet in enumerate(schema.SHEETS)}
     problems = sorted(out.problems, key=lambda p: (order.get(p.sheet, -1), p.row or 0))
     return Validation(data=data, problems=problems)

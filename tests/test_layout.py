@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from automation import printing
 from automation.build import build
-from automation.default_templates import Page
+from automation.page import Page
 from automation.district import build_any
 from automation.render import Renderer
 from automation.scaffold import write_workbook

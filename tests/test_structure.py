@@ -92,8 +92,8 @@ def test_every_document_kind_is_complete():
 LAYERS = (
     ("schema", "grammar", "files", "crash"),
     ("workbook", "models", "problems", "references", "rules", "validate"),
-    ("fields", "catalogue", "period", "people", "in_force", "context", "orders", "reports", "documents", "charts", "sample"),
-    ("tables", "font_metrics", "columns", "render", "template_tags", "template_check", "site_template", "default_templates", "field_guide",
+    ("fields", "catalogue", "period", "people", "in_force", "context", "orders", "year", "reports", "documents", "charts", "sample"),
+    ("tables", "font_metrics", "columns", "render", "page", "template_tags", "template_check", "site_template", "default_templates", "field_guide",
      "markup", "scaffold"),
     ("manifest", "build", "district", "printing", "watch", "session"),
     ("terminal", "cli", "__main__"),

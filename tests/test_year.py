@@ -1,0 +1,101 @@
+"""The school year's own documents: the organising order with its roadmap, and who needs a mentor (issue 18)."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from automation import build as builder
+from automation.build import check
+from tests.conftest import TODAY
+from tests.docx_text import docx_text
+
+ORDER = "Приказы/Приказ № 30-ОД от 01.09.2026 Об организации наставничества педагогических работников.docx"
+DRAFT = "Приказы/ПРОЕКТ Приказ Об организации наставничества педагогических работников.docx"
+NEEDS = "Списки/Список педагогов для включения в наставничество в качестве наставляемых.docx"
+
+
+def test_a_book_without_a_roadmap_still_builds_with_one_warning_and_no_organising_order(write, rows, templates,
+                                                                                         tmp_path):
+    path = write(rows)
+    book = openpyxl.load_workbook(path)
+    del book["Дорожная карта"]
+    book.save(path)
+    report = builder.build(path, templates, tmp_path / "out", today=TODAY)
+    assert [str(p) for p in report.warnings] == [
+        "Лист «Дорожная карта»: в книге нет листа «Дорожная карта»: приказ об организации наставничества с дорожной "
+        "картой (п. 10.3 Положения) не сделан. Добавьте лист (образец — в пустой книге, которую создаёт «nastavnik "
+        "init») и впишите мероприятия года."]
+    assert report.errors == []
+    assert not (tmp_path / "out" / ORDER).exists()
+    assert (tmp_path / "out" / "Приказы" / "Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
+            ).is_file()
+
+
+def test_an_empty_roadmap_is_one_warning(write, rows):
+    rows["Дорожная карта"] = []
+    assert [str(p) for p in check(write(rows)).warnings] == [
+        "Лист «Дорожная карта»: лист «Дорожная карта» пуст: приказ об организации наставничества с дорожной картой "
+        "(п. 10.3 Положения) не сделан. Впишите мероприятия учебного года."]
+
+
+def test_the_order_creates_the_association_of_mentors_in_force_and_names_who_keeps_the_site(write, rows, settings,
+                                                                                            templates, tmp_path):
+    """With «ШМО наставников» «да»: the mentors in force on the order's date (pair 1's mentor, appointed by 45-ОД of
+    the same day; group 2 and pair 3 are not appointed yet) and its head; the site's keeper in the right gender."""
+    settings.update({"ШМО наставников": "да", "Руководитель ШМО (код)": "П-3",
+                     "Ответственный за раздел сайта (код)": "П-8"})
+    builder.build(write(rows, settings), templates, tmp_path / "out", today=TODAY)
+    text = docx_text(tmp_path / "out" / ORDER)
+    assert ("3. Создать школьное методическое объединение наставников (подпункт 2 пункта 12 раздела III Положения) "
+            "в составе: Мороз О.В. (учитель математики), Сазонова Т.А. (директор). Руководителем школьного "
+            "методического объединения наставников назначить Мороз Ольгу Викторовну, учителя математики.\n") in text
+    assert ("4. Назначить ответственной за размещение информации о реализации системы наставничества на официальном "
+            "сайте МКОУ Теньковская СШ (раздел VIII Положения) Белых Любовь Николаевну, социального педагога.\n"
+            ) in text
+    assert "6. Контроль за исполнением настоящего приказа оставляю за собой.\nДиректор\tТ.А. Сазонова\n" in text
+    acquainted = text.split("Фамилия, инициалы | Подпись | Дата\n")[1].split("\n\n")[0].splitlines()
+    assert [line.split(" |")[0] for line in acquainted] == ["Кузнецова И.В.", "Мороз О.В.", "Сазонова Т.А.",
+                                                             "Белых Л.Н."]
+
+
+def test_an_unregistered_organising_order_is_a_draft_signed_first_in_the_bundle(write, rows, templates, tmp_path):
+    rows["Приказы"] = [row for row in rows["Приказы"] if row["№ приказа"] != "30-ОД"]
+    report = builder.build(write(rows), templates, tmp_path / "out", today=TODAY)
+    assert (tmp_path / "out" / DRAFT).is_file() and not (tmp_path / "out" / ORDER).exists()
+    text = docx_text(tmp_path / "out" / DRAFT)
+    assert text.splitlines()[1:3] == ["ПРОЕКТ", "ПРИКАЗ"]
+    assert "Об организации наставничества педагогических работников в 2026/2027 учебном году" in text
+    assert [str(path) for _, path in report.to_sign][:5] == [
+        "Приказы/ПРОЕКТ Приказ № 50-ОД О замене наставника.docx",
+        "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx",
+        "Приказы/ПРОЕКТ Приказ О продлении срока реализации программы.docx",
+        "Приказы/ПРОЕКТ Приказ О поощрении наставников.docx", DRAFT]
+
+
+def test_who_needs_a_mentor_young_new_or_in_difficulty_with_the_pair_in_force_or_awaited(write, rows, templates,
+                                                                                         tmp_path):
+    from tests.sample_data import person
+
+    rows["Педагоги"] += [
+        person("П-9", "Гарипова", "Ляйсан", "Ильдаровна", "учитель музыки", 7,
+               **{"Стаж в организации, лет": 0.5, "ФИО в родительном падеже": "Гариповой Ляйсан Ильдаровны",
+                  "ФИО в дательном падеже": "Гариповой Ляйсан Ильдаровне",
+                  "ФИО в винительном падеже": "Гарипову Ляйсан Ильдаровну",
+                  "ФИО в творительном падеже": "Гариповой Ляйсан Ильдаровной"}),
+        person("П-10", "Орлов", "Павел", "Ильич", "учитель истории", 12,
+               **{"Профессиональные затруднения": "Проектная деятельность"}),
+        person("П-11", "Тарасов", "Андрей", "Викторович", "доцент", 20,
+               **{"Молодой специалист": "да", "Место работы": "УлГПУ"}),
+    ]
+    builder.build(write(rows), templates, tmp_path / "out", today=TODAY)
+    lines = docx_text(tmp_path / "out" / NEEDS).splitlines()
+    assert lines[3:] == [
+        "№ | Фамилия, имя, отчество | Должность | Основание | Наставническая пара (группа)",
+        "1 | Мороз Илья Ильич | педагог-психолог | молодой специалист | пара № 1, наставник Мороз О.В.",
+        "2 | Шевченко Нелли Андреевна | старшая вожатая | молодой специалист | группа № 2, наставник Черных И.П. — "
+        "ожидает приказа о закреплении",
+        "3 | Гарипова Ляйсан Ильдаровна | учитель музыки | новый педагог в организации | нет — подобрать наставника",
+        "4 | Орлов Павел Ильич | учитель истории | профессиональные затруднения: проектная деятельность | нет — "
+        "подобрать наставника",
+        "Всего: 4; из них ещё без наставника: 2.",
+        "Куратор\t__________ И.В. Кузнецова"]
