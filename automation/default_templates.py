@@ -226,6 +226,7 @@ def analytic_report() -> Page:
         ("5. Персонализированные программы", "программы"),
         ("6. Замены наставников по основаниям (раздел III.9)", "замены"),
         ("7. Поощрения наставников (раздел IX)", "поощрения"),
+        ("8. Выполнение дорожной карты (подпункт 3 пункта 10 раздела III)", "дорожная_карта"),
     ]
     for title, rows in sections:
         page.line(title, align=LEFT, bold=True, before=12, after=6, keep=True)
@@ -240,7 +241,7 @@ def analytic_report() -> Page:
             page.line("{{ график_форм }}", align=CENTER, before=6)
         if rows == "программы":
             page.line("{{ график_программ }}", align=CENTER, before=6)
-    page.line("8. Выводы", align=LEFT, bold=True, before=12, after=6, keep=True)
+    page.line("9. Выводы", align=LEFT, bold=True, before=12, after=6, keep=True)
     page.tag("{%p for в in выводы[:-1] %}")
     page.text("{{ в }}")
     page.tag("{%p endfor %}")
@@ -266,6 +267,8 @@ def district_summary() -> Page:
     totals = table.add_row()
     for cell, (name, _, _) in zip(totals.cells, columns, strict=True):
         page._cell(cell, f"{{{{ итого.{name} }}}}", bold=False)
+    page.text("Приказ об организации наставничества на учебный год подписан: в {{ школы|length - без_приказа|length }} "
+              "из {{ школы|length }}{% if без_приказа %} (нет: {{ без_приказа|join(', ') }}){% endif %}.", before=6)
     page.tag("{%p if не_прочитаны %}")
     page.text("Не удалось прочитать книги: {{ не_прочитаны|join(', ') }}.", before=6)
     page.tag("{%p endif %}")

@@ -235,6 +235,8 @@ def summary_context(schools: list[School], period: Period, today: dt.date,
         "школы": [_row(name, values) for name, values in counted],
         "итого": _row("Итого", total),
         "не_прочитаны": [s.workbook.name for s in schools if s.indicators is None],
+        "без_приказа": [s.name or s.workbook.stem for s in schools if s.indicators is not None
+                        and not s.indicators.organized],
         "район": {"орган": district.get("body") or BLANK, "должность": district.get("compiler_position") or BLANK,
                   "подпись": signature_name(district["compiler"]) if district.get("compiler") else BLANK,
                   "телефон": district.get("phone", "")},

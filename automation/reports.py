@@ -17,6 +17,7 @@ from automation.people import named, person
 from automation.grammar import Case
 from automation.models import Data, Person, key
 from automation.period import Period
+from automation import year
 
 DEFAULT_MAX_MENTEES = 3
 ENDING_SOON_DAYS = 30
@@ -51,6 +52,10 @@ class Indicators:
     """Pairs and groups of the book that no signed order had appointed by the report's day: not counted."""
     replacements: dict[str, int] = field(default_factory=dict)
     incentives: dict[str, int] = field(default_factory=dict)
+    roadmap: dict[str, int] = field(default_factory=dict)
+    """The roadmap's execution (empty without a roadmap)."""
+    organized: bool = False
+    """The year's organising order is signed by the report's day."""
 
 
 def _in_period(now: UnitInForce, period: Period) -> bool:
@@ -76,6 +81,9 @@ NOTES = {
                  "истёк до {day}.",
     "замены": "Замены листа «Замены» с датой в периоде, оформленные подписанным приказом.",
     "поощрения": "Поощрения листа «Поощрения» с датой в периоде, оформленные подписанным приказом.",
+    "дорожная_карта": "Мероприятия листа «Дорожная карта» со сроком в периоде не позже {day}: срок — дата или последний "
+                      "день месяца («сентябрь 2026»), «в течение года» — конец учебного года; «в срок» — по столбцу "
+                      "«Дата выполнения».",
 }
 """What each section of the report is counted from: printed under its table and in the indicators table."""
 
@@ -134,6 +142,10 @@ def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
     measures = Counter(i.measure for i in data.incentives
                        if i.date and i.date in period and signed_by(data, i.order, cutoff) is not None)
     result.incentives = {m: measures[m] for m in schema.INCENTIVE_MEASURES if measures[m]}
+    if data.roadmap:
+        result.roadmap = year.roadmap_status(data, period, today)
+    organizing = year.organizing_order(data)
+    result.organized = organizing is not None and signed_by(data, organizing.number, cutoff) is not None
     return result
 
 
@@ -167,6 +179,11 @@ def conclusion(ind: Indicators) -> list[str]:
                     f"({percent(ind.plan_done, ind.plan_due)}), из них в срок — {ind.plan_on_time}.")
     if ind.overdue:
         text.append(f"Просрочено программ: {ind.overdue}; куратору следует оформить их завершение или продление.")
+    if ind.roadmap.get("мероприятий, срок которых наступил"):
+        done = ind.roadmap["выполнено в срок"] + ind.roadmap["выполнено с опозданием"] + ind.roadmap[
+            "выполнено, дата не указана"]
+        text.append(f"Дорожная карта: выполнено {done} из {ind.roadmap['мероприятий, срок которых наступил']} "
+                    f"мероприятий, срок которых наступил, из них в срок — {ind.roadmap['выполнено в срок']}.")
     finished = ind.finished_on_time + sum(ind.finished_early.values())
     if finished:
         text.append(f"Завершено программ: {finished}, из них с выполнением плана в полном объёме — "
@@ -201,6 +218,7 @@ def analytic_context(ind: Indicators, today: dt.date) -> dict[str, Any]:
         "программы": _rows(programmes),
         "замены": _rows(ind.replacements),
         "поощрения": _rows(ind.incentives),
+        "дорожная_карта": _rows(ind.roadmap),
         "выводы": conclusion(ind),
         "примечания": notes(ind, today),
         "график_форм": Chart("Пары и группы по формам наставничества", tuple(ind.by_form), tuple(ind.by_form.values())),
@@ -216,7 +234,7 @@ def analytic_reports(data: Data, common: dict[str, Any], period: Period, today: 
             "дата": grammar.date_digits(today)}
     sections = (("Пары и группы", "сводка"), ("Охват", "охват"), ("Формы наставничества", "формы"),
                 ("Формы взаимодействия", "взаимодействие"), ("Программы", "программы"),
-                ("Замены наставников", "замены"), ("Поощрения", "поощрения"))
+                ("Замены наставников", "замены"), ("Поощрения", "поощрения"), ("Дорожная карта", "дорожная_карта"))
     table = {"заголовок": f"Показатели системы наставничества: {common['орг']['краткое']}, {ind.period.label}",
              "строки": [[title, row["название"], row["число"], fields["примечания"][name] if index == 0 else ""]
                         for title, name in sections for index, row in enumerate(fields[name])],
@@ -253,6 +271,9 @@ def reminders(data: Data, today: dt.date) -> list[str]:
                 programme is not None and programme.finished):
             lines.append(f"{'Группа' if unit.group else 'Пара'} № {unit.number}: нет дополнительного соглашения к "
                          "трудовому договору наставника (ст. 351.8 ТК РФ).")
+    for item, due in year.overdue_roadmap(data, today):
+        lines.append(f"Дорожная карта, мероприятие № {item.number or '—'} «{item.event}» со сроком «{item.due}» "
+                     f"(до {grammar.date_digits(due)}) не отмечено как выполненное.")
     return lines + awaiting_orders(data, today)
 
 
@@ -318,8 +339,8 @@ class Suggestion:
 
 
 def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
-    """For every teacher of the school who needs a mentor (has difficulties, or is a young specialist not mentoring
-    others) and has no active pair: up to three consenting mentors whose competences share words with the difficulties, who are not
+    """For every teacher of the school who needs a mentor (the list of п. 12.1: young, new, in difficulty) and has
+    no active pair: up to three consenting mentors whose competences share words with the difficulties, who are not
     mentees themselves and have fewer mentees than the limit."""
     limit = data.organization.max_mentees if data.organization and data.organization.max_mentees else DEFAULT_MAX_MENTEES
     active = [u for u in units(data) if u.programme is None or not u.programme.finished]
@@ -328,12 +349,10 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
     mentors = [(m, key(m.code), lemmas(m.competences)) for m in data.people.values()
                if m.mentor_consent and key(m.code) not in busy and load[key(m.code)] < limit]
     result = []
-    for mentee in sorted(data.people.values(), key=lambda p: p.row):
+    for mentee, _ in year.needs_a_mentor(data):  # the list of п. 12.1: young, new, in difficulty
         code = key(mentee.code)
-        if mentee.workplace is not None or code in busy:
+        if code in busy:
             continue
-        if not mentee.difficulties and (not mentee.young or load[code]):
-            continue  # nothing to match on, or a young specialist who is a (reverse) mentor already
         needs = lemmas(mentee.difficulties)
         options = []
         for mentor, mentor_code, offers in mentors:

@@ -5,6 +5,7 @@ as mentees (п. 12.1)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from automation import catalogue, grammar, schema
@@ -104,32 +105,78 @@ def _roadmap_row(data: Data, item: RoadmapItem, index: int) -> dict[str, str]:
             "ответственный": _responsible(data, item.responsible), "результат": item.report_form or "—"}
 
 
-def overdue_roadmap(data: Data, today: dt.date) -> list[RoadmapItem]:
-    """Roadmap items whose term (a date typed as ДД.ММ.ГГГГ) has passed without a mark of completion."""
+_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+           "декабрь")
+_MONTH_YEAR = re.compile(r"(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s+(\d{4})",
+                         re.IGNORECASE)
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def due_date(text: str, year: Period) -> dt.date | None:
+    """When a roadmap item is due: a date (the last one typed), the last day of a month («сентябрь 2026», «ноябрь
+    2026 – март 2027»), the year's end for «в течение года»; None for anything else."""
+    dates = _DATE.findall(text)
+    if dates:
+        day, month, year_typed = (int(part) for part in dates[-1])
+        try:
+            return dt.date(year_typed, month, day)
+        except ValueError:
+            return None
+    months = _MONTH_YEAR.findall(text)
+    if months:
+        stem, year_typed = months[-1]
+        month = next(index for index, name in enumerate(_MONTHS, start=1)
+                     if name.startswith(stem.lower()[:3]) or (stem.lower().startswith("ма") and index == 5))
+        following = dt.date(int(year_typed) + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if "в течение" in text.lower():
+        return year.end
+    return None
+
+
+def overdue_roadmap(data: Data, today: dt.date) -> list[tuple[RoadmapItem, dt.date]]:
+    """Roadmap items whose term has passed without a mark of completion, with their term."""
+    year = school_year(data, today)
     overdue = []
     for item in data.roadmap or []:
-        due = _due_date(item.due)
+        due = due_date(item.due, year)
         if due is not None and due < today and not item.done and item.done_on is None:
-            overdue.append(item)
+            overdue.append((item, due))
     return overdue
 
 
-def _due_date(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(text.strip().removesuffix(" г.").strip(), "%d.%m.%Y").date()
-    except ValueError:
-        return None
+def roadmap_status(data: Data, period: Period, today: dt.date) -> dict[str, int]:
+    """The roadmap's execution over the period, as the analytic report counts it: items due in the period by the
+    report's day, done on time or late by «Дата выполнения», not done."""
+    cutoff = min(today, period.end)
+    year = school_year(data, today)
+    counts = {"мероприятий, срок которых наступил": 0, "выполнено в срок": 0, "выполнено с опозданием": 0,
+              "выполнено, дата не указана": 0, "не выполнено": 0}
+    for item in data.roadmap or []:
+        due = due_date(item.due, year)
+        if due is None or not period.start <= due <= cutoff:
+            continue
+        counts["мероприятий, срок которых наступил"] += 1
+        if item.done_on is not None:
+            counts["выполнено в срок" if item.done_on <= due else "выполнено с опозданием"] += 1
+        elif item.done:
+            counts["выполнено, дата не указана"] += 1
+        else:
+            counts["не выполнено"] += 1
+    return counts
 
 
-def needs_a_mentor(data: Data, today: dt.date) -> list[tuple[Person, list[str]]]:
-    """Who must be included as a mentee (п. 12.1): young specialists, teachers new to the school (less than a year
-    in it), those with professional difficulties typed on «Педагоги»; each with the reasons."""
+def needs_a_mentor(data: Data) -> list[tuple[Person, list[str]]]:
+    """Who must be included as a mentee (п. 12.1): young specialists (but one who mentors others already), teachers
+    new to the school (less than a year in it), those with professional difficulties typed on «Педагоги»; each with
+    the reasons. The pairing suggestions are made for the same people."""
+    mentoring = {key(u.first_mentor.code) for u in units(data) if not _finished(u)}
     found = []
-    for person in data.people.values():
+    for person in sorted(data.people.values(), key=lambda p: p.row):
         if person.workplace is not None:  # a social partner's employee is not the school's to include
             continue
         reasons = []
-        if person.young:
+        if person.young and key(person.code) not in mentoring:
             reasons.append("молодой специалист")
         if person.local_experience is not None and person.local_experience < 1:
             reasons.append("новый педагог в организации")
@@ -147,7 +194,7 @@ def needs_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
     in_force_of = {key(m.code): u for u in now.units if not u.finished for m in u.unit.mentees}
     awaiting_of = {key(m.code): u for u in units(data) if now.unit(u.number) is None and not _finished(u)
                    for m in u.mentees}
-    for person, reasons in needs_a_mentor(data, today):
+    for person, reasons in needs_a_mentor(data):
         p = named(person)
         current, awaiting = in_force_of.get(key(person.code)), awaiting_of.get(key(person.code))
         if current is not None:
