@@ -402,7 +402,19 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str
         for now in after_points:
             if now not in before_points:
                 changes.append(f"нового пункта «{now}» в подписанном приказе нет")
+        changes += _roadmap_changes(old.get("дорожная_карта", []), new.get("дорожная_карта", []))
     return changes, list(dict.fromkeys(recorded))
+
+
+def _roadmap_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[str]:
+    """What differs in the roadmap an organising order approved, event by event."""
+    before = {row["мероприятие"]: row for row in old}
+    after = {row["мероприятие"]: row for row in new}
+    return ([f"мероприятия дорожной карты «{event}» больше нет" for event in before if event not in after]
+            + [f"мероприятие дорожной карты «{event}» изменено" for event in before
+               if event in after and before[event] != after[event]]
+            + [f"мероприятия дорожной карты «{event}» в утверждённой карте нет" for event in after
+               if event not in before])
 
 
 def signed_changed_message(order: dict[str, Any], changes: list[str], recorded: list[str]) -> str:

@@ -125,3 +125,35 @@ def test_the_roadmaps_execution_is_counted_in_the_report_and_its_overdue_items_a
         "Показатель | Значение", "мероприятий, срок которых наступил | 3", "выполнено в срок | 1",
         "выполнено с опозданием | 1", "выполнено, дата не указана | 0", "не выполнено | 1"]
     assert ("Дорожная карта: выполнено 2 из 3 мероприятий, срок которых наступил, из них в срок — 1.") in text
+
+
+def test_inits_blank_book_has_the_roadmap_its_settings_and_their_help(initialized):
+    from automation import schema
+    from automation.scaffold import LISTS_SHEET
+
+    book = openpyxl.load_workbook(initialized / "workbook" / "Наставничество.xlsx")
+    roadmap = book["Дорожная карта"]
+    assert [c.value for c in roadmap[1]] == ["№ п/п", "Мероприятие", "Срок", "Ответственный",
+                                             "Форма отчётности (результат)", "Отметка о выполнении", "Дата выполнения"]
+    rules = {str(rule.sqref): rule.formula1 for rule in roadmap.data_validations.dataValidation}
+    column = rules["F2:F500"].split("!")[1].split(":")[0].replace("$", "")[0]
+    assert [book[LISTS_SHEET][f"{column}{row}"].value for row in (2, 3)] == ["да", "нет"]
+    settings = [row[0].value for row in book["Организация"].iter_rows(min_row=2)]
+    assert settings[-4:] == ["Учебный год", "ШМО наставников", "Руководитель ШМО (код)",
+                             "Ответственный за раздел сайта (код)"]
+    help_lines = [row[0].value for row in book[schema.INSTRUCTIONS_TITLE].iter_rows()]
+    assert "Лист «Дорожная карта»" in help_lines and "   Отметка о выполнении" in help_lines
+
+
+def test_a_signed_organising_order_is_not_made_again_when_its_roadmap_changes(write, rows, templates, tmp_path):
+    output = tmp_path / "out"
+    builder.build(write(rows, name="Наставничество.xlsx"), templates, output, today=TODAY)
+    before = (output / ORDER).read_bytes()
+    rows["Дорожная карта"][1]["Срок"] = "январь 2027"
+    rows["Дорожная карта"].append({"№ п/п": "4", "Мероприятие": "Открытые уроки", "Срок": "март 2027"})
+    report = builder.build(write(rows, name="Наставничество.xlsx"), templates, output, today=TODAY)
+    assert (output / ORDER).read_bytes() == before
+    assert [str(p) for p in report.warnings] == [
+        "Приказ № 30-ОД от 01.09.2026 подписан, но с тех пор изменилось: мероприятие дорожной карты «Промежуточный "
+        "мониторинг реализации программ» изменено; мероприятия дорожной карты «Открытые уроки» в утверждённой карте "
+        "нет. Подписанный приказ не меняется; при необходимости издайте новый."]
