@@ -100,7 +100,7 @@ def as_text(value: Any) -> str:
     """Cell text as typed; a whole number stored as float loses its «.0»."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, dt.datetime):
+    if isinstance(value, (dt.datetime, dt.date)):  # a date typed in a text column («Срок» of the roadmap)
         return value.strftime("%d.%m.%Y")
     return str(value).strip()
 

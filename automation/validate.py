@@ -74,6 +74,10 @@ def validate(book: RawBook) -> Validation:
                 Problem(severity, schema.ORGANIZATION.title, _setting_row(book, setting), "Значение",
                         f"нет педагога с кодом «{code}» на листе «Педагоги». Впишите код {who} из столбца «Код».")
             )
+    if data.organization is not None and data.organization.association and not data.organization.association_head:
+        out.problems.append(Problem(WARNING, schema.ORGANIZATION.title, _setting_row(book, "association_head"),
+                                    "Значение", "«ШМО наставников» — «да», но руководитель ШМО не указан: в приказе об "
+                                    "организации наставничества на его месте пустая строка. Впишите код педагога."))
     order = {sheet.title: index for index, sheet in enumerate(schema.SHEETS)}
     problems = sorted(out.problems, key=lambda p: (order.get(p.sheet, -1), p.row or 0))
     return Validation(data=data, problems=problems)
