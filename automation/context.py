@@ -186,7 +186,7 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
             "задачи": [grammar.continuing(task) for task in _items(programme.tasks)],
             "план": [
                 {"номер": index, "мероприятие": item.activity, "срок": grammar.date_digits(item.due),
-                 "форма": item.form or "—", "ответственный": _responsible(data, item.responsible),
+                 "форма": item.form or "—", "ответственный": responsible(data, item.responsible),
                  "результат": item.result or "—", "отметка": _completion_mark(item)}
                 for index, item in enumerate(plan, start=1)
             ],
@@ -207,7 +207,7 @@ def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Docum
     return documents
 
 
-def _responsible(data: Data, text: str | None) -> str:
+def responsible(data: Data, text: str | None) -> str:
     """Who is responsible, as a document names them: a person's code typed in the cell (one or several, split by
     «,» or «;») becomes the surname and initials; a role («наставник») stays as typed."""
     if not text or not text.strip():

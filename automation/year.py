@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from automation import catalogue, grammar, schema
-from automation.context import BLANK, Document, _responsible
+from automation.context import BLANK, Document, responsible
 from automation.grammar import Case
 from automation.in_force import Unit, in_force, units
 from automation.models import Data, Order, Person, RoadmapItem, key
@@ -67,10 +67,10 @@ def organizing_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
                           f"{members}. Руководителем школьного методического объединения наставников назначить "
                           f"{chair}.")
             people += mentors + ([named(head)] if head is not None else [])
-        responsible = data.people.get(key(org.site_responsible)) if org.site_responsible else None
-        if responsible is not None:
-            r = named(responsible)
-            role = "ответственной" if responsible.female else "ответственным"
+        keeper = data.people.get(key(org.site_responsible)) if org.site_responsible else None
+        if keeper is not None:
+            r = named(keeper)
+            role = "ответственной" if keeper.female else "ответственным"
             points.append(f"Назначить {role} за размещение информации о реализации системы наставничества на "
                           f"официальном сайте {common['орг']['краткое']} (раздел VIII Положения) {r.who(Case.ACCS)}.")
             people.append(r)
@@ -102,7 +102,7 @@ def _mentors_in_force(data: Data, day: dt.date) -> list[Named]:
 
 def _roadmap_row(data: Data, item: RoadmapItem, index: int) -> dict[str, str]:
     return {"номер": item.number or str(index), "мероприятие": item.event, "срок": item.due,
-            "ответственный": _responsible(data, item.responsible), "результат": item.report_form or "—"}
+            "ответственный": responsible(data, item.responsible), "результат": item.report_form or "—"}
 
 
 _MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
