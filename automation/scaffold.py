@@ -20,13 +20,16 @@ VALIDATED_ROWS = 500
 WORKBOOK_NAME = "Наставничество.xlsx"
 LAUNCHER_NAME = "Наставник.cmd"
 PRINT_LAUNCHER_NAME = "На подпись.cmd"
-# Windows launchers: UTF-8 console, the workspace's own virtual environment if there is one, the window kept
-# open when something went wrong so the curator can read why.
+# Windows launchers: UTF-8 console; the workspace's own virtual environment if there is one, else the one the
+# Windows bundle's installer made (%LOCALAPPDATA%\Наставник), else «nastavnik» on the PATH; the window kept open when
+# something went wrong so the curator can read why.
 _LAUNCHER_HEAD = [
     "@echo off",
     "chcp 65001 >nul",
     'cd /d "%~dp0"',
     'set "NASTAVNIK=nastavnik"',
+    'if exist "%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe" '
+    'set "NASTAVNIK=%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe"',
     'if exist ".venv\\Scripts\\nastavnik.exe" set "NASTAVNIK=.venv\\Scripts\\nastavnik.exe"',
 ]
 LAUNCHER = "\r\n".join([

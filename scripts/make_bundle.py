@@ -7,8 +7,16 @@ and a wheel of every dependency for each CPython given (the machine's own Python
 [ПАПКА]» that installs them with no package index into a virtual environment (default ~/.local/share/nastavnik) and
 puts a «nastavnik» command in ~/.local/bin, and a short «ПРОЧТИТЕ.txt».
 
-Making the bundle needs the package index (the wheels are downloaded here, once); installing it does not.
-The Windows bundle is not made yet (issue 15): it needs uv.exe and wheels resolved for Windows.
+Windows: «Наставник-<версия>-windows-x64.zip» holds uv.exe (from the official uv wheel for win_amd64: it finds an
+installed Python 3.11–3.13 or fetches one once, and installs offline), a wheel of every requirement resolved for
+Windows by `uv pip compile --python-platform windows` for each CPython (markers included: click needs colorama there;
+a `pip download --platform` run here would evaluate them for Linux and leave it out), «Установить.cmd» and
+«Удалить.cmd» (CRLF, UTF-8 console, every path quoted), the sample book and «ПРОЧТИТЕ.txt». The installer makes the
+environment in %LOCALAPPDATA%\Наставник (the launchers made by `init` look there), the workspace «Документы\
+Наставничество» with `nastavnik init` (the sample on request) and a desktop shortcut to it; the uninstaller removes
+the environment and the shortcut, never the workspace.
+
+Making a bundle needs the package index (the wheels are downloaded here, once); installing it does not.
 """
 
 from __future__ import annotations
@@ -123,6 +131,132 @@ def linux_bundle(output: Path, pythons: list[str]) -> Path:
     return target
 
 
+INSTALL_CMD = r"""@echo off
+chcp 65001 >nul
+setlocal EnableExtensions
+rem Наставник: установка двойным щелчком. Интернет нужен один раз, только если на компьютере нет Python 3.11-3.13.
+set "HERE=%~dp0"
+set "APP=%LOCALAPPDATA%\Наставник"
+set "DOCS=%USERPROFILE%\Documents"
+for /f "usebackq delims=" %%d in (`powershell -NoProfile -Command "[Environment]::GetFolderPath('MyDocuments')"`) do set "DOCS=%%d"
+set "WORK=%DOCS%\Наставничество"
+echo Устанавливаю «Наставник» в «%APP%»...
+"%HERE%uv.exe" venv --quiet --allow-existing --python ">=3.11,<3.14" "%APP%\venv"
+if errorlevel 1 goto no_python
+"%HERE%uv.exe" pip install --quiet --python "%APP%\venv\Scripts\python.exe" --no-index --find-links "%HERE%wheels" --reinstall-package nastavnik nastavnik
+if errorlevel 1 goto no_wheels
+if exist "%WORK%\workbook" goto have_work
+"%APP%\venv\Scripts\nastavnik.exe" init "%WORK%"
+if errorlevel 1 goto no_init
+set "ANSWER="
+set /p "ANSWER=Положить в книгу образец вымышленной школы, чтобы посмотреть документы? (д/н): "
+rem «l» и «y» — те же клавиши, что «д», в английской раскладке.
+for %%a in (д Д l L y Y) do if "%ANSWER%"=="%%a" goto sample
+goto shortcut
+:sample
+copy /y "%HERE%образец\Наставничество.xlsx" "%WORK%\workbook\Наставничество.xlsx" >nul
+goto shortcut
+:have_work
+echo Рабочая папка «%WORK%» уже есть: книга и шаблоны в ней не тронуты.
+:shortcut
+powershell -NoProfile -Command "$s=(New-Object -ComObject WScript.Shell).CreateShortcut([Environment]::GetFolderPath('Desktop')+'\Наставничество.lnk'); $s.TargetPath=$env:WORK; $s.Save()" >nul 2>&1
+echo.
+echo Готово. Рабочая папка: «%WORK%» (ярлык «Наставничество» на рабочем столе).
+echo В ней: книга workbook\Наставничество.xlsx, «Наставник.cmd» — следить за книгой и делать документы в output,
+echo «На подпись.cmd» — собрать один PDF для директора (нужен LibreOffice: ru.libreoffice.org).
+pause
+exit /b 0
+:no_python
+echo Не удалось найти или скачать Python 3.11-3.13. Подключите интернет и запустите установку ещё раз
+echo или установите Python 3.12 с python.org (галочка «Add python.exe to PATH»).
+pause
+exit /b 2
+:no_wheels
+echo Не удалось установить «Наставник» из папки wheels комплекта: скачайте комплект заново.
+pause
+exit /b 2
+:no_init
+echo Не удалось создать рабочую папку «%WORK%»: проверьте, что в «Документах» можно создавать папки.
+pause
+exit /b 2
+"""
+
+UNINSTALL_CMD = r"""@echo off
+chcp 65001 >nul
+setlocal EnableExtensions
+rem Наставник: удаление программы. Рабочая папка с книгой и документами не удаляется.
+set "APP=%LOCALAPPDATA%\Наставник"
+if exist "%APP%" rmdir /s /q "%APP%"
+powershell -NoProfile -Command "Remove-Item -LiteralPath ([Environment]::GetFolderPath('Desktop')+'\Наставничество.lnk') -ErrorAction SilentlyContinue" >nul 2>&1
+echo Программа удалена. Рабочая папка «Наставничество» в «Документах» осталась: книга и документы в ней целы.
+pause
+"""
+
+WINDOWS_README = """Наставник {version} для Windows
+
+1. Распакуйте архив (правый щелчок — «Извлечь всё»).
+2. Дважды щёлкните «Установить.cmd». Если на компьютере нет Python 3.11 или новее, он скачается один раз
+   (нужен интернет); всё остальное — в папке wheels комплекта.
+3. Откройте ярлык «Наставничество» на рабочем столе: заполните книгу workbook\Наставничество.xlsx и дважды
+   щёлкните «Наставник.cmd» — документы появляются в папке output после каждого сохранения книги.
+
+Удаление: «Удалить.cmd» (рабочая папка с книгой и документами остаётся).
+"""
+
+
+def _crlf(text: str) -> bytes:
+    return text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+
+
+def windows_bundle(output: Path, pythons: list[str]) -> Path:
+    """uv.exe, the wheels resolved for Windows (markers included: colorama for click), the installer and uninstaller,
+    the sample book; zipped as «Наставник-<версия>-windows-x64.zip»."""
+    import zipfile
+
+    name = f"Наставник-{version()}-windows-x64"
+    with tempfile.TemporaryDirectory(prefix="nastavnik-bundle-") as temp:
+        work = Path(temp)
+        tools = work / "tools"
+        run([sys.executable, "-m", "venv", str(tools)])
+        run([str(tools / "bin" / "python"), "-m", "pip", "install", "--quiet", "uv"])
+        uv = tools / "bin" / "uv"
+        folder = work / name
+        wheels = folder / "wheels"
+        wheels.mkdir(parents=True)
+        # uv.exe itself, from the official wheel for Windows.
+        run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps", "--platform",
+             "win_amd64", "--dest", str(work / "uv"), "uv"])
+        uv_wheel = next((work / "uv").glob("uv-*.whl"))
+        with zipfile.ZipFile(uv_wheel) as archive:
+            exe = next(n for n in archive.namelist() if n.endswith("/uv.exe"))
+            (folder / "uv.exe").write_bytes(archive.read(exe))
+        # The project, and the pure wheels of dependencies published only as source, built here.
+        run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(work / "built"), str(ROOT)])
+        for wheel in (work / "built").glob("*.whl"):
+            if wheel.name.endswith("-none-any.whl"):
+                shutil.copy(wheel, wheels / wheel.name)
+        for python in pythons:
+            pinned = work / f"windows-{python}.txt"
+            run([str(uv), "pip", "compile", "--quiet", "--python-platform", "windows", "--python-version", python,
+                 "--no-header", "--no-annotate", "--output-file", str(pinned), str(ROOT / "pyproject.toml")])
+            run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps",
+                 "--platform", "win_amd64", "--python-version", python, "--implementation", "cp",
+                 "--find-links", str(wheels), "--dest", str(wheels), "-r", str(pinned)])
+            shutil.copy(pinned, folder / f"требования-python{python}.txt")
+        (folder / "Установить.cmd").write_bytes(_crlf(INSTALL_CMD))
+        (folder / "Удалить.cmd").write_bytes(_crlf(UNINSTALL_CMD))
+        (folder / "ПРОЧТИТЕ.txt").write_bytes(_crlf(WINDOWS_README.format(version=version())))
+        (folder / "образец").mkdir()
+        shutil.copy(ROOT / "workbook" / "Наставничество.xlsx", folder / "образец" / "Наставничество.xlsx")
+        output.mkdir(parents=True, exist_ok=True)
+        target = output / f"{name}.zip"
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    archive.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
+    return target
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Комплект «Наставник» для установки без программиста и без интернета.")
     parser.add_argument("--platform", choices=("linux", "windows"), required=True)
@@ -130,9 +264,8 @@ def main() -> None:
     parser.add_argument("--python", nargs="+", default=list(PYTHONS),
                         help="версии CPython, для которых положить колёса (по умолчанию 3.11 3.12 3.13)")
     args = parser.parse_args()
-    if args.platform == "windows":
-        sys.exit("Комплект для Windows пока не собирается (задача 15): нужны uv.exe и колёса, разрешённые для Windows.")
-    print(linux_bundle(args.output, args.python))
+    make = windows_bundle if args.platform == "windows" else linux_bundle
+    print(make(args.output, args.python))
 
 
 if __name__ == "__main__":

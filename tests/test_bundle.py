@@ -74,3 +74,61 @@ def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path)
                                              "ошибок: 0, предупреждений: 0.")
     assert (workspace / "output" / "Приказы" / "Приказ № 144-ОД от 01.09.2026 Об организации наставничества "
             "педагогических работников.docx").is_file()
+
+
+def _outside_quotes(line: str) -> str:
+    """The parts of a .cmd line not between double quotes."""
+    return "".join(part for index, part in enumerate(line.split('"')) if index % 2 == 0)
+
+
+@pytest.mark.slow
+def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with_quoted_paths(tmp_path):
+    import zipfile
+
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "windows",
+                           "--output", str(tmp_path), "--python", "3.12"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=900)
+    if made.returncode != 0 and re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
+                                          made.stderr):
+        pytest.skip("нет доступа к каталогу пакетов (PyPI): комплект собирается только с ним")
+    assert made.returncode == 0, made.stderr
+    path = Path(made.stdout.strip())
+    assert path.name == "Наставник-0.1.0-windows-x64.zip"
+    top = "Наставник-0.1.0-windows-x64/"
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        assert archive.read(top + "uv.exe")[:2] == b"MZ"  # a Windows program
+        pinned = archive.read(top + "требования-python3.12.txt").decode("utf-8").split()
+        scripts = {name: archive.read(top + name) for name in ("Установить.cmd", "Удалить.cmd")}
+    assert top + "образец/Наставничество.xlsx" in names and top + "ПРОЧТИТЕ.txt" in names
+    wheels = [Path(name).name for name in names if name.startswith(top + "wheels/") and name.endswith(".whl")]
+    for requirement in pinned:  # every requirement the Windows resolution lists has a wheel Windows can install
+        project, version = requirement.split("==")
+        found = [w for w in wheels if w.lower().startswith(f"{project.lower().replace('-', '_')}-{version}-")]
+        assert found and all(w.endswith(("-none-any.whl", "-win_amd64.whl")) for w in found), requirement
+    assert any(w.startswith("nastavnik-0.1.0-py3-none-any") for w in wheels)
+    for name, data in scripts.items():
+        text = data.decode("utf-8")
+        assert text.startswith("@echo off\r\nchcp 65001 >nul\r\n"), name
+        assert "\n" not in text.replace("\r\n", ""), name  # CRLF only
+        for line in text.split("\r\n"):
+            if line.lstrip().lower().startswith(("echo", "rem", "set ")):
+                continue
+            assert not re.search(r"%(HERE|APP|WORK|DOCS)%", _outside_quotes(line)), (name, line)
+    install = scripts["Установить.cmd"].decode("utf-8")
+    assert '--no-index --find-links "%HERE%wheels"' in install
+    assert 'set "APP=%LOCALAPPDATA%\\Наставник"' in install
+    assert 'rmdir /s /q "%APP%"' in scripts["Удалить.cmd"].decode("utf-8")
+    assert "Наставничество" not in _outside_quotes(
+        next(line for line in scripts["Удалить.cmd"].decode("utf-8").split("\r\n") if "rmdir" in line))
+
+
+def test_a_launcher_made_by_init_finds_the_environment_the_windows_installer_made():
+    from automation.scaffold import LAUNCHER
+
+    lines = LAUNCHER.split("\r\n")
+    assert lines[3:6] == [
+        'set "NASTAVNIK=nastavnik"',
+        'if exist "%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe" '
+        'set "NASTAVNIK=%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe"',
+        'if exist ".venv\\Scripts\\nastavnik.exe" set "NASTAVNIK=.venv\\Scripts\\nastavnik.exe"']
