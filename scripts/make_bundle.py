@@ -5,7 +5,8 @@
 Linux (Astra Linux, ALT, РЕД ОС, Debian, Ubuntu): «Наставник-<версия>-linux-x86_64.tar.gz» holds the project's wheel
 and a wheel of every dependency for each CPython given (the machine's own Python 3.11 or newer is used), «install.sh
 [ПАПКА]» that installs them with no package index into a virtual environment (default ~/.local/share/nastavnik) and
-puts a «nastavnik» command in ~/.local/bin, and a short «ПРОЧТИТЕ.txt».
+puts a «nastavnik» command in ~/.local/bin, a short «ПРОЧТИТЕ.txt» and «Руководство куратора.pdf» (made by
+scripts/make_guide.py; LibreOffice is needed to make a bundle).
 
 Windows: «Наставник-<версия>-windows-x64.zip» holds uv.exe (from the official uv wheel for win_amd64: it finds an
 installed Python 3.11–3.13 or fetches one once, and installs offline), a wheel of every requirement resolved for
@@ -29,6 +30,8 @@ import tarfile
 import tempfile
 import tomllib
 from pathlib import Path
+
+from make_guide import make_pdf  # scripts/ is the script's own folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHONS = ("3.11", "3.12", "3.13")
@@ -124,6 +127,7 @@ def linux_bundle(output: Path, pythons: list[str]) -> Path:
         install.write_text(INSTALL_SH, encoding="utf-8", newline="\n")
         install.chmod(0o755)
         (folder / "ПРОЧТИТЕ.txt").write_text(README.format(version=version()), encoding="utf-8")
+        make_pdf(folder)
         output.mkdir(parents=True, exist_ok=True)
         target = output / f"{name}.tar.gz"
         with tarfile.open(target, "w:gz") as archive:
@@ -246,6 +250,7 @@ def windows_bundle(output: Path, pythons: list[str]) -> Path:
         (folder / "Установить.cmd").write_bytes(_crlf(INSTALL_CMD))
         (folder / "Удалить.cmd").write_bytes(_crlf(UNINSTALL_CMD))
         (folder / "ПРОЧТИТЕ.txt").write_bytes(_crlf(WINDOWS_README.format(version=version())))
+        make_pdf(folder)
         (folder / "образец").mkdir()
         shutil.copy(ROOT / "workbook" / "Наставничество.xlsx", folder / "образец" / "Наставничество.xlsx")
         output.mkdir(parents=True, exist_ok=True)

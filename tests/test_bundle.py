@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_printing import needs_libreoffice
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
 
@@ -28,6 +30,7 @@ def _base_python() -> str:
     return str(Path(sys.base_prefix) / "bin" / f"python{PYTHON}")
 
 
+@needs_libreoffice  # the curator's guide in the bundle is a PDF LibreOffice makes
 @pytest.mark.slow
 def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path):
     made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "linux",
@@ -44,7 +47,7 @@ def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path)
         archive.extractall(tmp_path / "unpacked", filter="data")
     top = "Наставник-0.1.0-linux-x86_64"
     assert members[f"{top}/install.sh"].mode & 0o111  # executable
-    assert f"{top}/ПРОЧТИТЕ.txt" in members
+    assert f"{top}/ПРОЧТИТЕ.txt" in members and f"{top}/Руководство куратора.pdf" in members
     wheels = {Path(name).name.split("-")[0].lower() for name in members if name.endswith(".whl")}
     requirements = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     assert {"nastavnik", *(_name(r) for r in requirements)} <= wheels
@@ -81,6 +84,7 @@ def _outside_quotes(line: str) -> str:
     return "".join(part for index, part in enumerate(line.split('"')) if index % 2 == 0)
 
 
+@needs_libreoffice
 @pytest.mark.slow
 def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with_quoted_paths(tmp_path):
     import zipfile
@@ -101,6 +105,7 @@ def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with
         pinned = archive.read(top + "требования-python3.12.txt").decode("utf-8").split()
         scripts = {name: archive.read(top + name) for name in ("Установить.cmd", "Удалить.cmd")}
     assert top + "образец/Наставничество.xlsx" in names and top + "ПРОЧТИТЕ.txt" in names
+    assert top + "Руководство куратора.pdf" in names
     wheels = [Path(name).name for name in names if name.startswith(top + "wheels/") and name.endswith(".whl")]
     for requirement in pinned:  # every requirement the Windows resolution lists has a wheel Windows can install
         project, version = requirement.split("==")
@@ -132,3 +137,19 @@ def test_a_launcher_made_by_init_finds_the_environment_the_windows_installer_mad
         'if exist "%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe" '
         'set "NASTAVNIK=%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe"',
         'if exist ".venv\\Scripts\\nastavnik.exe" set "NASTAVNIK=.venv\\Scripts\\nastavnik.exe"']
+
+
+@needs_libreoffice
+def test_the_curators_guide_is_made_as_a_pdf_with_its_sections(tmp_path):
+    from pypdf import PdfReader
+
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_guide.py"), "--output", str(tmp_path)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert made.returncode == 0, made.stderr
+    pdf = PdfReader(tmp_path / "Руководство куратора.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    for heading in ("Руководство куратора", "1. Установка", "2. Рабочая папка", "3. Книга: лист за листом",
+                    "4. Учебный год", "5. Что значат сообщения", "6. Печать и подпись",
+                    "7. Новая версия и резервные копии"):
+        assert heading in text, heading
+    assert any(page.images for page in pdf.pages)  # the picture of an order
