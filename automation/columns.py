@@ -89,6 +89,8 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
     while True:
         needs = _needs(table, len(widths), shrink)
         if all(need <= width for need, width in zip(needs, widths, strict=True)):
+            if shrink:  # smaller text alone makes every word fit the template's widths
+                _make_smaller(table, shrink)
             return
         room = max(sum(widths), page or 0)
         if sum(needs) <= room or _largest(table) - shrink <= SMALLEST:

@@ -136,3 +136,16 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
                 alone.append(source.name)
     assert broken == []
     assert alone == []
+
+
+def test_text_made_smaller_keeps_the_templates_widths_when_that_alone_makes_every_word_fit(tmp_path):
+    """Six columns of 30 mm and a 12-point word a little too wide for each: the page has no room to give, so the
+    text is set half a point or so smaller, and the widths stay as the template has them."""
+    _template(tmp_path, [30] * 6, [f"Ст. {n}" for n in range(1, 7)])
+    out = tmp_path / "документ.docx"
+    out.write_bytes(Renderer(tmp_path).render("шаблон.docx", {"строки": [["Наставляемые"] * 6]}))
+    document = Document(str(out))
+    sizes = {run.font.size.pt for row in document.tables[0].rows[1:] for cell in row.cells
+             for paragraph in cell.paragraphs for run in paragraph.runs}
+    assert len(sizes) == 1 and 10 <= sizes.pop() < 12
+    assert _grid(out)[0] == [30.0] * 6
