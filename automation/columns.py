@@ -19,10 +19,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P, _R, _T = (f"{_W}{name}" for name in ("tbl", "tr", "tc", "p", "r", "t"))
 _VAL, _WIDTH, _TYPE = f"{_W}val", f"{_W}w", f"{_W}type"
 _NS = {"w": _W[1:-1]}
-_SIZES = etree.XPath(".//w:sz/@w:val", namespaces=_NS)
+_SIZES = etree.XPath("w:tr[position() <= 20]//w:sz/@w:val", namespaces=_NS)  # later rows repeat them
 _UNSIZED = etree.XPath("boolean(.//w:r[w:t][not(w:rPr/w:sz)])", namespaces=_NS)
 _BOLD_RUN = etree.XPath("boolean(.//w:rPr/w:b[not(@w:val='0' or @w:val='false')])", namespaces=_NS)
 _SPANS = etree.XPath("boolean(.//w:gridSpan)", namespaces=_NS)
+_CELL_WITHOUT_WIDTH = etree.XPath("boolean(w:tr/w:tc[not(w:tcPr/w:tcW)])", namespaces=_NS)
 _GAP = re.compile(r"[ \t\n\r]+")  # a no-break space joins what it stands between
 _AFTER_HYPHEN = re.compile(r"(?<=\w-)(?=\w)")  # a line may break after a hyphen between letters
 _REGULAR = dict(zip(font_metrics.CHARS, font_metrics.REGULAR, strict=True))
@@ -83,17 +84,23 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
         return
     if not widths:
         return
-    if _surely_fits(table, widths):
+    largest = _largest(table)
+    texts = _texts(table, len(widths)) if _BIG(table) else None
+    if texts is not None:
+        if all(need <= width for need, width in zip(_bound_needs(texts, largest), widths, strict=True)):
+            return
+    elif _surely_fits(table, widths, largest):
         return
     shrink = 0
     while True:
-        needs = _needs(table, len(widths), shrink)
+        needs = (_bound_needs(texts, max(SMALLEST, largest - shrink)) if texts is not None
+                 else _needs(table, len(widths), shrink))
         if all(need <= width for need, width in zip(needs, widths, strict=True)):
             if shrink:  # smaller text alone makes every word fit the template's widths
                 _make_smaller(table, shrink)
             return
         room = max(sum(widths), page or 0)
-        if sum(needs) <= room or _largest(table) - shrink <= SMALLEST:
+        if sum(needs) <= room or largest - shrink <= SMALLEST:
             break
         shrink += 1
     if shrink:
@@ -101,13 +108,13 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
     new = _share(widths, needs, room)
     for column, width in zip(columns, new, strict=True):
         column.set(_WIDTH, str(width))
-    _cell_widths(table, new)
+    _cell_widths(table, new, widths)
 
 
-def _surely_fits(table: etree._Element, widths: list[int]) -> bool:
+def _surely_fits(table: etree._Element, widths: list[int], largest: int) -> bool:
     """The quick look that settles most tables: each cell's text run together (an upper bound of its longest word),
     measured at the table's largest size, bold if any of it is, fits its column."""
-    size = max(_largest(table), DEFAULT_SIZE if _UNSIZED(table) else 0)
+    size = max(largest, DEFAULT_SIZE if _UNSIZED(table) else 0)
     column_of = _columns(table, len(widths))
     for row in table.iterchildren(_TR):
         for column, cell in column_of(row):
@@ -130,6 +137,29 @@ def _columns(table: etree._Element, count: int):
                 column += span
         return cells
     return lambda row: zip(range(count), row.iterchildren(_TC))
+
+
+BIG_TABLE = 200
+"""Rows beyond which a table is measured by its distinct cell texts run together (an upper bound, bold where a run
+is), not paragraph by paragraph: a plan of 300,000 rows is fitted in seconds, not minutes."""
+_BIG = etree.XPath(f"count(w:tr) > {BIG_TABLE}", namespaces=_NS)
+
+
+def _texts(table: etree._Element, count: int) -> list[set[tuple[str, bool]]]:
+    """Each column's distinct (text run together, bold) pairs."""
+    texts: list[set[tuple[str, bool]]] = [set() for _ in range(count)]
+    column_of = _columns(table, count)
+    for row in table.iterchildren(_TR):
+        for column, cell in column_of(row):
+            text = etree.tostring(cell, method="text", encoding="unicode")
+            if text.strip():
+                texts[column].add((text, _BOLD_RUN(cell)))
+    return texts
+
+
+def _bound_needs(texts: list[set[tuple[str, bool]]], size: int) -> list[int]:
+    return [max((longest(text, size, bold) + MARGINS + ROOM for text, bold in column), default=0)
+            for column in texts]
 
 
 def _needs(table: etree._Element, count: int, shrink: int) -> list[int]:
@@ -184,7 +214,7 @@ def _half_points(size: etree._Element | None) -> int:
 
 
 def _largest(table: etree._Element) -> int:
-    sizes = [int(value) for value in _SIZES(table) if value.isdigit()]
+    sizes = [int(value) for value in set(_SIZES(table)) if value.isdigit()]  # rows past the first repeat them
     return max(sizes, default=DEFAULT_SIZE)
 
 
@@ -222,8 +252,17 @@ def _share(widths: list[int], needs: list[int], room: int) -> list[int]:
     return [width - min(cut, s) for width, cut, s in zip(new, cuts, spare, strict=True)]
 
 
-def _cell_widths(table: etree._Element, widths: list[int]) -> None:
+def _cell_widths(table: etree._Element, widths: list[int], before: list[int]) -> None:
     """Word lays out by the cells' own widths: each cell gets its columns' width."""
+    if not _SPANS(table) and not _CELL_WITHOUT_WIDTH(table):  # the usual table: every cell has its width already
+        for index, (width, was) in enumerate(zip(widths, before, strict=True), start=1):
+            if width == was:
+                continue
+            value = str(width)
+            for element in etree.XPath(f"w:tr/w:tc[{index}]/w:tcPr/w:tcW", namespaces=_NS)(table):
+                element.set(_WIDTH, value)
+                element.set(_TYPE, "dxa")
+        return
     for row in table.iterchildren(_TR):
         column = 0
         for cell in row.iterchildren(_TC):
