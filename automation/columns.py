@@ -17,6 +17,7 @@ from automation import font_metrics
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P, _R, _T = (f"{_W}{name}" for name in ("tbl", "tr", "tc", "p", "r", "t"))
+_BR, _TAB = f"{_W}br", f"{_W}tab"
 _VAL, _WIDTH, _TYPE = f"{_W}val", f"{_W}w", f"{_W}type"
 _NS = {"w": _W[1:-1]}
 _SIZES = etree.XPath("w:tr[position() <= 20]//w:sz/@w:val", namespaces=_NS)  # later rows repeat them
@@ -84,17 +85,11 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
         return
     if not widths:
         return
-    largest = _largest(table)
-    texts = _texts(table, len(widths)) if _BIG(table) else None
-    if texts is not None:
-        if all(need <= width for need, width in zip(_bound_needs(texts, largest), widths, strict=True)):
-            return
-    elif _surely_fits(table, widths, largest):
-        return
+    largest = max(_largest(table), DEFAULT_SIZE if _UNSIZED(table) else 0)
+    texts = _texts(table, len(widths))
     shrink = 0
     while True:
-        needs = (_bound_needs(texts, max(SMALLEST, largest - shrink)) if texts is not None
-                 else _needs(table, len(widths), shrink))
+        needs = _bound_needs(texts, max(SMALLEST, largest - shrink))
         if all(need <= width for need, width in zip(needs, widths, strict=True)):
             if shrink:  # smaller text alone makes every word fit the template's widths
                 _make_smaller(table, shrink)
@@ -109,19 +104,6 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
     for column, width in zip(columns, new, strict=True):
         column.set(_WIDTH, str(width))
     _cell_widths(table, new, widths)
-
-
-def _surely_fits(table: etree._Element, widths: list[int], largest: int) -> bool:
-    """The quick look that settles most tables: each cell's text run together (an upper bound of its longest word),
-    measured at the table's largest size, bold if any of it is, fits its column."""
-    size = max(largest, DEFAULT_SIZE if _UNSIZED(table) else 0)
-    column_of = _columns(table, len(widths))
-    for row in table.iterchildren(_TR):
-        for column, cell in column_of(row):
-            text = etree.tostring(cell, method="text", encoding="unicode")
-            if text.strip() and longest(text, size, _BOLD_RUN(cell)) + MARGINS + ROOM > widths[column]:
-                return False
-    return True
 
 
 def _columns(table: etree._Element, count: int):
@@ -139,19 +121,15 @@ def _columns(table: etree._Element, count: int):
     return lambda row: zip(range(count), row.iterchildren(_TC))
 
 
-BIG_TABLE = 200
-"""Rows beyond which a table is measured by its distinct cell texts run together (an upper bound, bold where a run
-is), not paragraph by paragraph: a plan of 300,000 rows is fitted in seconds, not minutes."""
-_BIG = etree.XPath(f"count(w:tr) > {BIG_TABLE}", namespaces=_NS)
-
-
 def _texts(table: etree._Element, count: int) -> list[set[tuple[str, bool]]]:
-    """Each column's distinct (text run together, bold) pairs."""
+    """Each column's distinct (text, bold) pairs, measured at the table's largest size: a table of 300,000 rows is
+    fitted in seconds. A line break, a tab or a new paragraph separates words; a cell is bold if any of its runs is."""
     texts: list[set[tuple[str, bool]]] = [set() for _ in range(count)]
     column_of = _columns(table, count)
     for row in table.iterchildren(_TR):
         for column, cell in column_of(row):
-            text = etree.tostring(cell, method="text", encoding="unicode")
+            parts = [element.text or "" if element.tag == _T else " " for element in cell.iter(_T, _BR, _TAB, _P)]
+            text = "".join(parts)
             if text.strip():
                 texts[column].add((text, _BOLD_RUN(cell)))
     return texts
@@ -162,16 +140,6 @@ def _bound_needs(texts: list[set[tuple[str, bool]]], size: int) -> list[int]:
             for column in texts]
 
 
-def _needs(table: etree._Element, count: int, shrink: int) -> list[int]:
-    """Each column's width for its longest word (cells spanning columns are left to the columns they span)."""
-    needs = [0] * count
-    column_of = _columns(table, count)
-    for row in table.iterchildren(_TR):
-        for column, cell in column_of(row):
-            needs[column] = max(needs[column], _cell_need(cell, shrink))
-    return needs
-
-
 def _span(cell: etree._Element) -> int:
     properties = cell.find(f"{_W}tcPr")
     span = None if properties is None else properties.find(f"{_W}gridSpan")
@@ -179,31 +147,6 @@ def _span(cell: etree._Element) -> int:
         return 1 if span is None else max(1, int(span.get(_VAL)))
     except (TypeError, ValueError):
         return 1
-
-
-def _cell_need(cell: etree._Element, shrink: int) -> int:
-    need = 0
-    for paragraph in cell.iterchildren(_P):
-        runs = paragraph.findall(_R)
-        text = "".join(t.text or "" for run in runs for t in run.iterchildren(_T))
-        if text.strip():
-            size, bold = _style(runs)
-            need = max(need, longest(text, max(SMALLEST, size - shrink), bold))
-    return need + MARGINS + ROOM if need else 0
-
-
-def _style(runs: list[etree._Element]) -> tuple[int, bool]:
-    """The paragraph's largest size, and whether any of it is bold."""
-    size, bold = 0, False
-    for run in runs:
-        properties = run.find(f"{_W}rPr")
-        if properties is None:
-            size = max(size, DEFAULT_SIZE)
-            continue
-        size = max(size, _half_points(properties.find(f"{_W}sz")))
-        mark = properties.find(f"{_W}b")
-        bold = bold or (mark is not None and mark.get(_VAL) not in ("0", "false"))
-    return size or DEFAULT_SIZE, bold
 
 
 def _half_points(size: etree._Element | None) -> int:
