@@ -360,8 +360,6 @@ def key(code: str) -> str:
     return schema.without_latin(code)
 
 
-latin_letters = schema.latin_letters
-
 
 class RoadmapItem(SheetModel):
     columns = schema.ROADMAP.columns

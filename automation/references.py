@@ -4,9 +4,9 @@ a located error, one typed with Latin look-alike letters is matched and said."""
 from __future__ import annotations
 
 from automation import schema
-from automation.models import Data, SheetModel, as_text, key, latin_letters
+from automation.models import Data, SheetModel, as_text, key
 from automation.problems import Collector
-from automation.schema import Sheet
+from automation.schema import Sheet, latin_letters
 from automation.workbook import RawBook
 
 REFERENCES: dict[str, dict[str, Sheet]] = {

@@ -105,10 +105,9 @@ def _roadmap_row(data: Data, item: RoadmapItem, index: int) -> dict[str, str]:
             "ответственный": responsible(data, item.responsible), "результат": item.report_form or "—"}
 
 
-_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
-           "декабрь")
-_MONTH_YEAR = re.compile(r"(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s+(\d{4})",
-                         re.IGNORECASE)
+_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
+                "декабр")
+_MONTH_YEAR = re.compile(rf"({'|'.join(_MONTH_STEMS)})\w*\s+(\d{{4}})", re.IGNORECASE)
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
@@ -125,8 +124,8 @@ def due_date(text: str, year: Period) -> dt.date | None:
     months = _MONTH_YEAR.findall(text)
     if months:
         stem, year_typed = months[-1]
-        month = next(index for index, name in enumerate(_MONTHS, start=1)
-                     if name.startswith(stem.lower()[:3]) or (stem.lower().startswith("ма") and index == 5))
+        month = next(index for index, pattern in enumerate(_MONTH_STEMS, start=1)
+                     if re.fullmatch(pattern, stem.lower()))
         following = dt.date(int(year_typed) + month // 12, month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     if "в течение" in text.lower():

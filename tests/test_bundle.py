@@ -30,17 +30,22 @@ def _base_python() -> str:
     return str(Path(sys.base_prefix) / "bin" / f"python{PYTHON}")
 
 
-@needs_libreoffice  # the curator's guide in the bundle is a PDF LibreOffice makes
-@pytest.mark.slow
-def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path):
-    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "linux",
-                           "--output", str(tmp_path / "bundle"), "--python", PYTHON],
+def _made_bundle(platform: str, output: Path, python: str) -> Path:
+    """The bundle made by the script; skipped only where the package index cannot be reached."""
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", platform,
+                           "--output", str(output), "--python", python],
                           capture_output=True, text=True, encoding="utf-8", timeout=900)
     if made.returncode != 0 and re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
                                           made.stderr):
         pytest.skip("нет доступа к каталогу пакетов (PyPI): комплект собирается только с ним")
     assert made.returncode == 0, made.stderr
-    archive_path = Path(made.stdout.strip())
+    return Path(made.stdout.strip())
+
+
+@needs_libreoffice  # the curator's guide in the bundle is a PDF LibreOffice makes
+@pytest.mark.slow
+def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path):
+    archive_path = _made_bundle("linux", tmp_path / "bundle", PYTHON)
     assert archive_path.name == "Наставник-0.1.0-linux-x86_64.tar.gz"
     with tarfile.open(archive_path) as archive:
         members = {member.name: member for member in archive.getmembers()}
@@ -89,14 +94,7 @@ def _outside_quotes(line: str) -> str:
 def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with_quoted_paths(tmp_path):
     import zipfile
 
-    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "windows",
-                           "--output", str(tmp_path), "--python", "3.12"],
-                          capture_output=True, text=True, encoding="utf-8", timeout=900)
-    if made.returncode != 0 and re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
-                                          made.stderr):
-        pytest.skip("нет доступа к каталогу пакетов (PyPI): комплект собирается только с ним")
-    assert made.returncode == 0, made.stderr
-    path = Path(made.stdout.strip())
+    path = _made_bundle("windows", tmp_path, "3.12")
     assert path.name == "Наставник-0.1.0-windows-x64.zip"
     top = "Наставник-0.1.0-windows-x64/"
     with zipfile.ZipFile(path) as archive:
