@@ -2,10 +2,11 @@
 chcp 65001 >nul
 cd /d "%~dp0"
 set "NASTAVNIK=nastavnik"
+if exist "%LOCALAPPDATA%\Наставник\venv\Scripts\nastavnik.exe" set "NASTAVNIK=%LOCALAPPDATA%\Наставник\venv\Scripts\nastavnik.exe"
 if exist ".venv\Scripts\nastavnik.exe" set "NASTAVNIK=.venv\Scripts\nastavnik.exe"
 "%NASTAVNIK%" watch
 if errorlevel 1 (
   echo.
-  echo Наставник остановился с ошибкой. Если команда nastavnik не найдена, установите программу по README.
+  echo Наставник остановился с ошибкой. Если команда nastavnik не найдена, установите программу: дважды щёлкните «Установить.cmd» из комплекта.
   pause
 )

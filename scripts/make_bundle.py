@@ -70,7 +70,9 @@ if ! "$PYTHON" -m venv "$PREFIX/venv" >/dev/null 2>&1; then
     echo "Не удалось создать окружение Python в «$PREFIX». Установите пакет python3-venv и повторите."
     exit 2
 fi
-if ! "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" nastavnik; then
+# --force-reinstall: a new bundle replaces what an earlier one installed, even under the same version number.
+if ! "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" --force-reinstall \
+        nastavnik; then
     echo "Не удалось установить «Наставник» из папки wheels: для Python $("$PYTHON" -V 2>&1) в комплекте нет"
     echo "подходящих файлов. Возьмите комплект для своей версии Python."
     exit 2
@@ -78,6 +80,10 @@ fi
 mkdir -p "$BIN"
 ln -sf "$PREFIX/venv/bin/nastavnik" "$BIN/nastavnik"
 echo "Наставник установлен в «$PREFIX»; команда: $BIN/nastavnik"
+case ":$PATH:" in
+    *":$BIN:"*) ;;
+    *) echo "Папки «$BIN» пока нет в PATH: запускайте «$BIN/nastavnik» или войдите в систему заново." ;;
+esac
 echo "Рабочая папка с образцом книги: nastavnik init ~/Наставничество"
 echo "Для файла «На подпись» нужен LibreOffice и шрифты Liberation (пакет fonts-liberation или liberation-fonts)."
 '''

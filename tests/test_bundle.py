@@ -83,6 +83,18 @@ def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path)
     assert (workspace / "output" / "Приказы" / "Приказ № 144-ОД от 01.09.2026 Об организации наставничества "
             "педагогических работников.docx").is_file()
 
+    # A new version installs over the old one (the same version number included), and the workspace stays as it was.
+    cli = next((tmp_path / "prefix" / "venv" / "lib").glob("python3*/site-packages/automation/cli.py"))
+    cli.write_text("raise SystemExit('старая версия')\n", encoding="utf-8")
+    book = (workspace / "workbook" / "Наставничество.xlsx").read_bytes()
+    again = subprocess.run(["sh", str(tmp_path / "unpacked" / top / "install.sh"), str(tmp_path / "prefix")],
+                           capture_output=True, text=True, encoding="utf-8", env=env, timeout=600)
+    assert again.returncode == 0, again.stdout + again.stderr
+    check = subprocess.run([str(command), "check", "-q"], cwd=workspace, capture_output=True, text=True,
+                           encoding="utf-8", env=env, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert (workspace / "workbook" / "Наставничество.xlsx").read_bytes() == book
+
 
 def _outside_quotes(line: str) -> str:
     """The parts of a .cmd line not between double quotes."""
@@ -135,6 +147,15 @@ def test_a_launcher_made_by_init_finds_the_environment_the_windows_installer_mad
         'if exist "%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe" '
         'set "NASTAVNIK=%LOCALAPPDATA%\\Наставник\\venv\\Scripts\\nastavnik.exe"',
         'if exist ".venv\\Scripts\\nastavnik.exe" set "NASTAVNIK=.venv\\Scripts\\nastavnik.exe"']
+
+
+def test_the_launchers_in_the_repository_are_those_init_makes():
+    """The repository's root is a workspace too: its launchers must not lag behind (they once lacked the installer's
+    environment)."""
+    from automation.scaffold import LAUNCHERS
+
+    for name, text in LAUNCHERS.items():
+        assert (ROOT / name).read_bytes() == text.encode("utf-8"), name
 
 
 @needs_libreoffice

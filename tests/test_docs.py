@@ -52,3 +52,29 @@ def test_every_command_and_option_is_in_the_readme():
         for option in re.findall(r"(--[a-z-]+)", _help(command)):
             if option != "--help":
                 assert f"`{option}" in README, (command, option)
+
+
+def test_first_screen_says_what_a_curator_downloads_and_clicks():
+    first_screen = README.split("## Как это устроено")[0]
+    for words in ("Наставник-<версия>-windows-x64.zip", "Наставник-<версия>-linux-x86_64.tar.gz", "`Установить.cmd`",
+                  "sh install.sh", "«Наставничество»", "`Наставник.cmd`", "`На подпись.cmd`",
+                  "[Руководство куратора](docs/Руководство%20куратора.md)"):
+        assert words in first_screen, words
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation dropped (letters of any alphabet kept), spaces → hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_in_the_readme_and_the_guide_leads_somewhere():
+    from urllib.parse import unquote
+
+    for document in (ROOT / "README.md", ROOT / "docs" / "Руководство куратора.md"):
+        text = document.read_text(encoding="utf-8")
+        anchors = {_slug(h) for h in re.findall(r"(?m)^#+ (.+)$", text)}
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if target.startswith("#"):
+                assert target[1:] in anchors, (document.name, target)
+            else:
+                assert (document.parent / unquote(target)).exists(), (document.name, target)
