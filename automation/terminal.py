@@ -51,6 +51,42 @@ _COLOURS = (("Ошибки", {"fg": "red", "bold": True}), ("Не удалось
             ("Предупреждения", {"fg": "yellow", "bold": True}), ("Итог:", {"bold": True}))
 
 
+_ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x0004
+_STD_OUTPUT_HANDLE = -11
+_windows_colours: bool | None = None
+
+
+def windows_console_shows_colours(kernel32=None) -> bool:
+    """Asks the Windows console to show colour codes as colours, and says whether it will. Windows 10's console
+    host prints them as text («←[31m») to a program that has not asked, and click 8.5 no longer asks (it dropped
+    colorama); a console that refuses, or no console, means no colours."""
+    import ctypes
+
+    try:
+        kernel32 = kernel32 or ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.GetStdHandle(_STD_OUTPUT_HANDLE)
+        mode = ctypes.c_uint32()
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return False
+        return bool(mode.value & _ENABLE_VIRTUAL_TERMINAL_PROCESSING
+                    or kernel32.SetConsoleMode(handle, mode.value | _ENABLE_VIRTUAL_TERMINAL_PROCESSING))
+    except (AttributeError, OSError):
+        return False
+
+
+def colour() -> bool | None:
+    """click's `color`: None lets it decide by the terminal, False turns colours off (NO_COLOR=1, or a Windows
+    console that cannot show them)."""
+    global _windows_colours
+    if os.environ.get("NO_COLOR"):
+        return False
+    if sys.platform == "win32":
+        if _windows_colours is None:
+            _windows_colours = windows_console_shows_colours()
+        return None if _windows_colours else False
+    return None
+
+
 def echo(text: str) -> None:
     """Headings coloured on a terminal; click drops colours by itself when the output is a file or a pipe, and
     NO_COLOR=1 turns them off everywhere."""
@@ -58,7 +94,7 @@ def echo(text: str) -> None:
     for line in text.split("\n"):
         style = next((style for prefix, style in _COLOURS if line.startswith(prefix)), None)
         lines.append(click.style(line, **style) if style else line)
-    click.echo("\n".join(lines), color=False if os.environ.get("NO_COLOR") else None)
+    click.echo("\n".join(lines), color=colour())
 
 
 class Bar:

@@ -10,8 +10,8 @@ scripts/make_guide.py; LibreOffice is needed to make a bundle).
 
 Windows: «Наставник-<версия>-windows-x64.zip» holds uv.exe (from the official uv wheel for win_amd64: it finds an
 installed Python 3.11–3.13 or fetches one once, and installs offline), a wheel of every requirement resolved for
-Windows by `uv pip compile --python-platform windows` for each CPython (markers included: click needs colorama there;
-a `pip download --platform` run here would evaluate them for Linux and leave it out), «Установить.cmd» and
+Windows by `uv pip compile --python-platform windows` for each CPython (markers included: a dependency only Windows
+needs is there; a `pip download --platform` run here would evaluate them for Linux and leave it out), «Установить.cmd» and
 «Удалить.cmd» (CRLF, UTF-8 console, every path quoted), the sample book and «ПРОЧТИТЕ.txt». The installer makes the
 environment in %LOCALAPPDATA%\Наставник (the launchers made by `init` look there), the workspace «Документы\
 Наставничество» with `nastavnik init` (the sample on request) and a desktop shortcut to it; the uninstaller removes
@@ -219,7 +219,7 @@ def _crlf(text: str) -> bytes:
 
 
 def windows_bundle(output: Path, pythons: list[str]) -> Path:
-    """uv.exe, the wheels resolved for Windows (markers included: colorama for click), the installer and uninstaller,
+    """uv.exe, the wheels resolved for Windows (markers evaluated for Windows), the installer and uninstaller,
     the sample book; zipped as «Наставник-<версия>-windows-x64.zip»."""
     import zipfile
 

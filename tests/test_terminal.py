@@ -72,6 +72,56 @@ def test_colours_only_on_a_terminal_and_never_with_no_color(tmp_path, write, row
     assert "\x1b[" not in plain.output and "Ошибки (1):" in plain.output
 
 
+class FakeKernel32:
+    """A Windows console: its mode (None: the output is no console) and whether it accepts colour codes."""
+
+    def __init__(self, mode: int | None, accepts: bool) -> None:
+        self.mode, self.accepts, self.asked = mode, accepts, []
+
+    def GetStdHandle(self, which):  # noqa: N802 (the Windows API's names)
+        assert which == -11  # STD_OUTPUT_HANDLE
+        return 7
+
+    def GetConsoleMode(self, handle, mode):  # noqa: N802
+        if self.mode is None:
+            return 0
+        mode._obj.value = self.mode
+        return 1
+
+    def SetConsoleMode(self, handle, mode):  # noqa: N802
+        self.asked.append(mode)
+        return int(self.accepts)
+
+
+def test_a_windows_console_is_asked_for_colours_and_one_that_refuses_gets_none():
+    from automation.terminal import windows_console_shows_colours
+
+    accepting, refusing, already = FakeKernel32(3, True), FakeKernel32(3, False), FakeKernel32(7, False)
+    assert windows_console_shows_colours(accepting) is True and accepting.asked == [3 | 4]
+    assert windows_console_shows_colours(refusing) is False  # an older console host: codes would print as text
+    assert windows_console_shows_colours(already) is True and already.asked == []
+    assert windows_console_shows_colours(FakeKernel32(None, True)) is False  # not a console
+    assert windows_console_shows_colours() is False  # no Windows API here
+
+
+def test_on_windows_a_console_that_cannot_show_colours_gets_plain_headings(tmp_path, write, rows, monkeypatch,
+                                                                           initialized):
+    import ctypes
+    from types import SimpleNamespace
+
+    from automation import terminal
+
+    folder = _broken_workspace(tmp_path, initialized, write, rows)
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr("sys.platform", "win32")
+    for console, shown in ((FakeKernel32(3, False), "Ошибки (1):"),
+                           (FakeKernel32(3, True), "\x1b[31m\x1b[1mОшибки (1):\x1b[0m")):
+        monkeypatch.setattr(terminal, "_windows_colours", None)  # asked once a run
+        monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=console), raising=False)
+        result = CliRunner().invoke(cli, ["check"], color=True)
+        assert result.output.splitlines()[1] == shown
+
+
 def test_each_build_adds_one_line_to_the_journal(tmp_path, write, rows, initialized):
     folder = workspace(tmp_path, initialized, write(rows))
     nastavnik("build", cwd=folder)
