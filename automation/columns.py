@@ -126,12 +126,12 @@ def _widest(table: etree._Element, count: int) -> list[int]:
     Each distinct word is measured once, whatever the number of rows, and every size is then a multiplication."""
     words: list[tuple[set[str], set[str]]] = [(set(), set()) for _ in range(count)]
     column_of = _columns(table, count)
-    bold = set(_BOLD_CELLS(table))  # one query for the table, not one for each of its cells
+    bold_cells = set(_BOLD_CELLS(table))  # one query for the table, not one for each of its cells
     for row in table.iterchildren(_TR):
         for column, cell in column_of(row):
             text = "".join([element.text or "" if element.tag == _T else " "
                             for element in cell.iter(_T, _BR, _TAB, _P)])
-            words[column][cell in bold].update(_GAP.split(text))
+            words[column][cell in bold_cells].update(_GAP.split(text))
     return [max([_thousandths(word, False) for word in regular if word]
                 + [_thousandths(word, True) for word in bold if word], default=0)
             for regular, bold in words]
