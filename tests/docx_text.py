@@ -1,4 +1,6 @@
-"""Reads a rendered .docx back as plain text in body order (paragraphs, then table rows as « | »-joined cells)."""
+"""Reads a rendered .docx back as plain text in body order (paragraphs, then table rows as « | »-joined cells).
+
+No-break spaces read as spaces: the wording is compared here, the typesetting in test_typesetting."""
 
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ def docx_text(path: Path | BinaryIO) -> str:
             for row in Table(block, document).rows:
                 lines.append(" | ".join(cell.text for cell in row.cells))
     header = " ".join(p.text for p in document.sections[0].header.paragraphs)
-    return "\n".join(lines).rstrip() + (f"\n[колонтитул] {header}" if header.strip() else "") + "\n"
+    text = "\n".join(lines).rstrip() + (f"\n[колонтитул] {header}" if header.strip() else "") + "\n"
+    return text.replace("\u00a0", " ")
 
 
 def output_text(path: Path) -> str:

@@ -86,8 +86,8 @@ def test_columns_that_fit_are_left_as_the_template_has_them(tmp_path, write, row
 def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alone(tmp_path, templates):
     """Every document of a book with 30 pairs, double surnames and the longest positions, and the district summary,
     printed by LibreOffice: each word of each table cell is as many times whole in the PDF as in the document (a word
-    broken inside a cell prints as two pieces), each order's signature shares its page with the last point, and a
-    programme's signatures stand together on its last page."""
+    broken inside a cell prints as two pieces), no line ends with «№» or begins with «г.», each order's signature
+    shares its page with the last point, and a programme's signatures stand together on its last page."""
     folder = tmp_path / "район"
     folder.mkdir()
     write_workbook(folder / "школа.xlsx", large_book.rows(), sample_data.SETTINGS)
@@ -109,7 +109,7 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
     work = tmp_path / "pdf"
     work.mkdir()
     printing.convert(printing.find_soffice(), work, sources)
-    broken, alone = [], []
+    broken, alone, loose = [], [], []
     for source in sources:
         document = Document(str(source))
         pages = [page.extract_text() for page in PdfReader(work / f"{source.stem}.pdf").pages]
@@ -119,6 +119,9 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
                            for word in _words(cell.text))
         written += in_cells
         broken += [f"{source.name}: {word}" for word in in_cells if printed[word] < written[word]]
+        # «№» never ends a printed line apart from its number, «г.» never begins one apart from its year.
+        loose += [f"{source.name}: {line}" for page in pages for line in page.splitlines()
+                  if line.rstrip().endswith("№") or re.match(r"\s*гг?\.", line)]
         if source.parent.name == "Программы" and "Подписи участников" not in pages[-1]:
             alone.append(source.name)  # the participants' signatures are kept together under their heading
         if source.parent.name in ("Списки", "Отчёты"):  # the curator's signature shares its page with the text above
@@ -136,6 +139,7 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
                 alone.append(source.name)
     assert broken == []
     assert alone == []
+    assert loose == []
 
 
 def test_text_made_smaller_keeps_the_templates_widths_when_that_alone_makes_every_word_fit(tmp_path):
