@@ -358,7 +358,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
             if manifest.lost:
                 notice = _restored_notice(document, report, today or dt.date.today())
         digest = renderer.digest(kind)
-        print_ = fingerprint(digest, document.context)
+        print_ = fingerprint(renderer.made_by(kind), document.context)
         if notice is None and manifest.unchanged(output, path, print_):
             report.documents.append(written)
             return

@@ -37,6 +37,9 @@ _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 PREPARED_LIMIT = 64
+VERSION = 1
+"""What rendering adds to every document by itself (the columns' widths, no-break spaces): raised when that changes,
+so that an updated program makes again every document that is not a signed order."""
 """Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 _PARAGRAPH_XML = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's resolve_listing finds them so
@@ -285,6 +288,11 @@ class Renderer:
     def digest(self, kind: DocumentKind) -> str:
         """A hash of the kind's template bytes (read once per build); a kind with no template is made by code."""
         return self.template_digest(kind.template) if kind.template else f"{kind.key}:{tables.VERSION}"
+
+    def made_by(self, kind: DocumentKind) -> str:
+        """What a document is made from besides its data: the template's digest, and for a Word document the
+        renderer's version (a table's version is in its digest; the site page is not Word)."""
+        return f"{self.digest(kind)}:{VERSION}" if kind.format == "docx" else self.digest(kind)
 
     def template_digest(self, name: str) -> str:
         if name not in self._digests:

@@ -88,6 +88,25 @@ def test_editing_a_template_rewrites_its_documents_only(write, rows, own_templat
     assert changed(before, state(output)) == ["Списки/Список наставнических пар (групп).docx"]
 
 
+def test_a_new_version_of_the_rendering_makes_every_document_again_but_signed_orders(write, rows, templates, tmp_path,
+                                                                                     monkeypatch):
+    """Column widths and no-break spaces are the renderer's own: when they change, the documents a curator already has
+    are made again on the next build, though the book did not change; a signed order's bytes stay."""
+    from automation import render
+
+    output = tmp_path / "output"
+    path = write(rows, name=BOOK)
+    run(path, templates, output)
+    before = state(output)
+    monkeypatch.setattr(render, "VERSION", render.VERSION + 1)
+    report = run(path, templates, output)
+    signed = sorted(str(d.path) for d in report.documents if d.frozen)
+    assert signed and all(before[name] == state(output)[name] for name in signed)
+    remade = sorted(str(d.path) for d in report.documents if d.status == builder.UPDATED)
+    assert remade == sorted(str(d.path) for d in report.documents if not d.frozen and d.path.suffix == ".docx")
+    assert report.count(builder.UPDATED) == len(remade) > 10
+
+
 def test_a_deleted_document_is_made_again(write, rows, templates, tmp_path):
     output = tmp_path / "output"
     path = write(rows, name=BOOK)
