@@ -151,8 +151,15 @@ set "DOCS=%USERPROFILE%\Documents"
 for /f "usebackq delims=" %%d in (`powershell -NoProfile -Command "[Environment]::GetFolderPath('MyDocuments')"`) do set "DOCS=%%d"
 set "WORK=%DOCS%\Наставничество"
 echo Устанавливаю «Наставник» в «%APP%»...
-"%HERE%uv.exe" venv --quiet --allow-existing --python ">=3.11,<3.14" "%APP%\venv"
+rem A Python 3.11-3.13 already on the computer; else Python 3.12, downloaded once by uv.
+"%HERE%uv.exe" venv --quiet --allow-existing --no-python-downloads --python ">=3.11,<3.14" "%APP%\venv"
+if not errorlevel 1 goto install
+echo На компьютере нет Python 3.11-3.13: скачиваю Python 3.12 (нужен интернет, один раз)...
+"%HERE%uv.exe" python install 3.12
 if errorlevel 1 goto no_python
+"%HERE%uv.exe" venv --quiet --allow-existing --python 3.12 "%APP%\venv"
+if errorlevel 1 goto no_python
+:install
 "%HERE%uv.exe" pip install --quiet --python "%APP%\venv\Scripts\python.exe" --no-index --find-links "%HERE%wheels" --reinstall-package nastavnik nastavnik
 if errorlevel 1 goto no_wheels
 if exist "%WORK%\workbook" goto have_work

@@ -132,6 +132,12 @@ def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with
             assert not re.search(r"%(HERE|APP|WORK|DOCS)%", _outside_quotes(line)), (name, line)
     install = scripts["Установить.cmd"].decode("utf-8")
     assert '--no-index --find-links "%HERE%wheels"' in install
+    # A Python already installed is taken without the internet; only when there is none is Python 3.12 downloaded.
+    lines = install.split("\r\n")
+    found = lines.index('"%HERE%uv.exe" venv --quiet --allow-existing --no-python-downloads --python ">=3.11,<3.14" '
+                        '"%APP%\\venv"')
+    assert lines[found + 1] == "if not errorlevel 1 goto install"
+    assert lines[found + 3:found + 5] == ['"%HERE%uv.exe" python install 3.12', "if errorlevel 1 goto no_python"]
     assert 'set "APP=%LOCALAPPDATA%\\Наставник"' in install
     assert 'rmdir /s /q "%APP%"' in scripts["Удалить.cmd"].decode("utf-8")
     assert "Наставничество" not in _outside_quotes(
