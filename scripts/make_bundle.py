@@ -189,7 +189,8 @@ echo или установите Python 3.12 с python.org (галочка «Add
 pause
 exit /b 2
 :no_wheels
-echo Не удалось установить «Наставник» из папки wheels комплекта: скачайте комплект заново.
+echo Не удалось установить «Наставник» из папки wheels комплекта. Если открыто окно «Наставник» (слежение),
+echo закройте его и запустите установку ещё раз; если не поможет — скачайте комплект заново.
 pause
 exit /b 2
 :no_init
@@ -204,9 +205,16 @@ setlocal EnableExtensions
 rem Наставник: удаление программы. Рабочая папка с книгой и документами не удаляется.
 set "APP=%LOCALAPPDATA%\Наставник"
 if exist "%APP%" rmdir /s /q "%APP%"
+rem A running watcher keeps its files open: then the folder stays, and the curator is told why.
+if exist "%APP%" goto busy
 powershell -NoProfile -Command "Remove-Item -LiteralPath ([Environment]::GetFolderPath('Desktop')+'\Наставничество.lnk') -ErrorAction SilentlyContinue" >nul 2>&1
 echo Программа удалена. Рабочая папка «Наставничество» в «Документах» осталась: книга и документы в ней целы.
 pause
+exit /b 0
+:busy
+echo Программа удалена не вся: её файлы заняты. Закройте окно «Наставник» (слежение) и запустите удаление ещё раз.
+pause
+exit /b 2
 """
 
 WINDOWS_README = """Наставник {version} для Windows

@@ -139,7 +139,9 @@ def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with
     assert lines[found + 1] == "if not errorlevel 1 goto install"
     assert lines[found + 3:found + 5] == ['"%HERE%uv.exe" python install 3.12', "if errorlevel 1 goto no_python"]
     assert 'set "APP=%LOCALAPPDATA%\\Наставник"' in install
-    assert 'rmdir /s /q "%APP%"' in scripts["Удалить.cmd"].decode("utf-8")
+    uninstall = scripts["Удалить.cmd"].decode("utf-8").split("\r\n")
+    removed = uninstall.index('if exist "%APP%" rmdir /s /q "%APP%"')
+    assert 'if exist "%APP%" goto busy' in uninstall[removed + 1:removed + 3]  # a running watcher's files stay
     assert "Наставничество" not in _outside_quotes(
         next(line for line in scripts["Удалить.cmd"].decode("utf-8").split("\r\n") if "rmdir" in line))
 
