@@ -170,8 +170,8 @@ CHECK_REPORT = DocumentKind(
 
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
-KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS, SUGGESTIONS,
-         CHECK_REPORT)
+KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS,
+         SUGGESTIONS, CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""
 FIELDS: dict[str, dict[str, Field]] = {kind.key: kind.fields for kind in TEMPLATED if kind.fields is not None}

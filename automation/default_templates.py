@@ -13,6 +13,7 @@ from automation.files import write_atomic
 from automation.page import CENTER, KEEP_LAST, LEFT, NOTE_SIZE, PLAN_SIZE, RIGHT, Page
 from automation.site_template import SITE_PAGE
 
+
 def _letterhead(page: Page) -> None:
     """Organisation name, document kind, date and number, place: the requisites of an order."""
     page.line("{{ орг.полное }}", align=CENTER, bold=True)

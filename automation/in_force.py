@@ -32,6 +32,11 @@ class Unit:
         """A group has several mentees, or a group form (so it stays a group while one of its rows has errors)."""
         return len(self.mentees) > 1 or self.rows[0].form in (schema.FORM_GROUP, schema.FORM_SCHOOL)
 
+    @property
+    def programme_finished(self) -> bool:
+        """The book marks its programme «завершена» (whether or not a signed order has finished it yet)."""
+        return self.programme is not None and self.programme.finished
+
 
 def units(data: Data) -> list[Unit]:
     """The pairs gathered by №, with their current mentor and programme (computed once per data)."""

@@ -360,7 +360,6 @@ def key(code: str) -> str:
     return schema.without_latin(code)
 
 
-
 class RoadmapItem(SheetModel):
     columns = schema.ROADMAP.columns
     model_config = _config(schema.ROADMAP.columns)

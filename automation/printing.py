@@ -136,11 +136,12 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
     return Bundle(target, len(documents), pages, substitutes)
 
 
-def convert(soffice: str, work: Path, sources: list[Path]) -> None:
+def convert(soffice: str, work: Path, sources: list[Path], target: str = "pdf") -> None:
     """One `soffice --convert-to pdf` for all, with a profile of its own: a LibreOffice the curator has open, or a
-    second conversion at the same time, cannot make it silently skip files."""
+    second conversion at the same time, cannot make it silently skip files. `target` names another PDF filter
+    («pdf:writer_web_pdf_Export» for an HTML page)."""
     profile = (work / "profile").resolve().as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", target,
                "--outdir", str(work), *[str(s) for s in sources]]
     try:
         subprocess.run(command, cwd=work, capture_output=True, check=False,

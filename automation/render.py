@@ -37,10 +37,10 @@ _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 PREPARED_LIMIT = 64
+"""Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
 VERSION = 1
 """What rendering adds to every document by itself (the columns' widths, no-break spaces): raised when that changes,
 so that an updated program makes again every document that is not a signed order."""
-"""Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 _PARAGRAPH_XML = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's resolve_listing finds them so
 _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
@@ -210,13 +210,14 @@ class PreparedTemplate:
         return env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", self.docx.patch_xml(xml)))
 
     def _finish(self, xml: str) -> str:
-        """What docxtpl does to a part after Jinja: paragraphs back on their lines, escaped braces, listings."""
+        """What docxtpl does to a part after Jinja (paragraphs back on their lines, escaped braces, listings), and
+        the no-break spaces."""
         xml = _PARAGRAPH_BACK.sub(r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        xml = no_break(xml)
         # Listings turn tabs, line and page breaks inside values into Word's own tags: docxtpl's resolve_listing,
         # given only the paragraphs that hold one (it walks every run of every paragraph in Python: 10 s in a
         # document of 30,000 plan rows when one value had a line break).
-        xml = no_break(xml)
         if not _LISTING_CHARS.search(xml):
             return xml
         return _PARAGRAPH_XML.sub(lambda m: self.docx.resolve_listing(m.group(0))

@@ -343,7 +343,7 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
     no active pair: up to three consenting mentors whose competences share words with the difficulties, who are not
     mentees themselves and have fewer mentees than the limit."""
     limit = data.organization.max_mentees if data.organization and data.organization.max_mentees else DEFAULT_MAX_MENTEES
-    active = [u for u in units(data) if u.programme is None or not u.programme.finished]
+    active = [u for u in units(data) if not u.programme_finished]
     busy = {key(m.code) for u in active for m in u.mentees}
     load = Counter(key(u.mentor.code) for u in active for _ in u.mentees)
     mentors = [(m, key(m.code), lemmas(m.competences)) for m in data.people.values()

@@ -33,8 +33,8 @@ class Sheet:
     columns: tuple[Column, ...]
     row_is: str
     hint: str = ""
-    optional: bool = False
-    """A sheet a book made before it was added may lack: its absence is a warning, not an error."""
+    when_missing: str = ""
+    """For a sheet a book made before it was added may lack: the warning its absence is (not an error)."""
 
     def column(self, key: str) -> Column:
         for column in self.columns:
@@ -432,7 +432,9 @@ ROADMAP = Sheet(
     title="Дорожная карта",
     row_is="одно мероприятие дорожной карты на учебный год (п. 10.3, 12.3 Положения)",
     hint="Приложение к приказу об организации наставничества; утверждается директором.",
-    optional=True,
+    when_missing="в книге нет листа «Дорожная карта»: приказ об организации наставничества с дорожной картой "
+                 "(п. 10.3 Положения) не сделан. Добавьте лист (образец — в пустой книге, которую создаёт "
+                 "«nastavnik init») и впишите мероприятия года.",
     columns=(
         Column("number", "№ п/п", width=6),
         Column("event", "Мероприятие", required=True, width=50),

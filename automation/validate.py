@@ -20,11 +20,6 @@ from automation.schema import Sheet
 from automation.workbook import RawBook, Table
 
 M = TypeVar("M", bound=SheetModel)
-_OPTIONAL_MISSING = {
-    schema.ROADMAP.key: "в книге нет листа «Дорожная карта»: приказ об организации наставничества с дорожной картой "
-                        "(п. 10.3 Положения) не сделан. Добавьте лист (образец — в пустой книге, которую создаёт "
-                        "«nastavnik init») и впишите мероприятия года.",
-}
 
 
 @dataclass
@@ -36,8 +31,8 @@ class Validation(Problems):
 def validate(book: RawBook) -> Validation:
     out = Collector()
     for sheet in book.missing_sheets:
-        if sheet.optional:
-            out.problems.append(Problem(WARNING, sheet.title, None, None, _OPTIONAL_MISSING[sheet.key]))
+        if sheet.when_missing:
+            out.problems.append(Problem(WARNING, sheet.title, None, None, sheet.when_missing))
             continue
         out.problems.append(
             Problem(ERROR, sheet.title, None, None,

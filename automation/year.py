@@ -169,7 +169,7 @@ def needs_a_mentor(data: Data) -> list[tuple[Person, list[str]]]:
     """Who must be included as a mentee (п. 12.1): young specialists (but one who mentors others already), teachers
     new to the school (less than a year in it), those with professional difficulties typed on «Педагоги»; each with
     the reasons. The pairing suggestions are made for the same people."""
-    mentoring = {key(u.first_mentor.code) for u in units(data) if not _finished(u)}
+    mentoring = {key(u.first_mentor.code) for u in units(data) if not u.programme_finished}
     found = []
     for person in sorted(data.people.values(), key=lambda p: p.row):
         if person.workplace is not None:  # a social partner's employee is not the school's to include
@@ -191,8 +191,8 @@ def needs_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
     rows = []
     now = in_force(data, today)
     in_force_of = {key(m.code): u for u in now.units if not u.finished for m in u.unit.mentees}
-    awaiting_of = {key(m.code): u for u in units(data) if now.unit(u.number) is None and not _finished(u)
-                   for m in u.mentees}
+    awaiting_of = {key(m.code): u for u in units(data)
+                   if now.unit(u.number) is None and not u.programme_finished for m in u.mentees}
     for person, reasons in needs_a_mentor(data):
         p = named(person)
         current, awaiting = in_force_of.get(key(person.code)), awaiting_of.get(key(person.code))
@@ -207,9 +207,10 @@ def needs_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
                      "пара": pair})
     if not rows:
         return []
+    curator = data.curator()
     context = {**common, "год": school_year(data, today).label, "дата": grammar.date_digits(today),
                "педагоги": rows, "без_пары": sum(1 for row in rows if row["пара"] == NO_PAIR),
-               "куратор": _curator(data)}
+               "куратор": named(curator).fields() if curator is not None else None}
     return [Document(catalogue.NEEDS_LIST, catalogue.NEEDS_LIST.name(), context)]
 
 
@@ -218,12 +219,3 @@ NO_PAIR = "нет — подобрать наставника"
 
 def _kind(unit: Unit) -> str:
     return "группа" if unit.group else "пара"
-
-
-def _finished(unit: Unit) -> bool:
-    return unit.programme is not None and unit.programme.finished
-
-
-def _curator(data: Data) -> dict[str, Any] | None:
-    curator = data.curator()
-    return named(curator).fields() if curator is not None else None

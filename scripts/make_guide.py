@@ -7,7 +7,6 @@ already brings) → PDF by LibreOffice, pictures from docs/images included.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation.printing import find_soffice  # noqa: E402
+from automation.printing import PrintProblem, convert, find_soffice  # noqa: E402
 
 SOURCE = ROOT / "docs" / "Руководство куратора.md"
 PDF_NAME = "Руководство куратора.pdf"
@@ -48,10 +47,10 @@ def make_pdf(output: Path) -> Path:
         work = Path(temp)
         source = work / "guide.html"
         source.write_text(html(), encoding="utf-8")
-        profile = (work / "profile").resolve().as_uri()
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to",
-                        "pdf:writer_web_pdf_Export", "--outdir", str(work), str(source)],
-                       capture_output=True, timeout=300, check=False)
+        try:
+            convert(soffice, work, [source], "pdf:writer_web_pdf_Export")
+        except PrintProblem as err:
+            sys.exit(str(err))
         made = work / "guide.pdf"
         if not made.is_file():
             sys.exit("LibreOffice не сделал PDF руководства; закройте его окна и повторите.")
