@@ -11,11 +11,10 @@ from pathlib import Path
 
 import click
 
-from automation import build as builder
 from automation import crash
-from automation.district import build_any, check_any
-from automation.period import Period, PeriodError
-from automation.session import (
+from automation.documents.period import Period, PeriodError
+from automation.run import build as builder
+from automation.run.commands import (
     BuildRun,
     WatchSession,
     bundle_for,
@@ -25,6 +24,7 @@ from automation.session import (
     summary,
     templates_report,
 )
+from automation.run.district import build_any, check_any
 from automation.terminal import Bar, echo, interactive, russian
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
@@ -243,7 +243,10 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
     if not quiet:
         click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
                    "Остановить: Ctrl+C.")
-    from automation.watch import Watched, Watcher  # watchdog is loaded only by the command that watches
+    from automation.run.watch import (  # watchdog is loaded only by the command that watches
+        Watched,
+        Watcher,
+    )
 
     def run() -> builder.Report:
         started = time.perf_counter()

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from openpyxl import Workbook  # noqa: E402
 
-from automation import schema  # noqa: E402
+from automation.book import schema  # noqa: E402
 from benchmarks import synthetic  # noqa: E402
 
 VOCABULARY = ("посещение урока наставника разбор занятия подготовка технологической карты самоанализ итогов запись "
@@ -44,7 +44,7 @@ def _phrase(words: random.Random, length: int) -> str:
 _MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
-from automation import build
+from automation.run import build
 started = time.perf_counter()
 report = build.build(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
 print(json.dumps({"seconds": time.perf_counter() - started, "phases": report.phases, "errors": len(report.errors),

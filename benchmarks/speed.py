@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation import build as builder  # noqa: E402
-from automation.district import build_any  # noqa: E402
+from automation.run import build as builder  # noqa: E402
+from automation.run.district import build_any  # noqa: E402
 from benchmarks import synthetic  # noqa: E402
 
 ORDER_TEMPLATE = ROOT / "doc_templates" / "Приказ о закреплении наставнических пар.docx"

@@ -10,8 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation import schema  # noqa: E402
-from automation.scaffold import write_workbook  # noqa: E402
+from automation.book import schema  # noqa: E402
+from automation.office.blank_book import write_workbook  # noqa: E402
 
 MEN = [("Иванов", "Иван", "Петрович"), ("Смирнов", "Алексей", "Игоревич"), ("Кузнецов", "Олег", "Викторович"),
        ("Мороз", "Илья", "Ильич"), ("Черных", "Павел", "Андреевич"), ("Павлюк", "Никита", "Сергеевич")]

@@ -20,8 +20,8 @@ import openpyxl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation import build as builder  # noqa: E402
-from automation.watch import Watched, Watcher  # noqa: E402
+from automation.run import build as builder  # noqa: E402
+from automation.run.watch import Watched, Watcher  # noqa: E402
 
 SAVES = 20
 PROGRAMME_ROW = 3  # programme № 2 of the sample («Волкова Д.О.»)

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation.printing import PrintProblem, convert, find_soffice  # noqa: E402
+from automation.run.printing import PrintProblem, convert, find_soffice  # noqa: E402
 
 SOURCE = ROOT / "docs" / "Руководство куратора.md"
 PDF_NAME = "Руководство куратора.pdf"

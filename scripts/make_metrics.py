@@ -1,4 +1,4 @@
-"""Writes automation/font_metrics.py: the advance widths of Liberation Serif (the metric twin of Times New Roman, the
+"""Writes automation/office/font_metrics.py: the advance widths of Liberation Serif (the metric twin of Times New Roman, the
 documents' font), regular and bold, for the characters the documents print. Run where fonts-liberation is installed:
     python scripts/make_metrics.py
 """
@@ -13,7 +13,7 @@ from PIL import ImageFont
 FONTS = Path("/usr/share/fonts/truetype/liberation")
 CHARS = ("".join(chr(c) for c in range(32, 127)) + "".join(chr(c) for c in range(0x410, 0x450))
          + "ЁёІіЇїЄєҐґ«»–—№…“”„’‘·°§\u00a0")
-TARGET = Path(__file__).resolve().parent.parent / "automation" / "font_metrics.py"
+TARGET = Path(__file__).resolve().parent.parent / "automation" / "office" / "font_metrics.py"
 
 
 def widths(style: str) -> list[int]:

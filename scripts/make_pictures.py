@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation.build import build  # noqa: E402
-from automation.field_guide import write_guide  # noqa: E402
-from automation.printing import convert, find_soffice  # noqa: E402
+from automation.office.field_guide import write_guide  # noqa: E402
+from automation.run.build import build  # noqa: E402
+from automation.run.printing import convert, find_soffice  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 DAY = dt.date(2026, 11, 27)

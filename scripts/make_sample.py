@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation.default_templates import write_templates  # noqa: E402
-from automation.sample import SETTINGS, rows  # noqa: E402
-from automation.scaffold import WORKBOOK_NAME, write_launchers, write_workbook  # noqa: E402
+from automation.book.sample import SETTINGS, rows  # noqa: E402
+from automation.office.blank_book import WORKBOOK_NAME, write_launchers, write_workbook  # noqa: E402
+from automation.office.default_templates import write_templates  # noqa: E402
 
 
 def main() -> None:

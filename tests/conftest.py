@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from automation.default_templates import write_templates
-from automation.scaffold import write_workbook
+from automation.office.blank_book import write_workbook
+from automation.office.default_templates import write_templates
 from tests import sample_data
 
 TODAY = dt.date(2026, 11, 27)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from automation import build as builder
-from automation.default_templates import write_templates
+from automation.office.default_templates import write_templates
+from automation.run import build as builder
 from tests.conftest import TODAY
 from tests.docx_text import docx_text, output_text
 

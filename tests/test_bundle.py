@@ -147,7 +147,7 @@ def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with
 
 
 def test_a_launcher_made_by_init_finds_the_environment_the_windows_installer_made():
-    from automation.scaffold import LAUNCHER
+    from automation.office.blank_book import LAUNCHER
 
     lines = LAUNCHER.split("\r\n")
     assert lines[3:6] == [
@@ -160,7 +160,7 @@ def test_a_launcher_made_by_init_finds_the_environment_the_windows_installer_mad
 def test_the_launchers_in_the_repository_are_those_init_makes():
     """The repository's root is a workspace too: its launchers must not lag behind (they once lacked the installer's
     environment)."""
-    from automation.scaffold import LAUNCHERS
+    from automation.office.blank_book import LAUNCHERS
 
     for name, text in LAUNCHERS.items():
         assert (ROOT / name).read_bytes() == text.encode("utf-8"), name

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import openpyxl
 
-from automation import schema
-from automation.default_templates import TEMPLATE_NAMES
-from automation.scaffold import LISTS_SHEET
+from automation.book import schema
+from automation.office.blank_book import LISTS_SHEET
+from automation.office.default_templates import TEMPLATE_NAMES
 
 
 def nastavnik(*args, cwd: Path) -> subprocess.CompletedProcess:

@@ -6,9 +6,9 @@ import time
 import openpyxl
 import pytest
 
-from automation.district import build_any
-from automation.watch import Watched, Watcher
-from automation.scaffold import write_workbook
+from automation.office.blank_book import write_workbook
+from automation.run.district import build_any
+from automation.run.watch import Watched, Watcher
 from tests import sample_data
 from tests.conftest import TODAY
 from tests.docx_text import output_text
@@ -115,7 +115,7 @@ def test_two_workbooks_of_one_short_name_never_share_a_folder(tmp_path, rows, te
 
 
 def test_a_fault_in_one_school_never_stops_the_others(district, templates, tmp_path, monkeypatch):
-    from automation import build as builder
+    from automation.run import build as builder
 
     real = builder.build_validated
 
@@ -202,7 +202,7 @@ def test_an_unreadable_district_book_is_one_warning_and_never_a_school(district,
 def test_a_district_folder_it_cannot_write_to_still_gets_its_summary(district, templates, tmp_path, monkeypatch):
     import errno
 
-    from automation import district as district_module
+    from automation.run import district as district_module
 
     def refused(path):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))

@@ -3,8 +3,7 @@
 import re
 from pathlib import Path
 
-
-from automation import schema
+from automation.book import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ import copy
 
 import pytest
 
-from automation import build as builder
-from automation.scaffold import write_workbook
+from automation.office.blank_book import write_workbook
+from automation.run import build as builder
 from tests import sample_data
 from tests.conftest import TODAY
 from tests.docx_text import docx_text

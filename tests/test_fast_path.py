@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from automation import catalogue, reports
-from automation.district import School, summary_context
-from automation.field_guide import SAMPLE_DAY, sample_contexts
-from automation.period import Period
-from automation.build import Report
-from automation.render import PreparedTemplate, Renderer, _env
+from automation.documents import catalogue, reports
+from automation.documents.period import Period
+from automation.office.field_guide import SAMPLE_DAY, sample_contexts
+from automation.office.render import PreparedTemplate, Renderer, _env
+from automation.run.build import Report
+from automation.run.district import School, summary_context
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "doc_templates"
 _W_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
@@ -21,9 +21,9 @@ _W_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 def _contexts(kind: catalogue.DocumentKind) -> list[dict]:
     if kind is not catalogue.DISTRICT_SUMMARY:
         return sample_contexts()[kind.key]
-    from automation import sample
-    from automation.validate import validate
-    from automation.workbook import book_from_rows
+    from automation.book import sample
+    from automation.book.reader import book_from_rows
+    from automation.book.validate import validate
 
     data = validate(book_from_rows(Path("Наставничество.xlsx"), sample.rows(), sample.SETTINGS)).data
     period = Period.school_year(SAMPLE_DAY)

@@ -13,10 +13,13 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from automation import build as builder
-from automation import catalogue, cli, files, schema, session
-from automation.problems import ERROR, WARNING
-from automation.scaffold import write_workbook
+from automation import cli, files
+from automation.book import schema
+from automation.book.problems import ERROR, WARNING
+from automation.documents import catalogue
+from automation.office.blank_book import write_workbook
+from automation.run import build as builder
+from automation.run import commands
 from tests import sample_data
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
@@ -258,7 +261,7 @@ def test_the_watcher_reports_a_fault_and_builds_the_next_save(tmp_path):
             raise result
         return result
 
-    watching = session.WatchSession(run, echo=said.append, clock=lambda: dt.datetime(2026, 11, 27, 10, 0),
+    watching = commands.WatchSession(run, echo=said.append, clock=lambda: dt.datetime(2026, 11, 27, 10, 0),
                                     output=tmp_path)
     watching.rebuild()
     assert said[0].startswith("10:00:00 Не удалось собрать документы: внутренняя ошибка программы (RuntimeError).")

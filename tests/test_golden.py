@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from automation import build as builder
+from automation.run import build as builder
 from tests.conftest import TODAY
 from tests.docx_text import output_text
 from tests.test_build import EXPECTED
@@ -18,7 +18,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, templates):
-    from automation.scaffold import write_workbook
+    from automation.office.blank_book import write_workbook
     from tests import sample_data
 
     folder = tmp_path_factory.mktemp("golden")

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from automation.in_force import in_force
-from automation.validate import validate
-from automation.workbook import read_workbook
+from automation.book.reader import read_workbook
+from automation.book.validate import validate
+from automation.documents.in_force import in_force
 
 D = dt.date
 

@@ -11,12 +11,12 @@ from docx import Document
 from docx.shared import Mm
 from pypdf import PdfReader
 
-from automation import printing
-from automation.build import build
-from automation.page import Page
-from automation.district import build_any
-from automation.render import Renderer
-from automation.scaffold import write_workbook
+from automation.office.blank_book import write_workbook
+from automation.office.page import Page
+from automation.office.render import Renderer
+from automation.run import printing
+from automation.run.build import build
+from automation.run.district import build_any
 from tests import large_book, sample_data
 from tests.conftest import TODAY
 from tests.test_printing import needs_times

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from automation import build as builder
-from automation.default_templates import write_templates
-from automation.markup import marked_name
 from automation.files import archive_name
-from automation.manifest import MANIFEST_NAME, Manifest
+from automation.office.default_templates import write_templates
+from automation.office.marked_copy import marked_name
+from automation.run import build as builder
+from automation.run.manifest import MANIFEST_NAME, Manifest
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -92,7 +92,7 @@ def test_a_new_version_of_the_rendering_makes_every_document_again_but_signed_or
                                                                                      monkeypatch):
     """Column widths and no-break spaces are the renderer's own: when they change, the documents a curator already has
     are made again on the next build, though the book did not change; a signed order's bytes stay."""
-    from automation import render
+    from automation.office import render
 
     output = tmp_path / "output"
     path = write(rows, name=BOOK)

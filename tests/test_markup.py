@@ -8,7 +8,7 @@ import hashlib
 import openpyxl
 from openpyxl.comments import Comment
 
-from automation import build as builder
+from automation.run import build as builder
 
 TODAY = dt.date(2026, 11, 27)
 RED, YELLOW = "00FFC7CE", "00FFEB9C"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from automation import build as builder
-from automation.problems import WARNING
+from automation.book.problems import WARNING
+from automation.run import build as builder
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 

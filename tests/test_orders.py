@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from automation import build as builder
+from automation.run import build as builder
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -138,7 +138,7 @@ def test_a_replacement_ground_reads_as_a_fact_with_its_document(rows, made, grou
 
 
 def test_a_replacement_without_its_document_is_made_with_a_warning(rows, write):
-    from automation.build import check
+    from automation.run.build import check
     rows["Замены"][0]["Документ-основание (вид, №, дата)"] = None
     assert [str(p) for p in check(write(rows)).problems] == [
         "Лист «Замены», строка 2, столбец «Документ-основание (вид, №, дата)»: не указан документ-основание замены "
@@ -154,7 +154,7 @@ def test_a_completion_on_the_curators_initiative_names_the_curator(rows, made):
 
 
 def test_a_completion_without_its_document_is_a_warning_on_its_row(rows, write):
-    from automation.build import check
+    from automation.run.build import check
     rows["Программы"][3]["Документ-основание (вид, №, дата)"] = None
     assert [str(p) for p in check(write(rows)).problems] == [
         "Лист «Программы», строка 5, столбец «Документ-основание (вид, №, дата)»: не указан документ, на котором "

@@ -12,9 +12,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from automation import build as builder
-from automation import printing
-from automation.printing import PrintProblem, archive_old_bundles, bundle_name, find_soffice, print_bundle
+from automation.run import build as builder
+from automation.run import printing
+from automation.run.printing import (
+    PrintProblem,
+    archive_old_bundles,
+    bundle_name,
+    find_soffice,
+    print_bundle,
+)
 
 TODAY = dt.date(2026, 11, 27)
 SOFFICE = find_soffice()
@@ -180,7 +186,7 @@ needs_calc = pytest.mark.skipif(not _calc_installed(), reason="LibreOffice Calc 
 @needs_calc
 def test_generated_tables_print_one_page_wide_with_their_title_whole(write, rows, templates, tmp_path):
     """Judged as printed: each table fits the page width (landscape: all three are wide), its title whole."""
-    from automation.district import build_any
+    from automation.run.district import build_any
 
     builder.build(write(rows), templates, tmp_path / "school", today=TODAY)
     folder = tmp_path / "district"
@@ -258,8 +264,8 @@ def _pdf_in(*fonts: str) -> PdfReader:
 
 
 def test_a_pdf_printed_in_another_font_than_times_new_romans_widths_is_named_with_what_to_install(tmp_path):
-    from automation.printing import Bundle, substituted_fonts
-    from automation.session import BuildRun
+    from automation.run.commands import BuildRun
+    from automation.run.printing import Bundle, substituted_fonts
 
     assert substituted_fonts(_pdf_in("BAAAAA+LiberationSerif", "CAAAAA+LiberationSerif-Bold", "OpenSymbol")) == ()
     assert substituted_fonts(_pdf_in("TimesNewRomanPSMT", "TimesNewRomanPS-BoldMT")) == ()

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automation import build as builder
-from automation import schema
+from automation.book import schema
+from automation.run import build as builder
 from tests.conftest import TODAY
 
 VALUES = st.one_of(

@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 
 from automation.files import DocumentLocked, write_atomic
-from automation.render import Renderer, TemplateProblem
+from automation.office.render import Renderer, TemplateProblem
 from tests.docx_text import docx_text
 
 
@@ -87,7 +87,7 @@ def test_locked_target_keeps_the_old_file_and_cleans_up(tmp_path, monkeypatch):
 
 
 def test_charts_are_embedded_as_pictures(tmp_path):
-    from automation.charts import Chart
+    from automation.documents.charts import Chart
     name = _template(tmp_path, "До диаграммы {{ график }} после")
     chart = Chart("Проба", ("один", "два"), (1, 2))
     out = tmp_path / "out.docx"
@@ -127,7 +127,8 @@ def test_documents_are_valid_zips_and_equal_inputs_give_equal_bytes(tmp_path):
 
 def test_a_table_made_twice_is_the_same_bytes(monkeypatch):
     import time as clock
-    from automation.tables import table_workbook
+
+    from automation.office.tables import table_workbook
 
     table = {"заголовок": "Показатели", "столбцы": ["Школа", "Пар"], "строки": [["МКОУ Теньковская СШ", 3]]}
     first = table_workbook(table)
@@ -162,7 +163,7 @@ def test_tables_fixed_as_docxtpl_fixes_them_and_skipped_only_where_it_changes_no
     from docxtpl import DocxTemplate
     from lxml import etree
 
-    from automation import render
+    from automation.office import render
 
     xml = f"<w:body {_W}>" + "<w:p/>".join(tables) + "</w:body>"
     docx = DocxTemplate.__new__(DocxTemplate)
@@ -175,7 +176,7 @@ def test_tables_fixed_as_docxtpl_fixes_them_and_skipped_only_where_it_changes_no
 
 
 def test_a_chart_in_a_list_of_records_is_a_picture_not_text(tmp_path):
-    from automation.charts import Chart
+    from automation.documents.charts import Chart
 
     name = _template(tmp_path, "{% for р in разделы %}{{ р.название }}: {{ р.график }}; {% endfor %}")
     charts = [Chart("Первый", ("а",), (1,)), Chart("Второй", ("б", "в"), (2, 3))]
@@ -192,7 +193,7 @@ def test_a_chart_in_a_list_of_records_is_a_picture_not_text(tmp_path):
 def test_a_chart_in_the_header_has_its_relationship_in_the_headers_part(tmp_path):
     """docxtpl's own path puts the picture's relationship in the header's part (the fast path would put it in the
     body's, and Word would show a broken picture)."""
-    from automation.charts import Chart
+    from automation.documents.charts import Chart
 
     document = Document()
     document.add_paragraph("Текст {{ подпись }}")

@@ -5,13 +5,20 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from automation import build as builder
-from automation.period import Period, PeriodError
-from automation.reports import conclusion, indicators, lemmas, notes, reminders, suggestions
-from automation.validate import validate
-from automation.workbook import read_workbook
-from tests.docx_text import docx_text
+from automation.book.reader import read_workbook
+from automation.book.validate import validate
+from automation.documents.period import Period, PeriodError
+from automation.documents.reports import (
+    conclusion,
+    indicators,
+    lemmas,
+    notes,
+    reminders,
+    suggestions,
+)
+from automation.run import build as builder
 from tests.conftest import TODAY
+from tests.docx_text import docx_text
 from tests.sample_data import all_signed
 
 YEAR = Period(dt.date(2026, 9, 1), dt.date(2027, 8, 31))

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from automation import build as builder
-from automation.build import check
-from automation.problems import WARNING
+from automation.book.problems import WARNING
+from automation.run import build as builder
+from automation.run.build import check
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import openpyxl
 
-from automation import build as builder
-from automation import catalogue, schema
-from automation.default_templates import write_templates
-from automation.validate import validate
-from automation.workbook import read_workbook
+from automation.book import schema
+from automation.book.reader import read_workbook
+from automation.book.validate import validate
+from automation.documents import catalogue
+from automation.office.default_templates import write_templates
+from automation.run import build as builder
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -31,7 +32,7 @@ def _values(path: Path) -> dict:
 
 
 def test_committed_sample_is_what_the_script_makes(tmp_path):
-    from automation.scaffold import write_workbook
+    from automation.office.blank_book import write_workbook
     script = _script()
     fresh = write_workbook(tmp_path / "sample.xlsx", script.rows(), script.SETTINGS)
     assert _values(fresh) == _values(SAMPLE)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from docx import Document
 
-from automation import build as builder
-from automation.default_templates import write_templates
-from automation.manifest import Manifest
+from automation.office.default_templates import write_templates
+from automation.run import build as builder
+from automation.run.manifest import Manifest
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 

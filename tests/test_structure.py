@@ -1,13 +1,15 @@
 """The house's rules: models match the schema, the reading side loads no Word or XML machinery."""
 
+import ast
 import datetime as dt
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from automation import schema
-from automation.models import SheetModel, _config
+from automation.book import schema
+from automation.book.models import SheetModel, _config
 
 
 def _model(fields: dict, columns=schema.ORDERS.columns):
@@ -36,8 +38,8 @@ def test_a_model_that_drifts_from_its_sheet_stops_the_import(change, message):
     assert str(raised.value) == message
 
 
-@pytest.mark.parametrize("module", ["automation.workbook", "automation.validate", "automation.manifest",
-                                    "automation.models", "automation.schema"])
+@pytest.mark.parametrize("module", [*(f"automation.book.{path.stem}" for path in sorted(
+    (Path(__file__).resolve().parent.parent / "automation" / "book").glob("[a-z]*.py"))), "automation.run.manifest"])
 def test_reading_checking_and_remembering_load_no_word_or_xml_machinery(module):
     heavy = ("docxtpl", "docx", "lxml", "openpyxl", "jinja2", "PIL")
     code = f"import sys, {module}; print(sorted(m for m in {heavy!r} if m in sys.modules))"
@@ -67,10 +69,10 @@ def test_every_document_kind_is_complete():
     """A kind declared in the catalogue has all its pieces: a default template (when made from one) in the same
     format, its fields for the template check and the guide, a builder the sample school's data reach, and (an order)
     its kind as the register «Приказы» names it."""
-    from automation import catalogue
-    from automation.default_templates import TEMPLATE_NAMES
-    from automation.field_guide import sample_contexts
-    from automation.catalogue import FIELDS
+    from automation.documents import catalogue
+    from automation.documents.catalogue import FIELDS
+    from automation.office.default_templates import TEMPLATE_NAMES
+    from automation.office.field_guide import sample_contexts
 
     made = set(sample_contexts()) | {catalogue.DISTRICT_SUMMARY.key}  # the district's: tests/test_district.py
     for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY, catalogue.DISTRICT_TABLE):
@@ -89,41 +91,79 @@ def test_every_document_kind_is_complete():
     assert set(TEMPLATE_NAMES) == {kind.template for kind in catalogue.TEMPLATED}
 
 
-LAYERS = (
-    ("schema", "grammar", "files", "crash"),
-    ("workbook", "models", "problems", "references", "rules", "validate"),
-    ("fields", "catalogue", "period", "people", "in_force", "context", "orders", "year", "reports", "documents", "charts", "sample"),
-    ("tables", "font_metrics", "columns", "render", "page", "template_tags", "template_check", "site_template", "default_templates", "field_guide",
-     "markup", "scaffold"),
-    ("manifest", "build", "district", "printing", "watch", "session"),
-    ("terminal", "cli", "__main__"),
-)
-"""The README's table «Как устроен код»: each module imports only from its own layer or those before it."""
+PACKAGE = Path(__file__).resolve().parent.parent / "automation"
+LAYERS = ("book", "documents", "office", "run")
+"""The packages from the bottom up: a module imports from its own package, the packages below it and the basics."""
+BASICS = {"grammar", "files", "crash"}
+"""Shared by every layer; they import nothing of the package's."""
+COMMANDS = {"terminal", "cli", "__main__", "__init__"}
+"""The command line, on top of everything."""
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module (dotted, under automation) → the package modules it imports, at its top or inside a function."""
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("automation"):
+                base = node.module.removeprefix("automation").lstrip(".")
+                for alias in node.names:
+                    dotted = f"{base}.{alias.name}" if base else alias.name
+                    targets.add(dotted if (PACKAGE / (dotted.replace(".", "/") + ".py")).exists() else base)
+        found[name] = targets - {""}
+    return found
+
+
+def test_the_folders_are_the_layers():
+    """`ls automation` shows the layers: every module is in a layer's package, a basic or the command line."""
+    loose = {path.stem for path in PACKAGE.glob("*.py")}
+    assert loose == BASICS | COMMANDS
+    assert {path.name for path in PACKAGE.iterdir() if path.is_dir() and (path / "__init__.py").exists()} == set(LAYERS)
 
 
 def test_imports_run_one_way_through_the_layers():
-    import ast
-    from pathlib import Path
-
-    layer = {module: index for index, modules in enumerate(LAYERS) for module in modules}
-    package = Path(__file__).resolve().parent.parent / "automation"
-    found = {path.stem for path in package.glob("*.py")} - {"__init__"}
-    assert found == set(layer), "a module missing from the layers (and from the README's table)"
+    rank = {layer: index for index, layer in enumerate(LAYERS)}
     upward = []
-    for path in package.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("automation"):
-                names = [a.name for a in node.names] if node.module == "automation" else [node.module.split(".")[1]]
-                upward += [f"{path.stem} → {name}" for name in names
-                           if name in layer and layer[name] > layer.get(path.stem, -1)]
-    assert upward == []
+    for module, targets in _imports().items():
+        if module in COMMANDS:
+            continue
+        mine = rank.get(module.split(".")[0], -1)  # a basic stands below every layer
+        for target in targets:
+            theirs = rank.get(target.split(".")[0], -1 if target in BASICS else len(LAYERS))
+            if theirs > mine:
+                upward.append(f"{module} → {target}")
+    assert sorted(upward) == []
+
+
+def test_no_module_imports_itself_back_through_others():
+    """No cycles, within a layer too (a lazy import inside a function counts)."""
+    graph = _imports()
+    cycles = []
+
+    def visit(module: str, path: list[str]) -> None:
+        for target in sorted(graph.get(module, ())):
+            if target == path[0]:
+                cycles.append(" → ".join([*path, target]))
+            elif target not in path and target > path[0]:  # each cycle once, from its smallest module
+                visit(target, [*path, target])
+
+    for start in sorted(graph):
+        visit(start, [start])
+    assert cycles == []
+
+
+def test_the_wheel_ships_every_package():
+    import tomllib
+
+    declared = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = declared["tool"]["setuptools"]["packages"]
+    assert sorted(packages) == sorted(["automation", *(f"automation.{layer}" for layer in LAYERS)])
 
 
 def test_no_module_is_a_house_of_its_own():
     """Rooms stay small enough to read: no module over 500 lines, the command line at most 300."""
-    from pathlib import Path
-
-    package = Path(__file__).resolve().parent.parent / "automation"
-    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in package.glob("*.py")}
+    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in PACKAGE.rglob("*.py")}
     assert {name: n for name, n in lengths.items() if n > 500} == {}
     assert lengths["cli.py"] <= 300

@@ -13,12 +13,18 @@ from pathlib import Path
 import docx
 import pytest
 
-from automation import build as builder
-from automation.field_guide import guide, sample_contexts
-from automation.catalogue import FIELDS
-from automation.fields import Field
-from automation.render import Renderer
-from automation.template_check import check_docx, check_folder, check_template, repair_folder, used_templates
+from automation.documents.catalogue import FIELDS
+from automation.documents.fields import Field
+from automation.office.field_guide import guide, sample_contexts
+from automation.office.render import Renderer
+from automation.office.template_check import (
+    check_docx,
+    check_folder,
+    check_template,
+    repair_folder,
+    used_templates,
+)
+from automation.run import build as builder
 from tests.docx_text import docx_text
 
 REPLACEMENT = "Приказ о замене наставника.docx"
@@ -217,7 +223,7 @@ def test_every_row_of_the_field_guide_is_a_field_with_its_indent_and_widths():
     """The guide copies its rows as XML for speed: read back, each is exactly what python-docx would have made."""
     from docx.shared import Mm
 
-    from automation.field_guide import _KINDS, rows
+    from automation.office.field_guide import _KINDS, rows
     document = docx.Document(io.BytesIO(guide()))
     assert len(document.tables) == len(_KINDS)
     for table, kind in zip(document.tables, _KINDS):

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from automation import files
 from automation.cli import cli
-from automation.terminal import Bar
 from automation.files import JOURNAL_NAME, append_journal
+from automation.terminal import Bar
 from tests.test_cli import nastavnik, workspace
 from tests.test_watch import FakeClock
 

@@ -7,8 +7,8 @@ import re
 
 from docx import Document
 
-from automation import build as builder
-from automation.scaffold import write_workbook
+from automation.office.blank_book import write_workbook
+from automation.run import build as builder
 from tests import sample_data
 from tests.conftest import TODAY
 
@@ -40,7 +40,7 @@ def test_no_document_leaves_a_number_sign_a_dash_or_a_year_loose(tmp_path, templ
 
 
 def test_a_value_from_the_book_is_tied_the_same_way(tmp_path):
-    from automation.render import no_break
+    from automation.office.render import no_break
 
     assert no_break("ожидает: завершение — с 25.11.2026 (проект приказа № 162-ОД)") == (
         "ожидает: завершение\u00a0— с 25.11.2026 (проект приказа №\u00a0162-ОД)")

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from automation import schema
-from automation.build import build
+from automation.book import schema
+from automation.run.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "workbook" / "Наставничество.xlsx"

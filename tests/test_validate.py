@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from automation.problems import ERROR, WARNING
-from automation.validate import validate
-from automation.workbook import read_workbook
+from automation.book.problems import ERROR, WARNING
+from automation.book.reader import read_workbook
+from automation.book.validate import validate
 
 
 def check(path):
@@ -363,9 +363,9 @@ def test_a_date_of_completion_on_an_activity_marked_not_done_is_a_warning_on_its
 
 
 def test_a_date_of_completion_alone_marks_an_activity_done(write, rows):
-    from automation.context import _completion_mark
-    from automation.validate import validate
-    from automation.workbook import read_workbook
+    from automation.book.reader import read_workbook
+    from automation.book.validate import validate
+    from automation.documents.programmes import _completion_mark
     rows["План"][2]["Дата выполнения"] = dt.date(2026, 10, 19)
     item = validate(read_workbook(write(rows))).data.plan["2"][0]
     assert (item.completed, item.on_time, _completion_mark(item)) == (True, True, "выполнено 19.10.2026")

@@ -18,9 +18,9 @@ from watchdog.events import (
     FileMovedEvent,
 )
 
-from automation import build as builder
-from automation.session import WatchSession
-from automation.watch import Debouncer, Watched, Watcher, changes, is_trigger
+from automation.run import build as builder
+from automation.run.commands import WatchSession
+from automation.run.watch import Debouncer, Watched, Watcher, changes, is_trigger
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -180,7 +180,7 @@ class Running:
 
 
 def _workbook_bytes(path: Path, rows, goal: str) -> bytes:
-    from automation.scaffold import write_workbook
+    from automation.office.blank_book import write_workbook
     from tests import sample_data
     rows["Программы"][0]["Цель"] = goal
     write_workbook(path, rows, sample_data.SETTINGS)
@@ -286,7 +286,7 @@ def test_soak_many_saves(space, rows, templates, tmp_path):
         for index in range(SOAK_SAVES):
             rows["Программы"][generator.randrange(2)]["Цель"] = f"цель № {index}"
             rows["План"][generator.randrange(3)]["Результат"] = f"результат {generator.randrange(1000)}"
-            from automation.scaffold import write_workbook
+            from automation.office.blank_book import write_workbook
             from tests import sample_data
             staged = tmp_path / "staged.xlsx"
             write_workbook(staged, rows, sample_data.SETTINGS)

@@ -1,6 +1,6 @@
 """The director's read: the wording rules of issue 14 that are in place, each on the documents it touches."""
 
-from automation import build as builder
+from automation.run import build as builder
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -47,6 +47,7 @@ def test_the_points_of_an_order_write_dates_in_words_except_in_requisites(write,
     """One style per document: an event's date in words («с 16 ноября 2026 г.»); digits only in a document's
     requisites («приказом от 01.09.2026 № 45-ОД», «соглашение № 9 от 15.11.2026») and in tables."""
     import re
+
     from tests.sample_data import all_signed
     texts = made(write, all_signed(rows), templates, tmp_path)
     mixed = []
@@ -135,7 +136,7 @@ def test_a_nomination_has_its_addressee_and_the_signatures_its_level_needs(write
 
 
 def test_a_nomination_without_its_addressee_or_the_union_chair_is_warned_on_its_row(write, rows, settings):
-    from automation.build import check
+    from automation.run.build import check
     rows["Поощрения"][1]["Уровень"] = "региональный"
     assert [str(p) for p in check(write(rows, settings)).problems] == [
         "Лист «Поощрения», строка 3, столбец «Уровень»: не указано, кому направить представление (региональный "

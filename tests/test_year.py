@@ -6,8 +6,8 @@ import datetime as dt
 
 import openpyxl
 
-from automation import build as builder
-from automation.build import check
+from automation.run import build as builder
+from automation.run.build import check
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -128,8 +128,8 @@ def test_the_roadmaps_execution_is_counted_in_the_report_and_its_overdue_items_a
 
 
 def test_inits_blank_book_has_the_roadmap_its_settings_and_their_help(initialized):
-    from automation import schema
-    from automation.scaffold import LISTS_SHEET
+    from automation.book import schema
+    from automation.office.blank_book import LISTS_SHEET
 
     book = openpyxl.load_workbook(initialized / "workbook" / "Наставничество.xlsx")
     roadmap = book["Дорожная карта"]

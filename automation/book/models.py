@@ -1,0 +1,417 @@
+"""Pydantic models of the workbook's rows; the header text is each field's alias, taken from the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+import typing
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from automation.book import schema
+from automation.book.reader import is_formula_error
+from automation.book.schema import Column, Kind
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates a school's papers can hold; anything else in a date cell is a number typed there by mistake."""
+_DATE_TEXT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+"""A date as a program writes it in text: «2026-09-01»."""
+_CURRENCY = re.compile(r"\s*(?:руб\.?|р\.|₽)$", re.IGNORECASE)
+"""An amount's unit typed after it: «5000 руб.», «5 000 ₽»."""
+
+
+def _problem(code: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(code, message)
+
+
+def parse_date(value: Any) -> dt.date:
+    """A real Excel date, an Excel serial number, or text ДД.ММ.ГГГГ (also Д.М.ГГГГ) or ГГГГ-ММ-ДД."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return _in_range(value, value)
+    if isinstance(value, dt.time):
+        raise _problem("date", f"«{value:%H:%M}» — время или число 0, а не дата. Введите дату в виде ДД.ММ.ГГГГ.")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A date cell formatted as a number: an Excel serial, if it is one at all (a phone number is not).
+        if not math.isfinite(value) or not 1 <= value <= 2958465:
+            raise _problem("date", f"«{as_text(value)}» — число, а не дата. Введите дату в виде ДД.ММ.ГГГГ, "
+                                   "например 01.09.2026.")
+        return _in_range(EXCEL_EPOCH + dt.timedelta(days=int(value)), value)
+    match = _DATE_TEXT.match(str(value).strip())
+    iso = None if match else _ISO_DATE.match(str(value).strip())
+    if not match and not iso:
+        raise _problem("date", f"«{value}» — не дата. Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026.")
+    day, month, year = (int(part) for part in match.groups()) if match else reversed([int(p) for p in iso.groups()])
+    try:
+        day_typed = dt.date(year, month, day)
+    except ValueError:
+        raise _problem(
+            "date", f"даты «{value}» не бывает. Проверьте день и месяц и введите дату в виде ДД.ММ.ГГГГ."
+        ) from None
+    return _in_range(day_typed, value)
+
+
+def _in_range(day: dt.date, typed: Any) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        shown = day.strftime("%d.%m.") + str(day.year).zfill(4) if isinstance(typed, dt.date) else as_text(typed)
+        raise _problem("date", f"«{shown}» — год {day.year} не похож на дату документа. Проверьте дату "
+                               "(ДД.ММ.ГГГГ).")
+    return day
+
+
+def parse_number(value: Any) -> float:
+    """A number a school's sheet may hold: finite and not negative (years, people, roubles)."""
+    if isinstance(value, bool):
+        raise _problem("number", f"«{value}» — не число. Введите число, например 12.")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = _CURRENCY.sub("", str(value).strip()).replace(",", ".")
+        text = "".join(text.split())  # thousands set apart by a space, a no-break or a thin space: «3 000»
+        try:
+            number = float(text)
+        except ValueError:
+            raise _problem("number", f"«{value}» — не число. Введите число, например 12.") from None
+    if not math.isfinite(number):
+        raise _problem("number", f"«{value}» — не число. Введите число, например 12.")
+    if number < 0:
+        raise _problem("number", f"«{as_text(value)}» — число меньше нуля. Введите число не меньше 0.")
+    return number
+
+
+def parse_yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = schema.normalize(str(value))
+    if text in ("да", "нет"):
+        return text == "да"
+    raise _problem("yes_no", f"«{value}» — введите «да» или «нет».")
+
+
+def as_text(value: Any) -> str:
+    """Cell text as typed; a whole number stored as float loses its «.0»."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):  # a date typed in a text column («Срок» of the roadmap)
+        return value.strftime("%d.%m.%Y")
+    return str(value).strip()
+
+
+def convert(column: Column, value: Any) -> Any:
+    """One cell's value in the type its column declares, or a Russian problem."""
+    if value is None:
+        if column.required:
+            raise _problem("blank", "ячейка пуста. Заполните её.")
+        return None
+    if is_formula_error(value):
+        raise _problem("formula", f"в ячейке ошибка формулы «{value}». Исправьте формулу или впишите значение.")
+    if column.kind is Kind.DATE:
+        return parse_date(value)
+    if column.kind is Kind.NUMBER:
+        return parse_number(value)
+    if column.kind is Kind.YES_NO:
+        return parse_yes_no(value)
+    text = as_text(value)
+    if column.kind is Kind.CHOICE:
+        choice = schema.find_choice(text, column.choices)
+        if choice is None:
+            allowed = "; ".join(f"«{c}»" for c in column.choices)
+            raise _problem("choice", f"«{text}» нет в списке. Выберите одно из значений: {allowed}.")
+        return choice
+    return text
+
+
+def _config(columns: tuple[Column, ...]) -> ConfigDict:
+    headers = {c.key: c.header for c in columns}
+    return ConfigDict(frozen=True, populate_by_name=True, alias_generator=lambda name: headers.get(name, name))
+
+
+_TYPES = {Kind.TEXT: str, Kind.CHOICE: str, Kind.DATE: dt.date, Kind.NUMBER: float, Kind.YES_NO: bool}
+"""The Python type a column's kind converts to (see `convert`)."""
+
+
+class SheetModel(BaseModel):
+    """A row of one sheet: fields are the sheet's column keys, aliases its header texts."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+    columns: ClassVar[tuple[Column, ...]]
+    row: int = 0
+
+    @classmethod
+    @functools.cache
+    def column(cls, key: str) -> Column:
+        return next(c for c in cls.columns if c.key == key)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """A model cannot drift from its sheet: a field per column, a column per field, each typed as the column's
+        kind; a column that may be blank accepts None. Checked when the class is made, so a mistake stops the import."""
+        super().__pydantic_init_subclass__(**kwargs)
+        fields = {name: field for name, field in cls.model_fields.items() if name != "row"}
+        keys = {column.key for column in cls.columns}
+        if set(fields) != keys:
+            raise TypeError(f"{cls.__name__}: fields without a column {sorted(set(fields) - keys)}, "
+                            f"columns without a field {sorted(keys - set(fields))}")
+        for column in cls.columns:
+            annotation = fields[column.key].annotation
+            types = set(typing.get_args(annotation)) or {annotation}
+            wanted = _TYPES[column.kind]
+            if wanted not in types or not types <= {wanted, type(None)}:
+                raise TypeError(f"{cls.__name__}.{column.key}: {annotation} for a column of kind {column.kind.name}")
+            if not column.required and type(None) not in types:
+                raise TypeError(f"{cls.__name__}.{column.key}: the column may be blank, the field must accept None")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _cell(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name == "row":
+            return value
+        return convert(cls.column(info.field_name), value)
+
+
+class Organization(SheetModel):
+    columns = schema.SETTINGS
+    model_config = _config(schema.SETTINGS)
+    full_name: str
+    short_name: str
+    place: str
+    head_position: str
+    head_name: str
+    curator: str
+    regulation: str
+    legal_basis: str | None = None
+    max_mentees: float | None = None
+    addressee_municipal: str | None = None
+    addressee_regional: str | None = None
+    addressee_federal: str | None = None
+    union_chair: str | None = None
+    pay_regulation: str | None = None
+    staff: float | None = None
+    school_year: str | None = None
+    association: bool | None = None
+    association_head: str | None = None
+    site_responsible: str | None = None
+
+    def addressee(self, level: str) -> str | None:
+        """To whom a nomination of this level is sent, as the «Организация» sheet gives it."""
+        setting = schema.ADDRESSEE_SETTINGS.get(level)
+        return getattr(self, setting) if setting else None
+
+
+class Person(SheetModel):
+    columns = schema.PEOPLE.columns
+    model_config = _config(schema.PEOPLE.columns)
+    code: str
+    last_name: str
+    first_name: str
+    middle_name: str | None = None
+    sex: str | None = None
+    position: str
+    workplace: str | None = None
+    experience: float | None = None
+    category: str | None = None
+    young: bool | None = None
+    competences: str | None = None
+    difficulties: str | None = None
+    publish: bool | None = None
+    birth_date: dt.date | None = None
+    education: str | None = None
+    awards: str | None = None
+    total_experience: float | None = None
+    local_experience: float | None = None
+    mentoring_experience: float | None = None
+    mentor_consent: bool | None = None
+    name_gent: str | None = None
+    name_datv: str | None = None
+    name_accs: str | None = None
+    name_ablt: str | None = None
+
+    @property
+    def female(self) -> bool:
+        return self.sex == "ж"
+
+
+class Pair(SheetModel):
+    columns = schema.PAIRS.columns
+    model_config = _config(schema.PAIRS.columns)
+    number: str
+    mentor: str
+    mentee: str
+    form: str
+    interaction: str
+    direction: str
+    consent: dt.date | None = None
+    agreement: str | None = None
+    order: str | None = None
+
+
+class Programme(SheetModel):
+    columns = schema.PROGRAMMES.columns
+    model_config = _config(schema.PROGRAMMES.columns)
+    number: str
+    goal: str
+    tasks: str
+    difficulties: str | None = None
+    strengths: str | None = None
+    expected: str | None = None
+    start: dt.date
+    end: dt.date
+    status: str | None = None
+    finished_on: dt.date | None = None
+    completion_ground: str | None = None
+    completion_document: str | None = None
+    extend_to: dt.date | None = None
+    extension_consent: bool | None = None
+    extension_agreement: str | None = None
+    extension_order: str | None = None
+    results: str | None = None
+    completion_order: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status == schema.PROGRAMME_FINISHED
+
+    @property
+    def last_day(self) -> dt.date:
+        """The end of the term, extension included."""
+        return self.extend_to or self.end
+
+
+class PlanItem(SheetModel):
+    columns = schema.PLAN.columns
+    model_config = _config(schema.PLAN.columns)
+    programme: str
+    activity: str
+    due: dt.date
+    form: str | None = None
+    responsible: str | None = None
+    result: str | None = None
+    done: bool | None = None
+    done_on: dt.date | None = None
+
+    @property
+    def completed(self) -> bool:
+        """Marked «да», or given a date of completion with the mark left blank."""
+        return bool(self.done) or (self.done is None and self.done_on is not None)
+
+    @property
+    def on_time(self) -> bool:
+        """Completed by its term, as «Дата выполнения» shows (without that date it cannot be told)."""
+        return self.completed and self.done_on is not None and self.done_on <= self.due
+
+
+class Replacement(SheetModel):
+    columns = schema.REPLACEMENTS.columns
+    model_config = _config(schema.REPLACEMENTS.columns)
+    number: str
+    former: str
+    new: str
+    date: dt.date
+    ground: str
+    document: str | None = None
+    consent: dt.date | None = None
+    agreement: str | None = None
+    programme: str | None = None
+    order: str | None = None
+
+
+class Incentive(SheetModel):
+    columns = schema.INCENTIVES.columns
+    model_config = _config(schema.INCENTIVES.columns)
+    mentor: str
+    measure: str
+    level: str
+    reason: str
+    date: dt.date | None = None
+    amount: float | None = None
+    source: str | None = None
+    order: str | None = None
+    protocol: str | None = None
+
+    @property
+    def above_school(self) -> bool:
+        return self.level != schema.LEVEL_SCHOOL
+
+
+class Order(SheetModel):
+    columns = schema.ORDERS.columns
+    model_config = _config(schema.ORDERS.columns)
+    number: str
+    date: dt.date | None = None
+    kind: str
+    status: str | None = None
+
+    @property
+    def signed(self) -> bool:
+        return self.status == schema.ORDER_SIGNED
+
+
+def key(code: str) -> str:
+    """How codes and numbers are matched: case, spaces, ё/е, the kind of dash and Latin look-alike letters do not
+    matter."""
+    return schema.without_latin(code)
+
+
+class RoadmapItem(SheetModel):
+    columns = schema.ROADMAP.columns
+    model_config = _config(schema.ROADMAP.columns)
+    number: str | None = None
+    event: str
+    due: str
+    responsible: str | None = None
+    report_form: str | None = None
+    done: bool | None = None
+    done_on: dt.date | None = None
+
+
+@dataclass
+class Data:
+    """What validation could accept; the documents are made from this alone."""
+
+    organization: Organization | None = None
+    people: dict[str, Person] = field(default_factory=dict)
+    pairs: list[Pair] = field(default_factory=list)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    plan: dict[str, list[PlanItem]] = field(default_factory=dict)
+    replacements: list[Replacement] = field(default_factory=list)
+    incentives: list[Incentive] = field(default_factory=list)
+    orders: dict[str, Order] = field(default_factory=dict)
+    roadmap: list[RoadmapItem] | None = None
+    """The roadmap's rows; None when the book has no sheet «Дорожная карта»."""
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What the document builders derive from the data once (the pairs gathered into units), computed on first use."""
+
+    def person(self, code: str) -> Person:
+        return self.people[key(code)]
+
+    def order(self, number: str | None) -> Order | None:
+        """The register entry of an order number as typed in any sheet; None when blank or not registered."""
+        return self.orders.get(key(number)) if number else None
+
+    def curator(self) -> Person | None:
+        if self.organization is None:
+            return None
+        return self.people.get(key(self.organization.curator))
+
+    def replacements_of(self, number: str) -> list[Replacement]:
+        """The replacements of a pair's mentor in date order (indexed once, on first use)."""
+        if "replacements" not in self.derived:
+            index: dict[str, list[Replacement]] = {}
+            for replacement in self.replacements:
+                index.setdefault(key(replacement.number), []).append(replacement)
+            self.derived["replacements"] = index
+        return self.derived["replacements"].get(key(number), [])
+
+    def register_position(self, number: str | None) -> int:
+        """Where an order stands in the register «Приказы» (unregistered ones after all the others)."""
+        register = list(self.orders)
+        typed = key(number or "")
+        return register.index(typed) if typed in register else len(register)

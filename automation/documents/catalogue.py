@@ -1,0 +1,181 @@
+"""Every document kind declared once: its Russian title, the register's name for it (orders), its template and the
+fields the template may use, its output folder and file-name pattern. What makes its data is in `documents.py` (one
+line per kind), its default template in `default_templates.py`; `tests/test_structure.py` checks each kind has all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from automation.book import schema
+from automation.documents import fields
+from automation.documents.fields import Field
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str
+    title: str
+    template: str
+    folder: str
+    file_name: str
+    format: str = "docx"
+    fields: dict[str, Field] | None = field(default=None, compare=False, repr=False)
+    """The fields its template may use (read by the template check and printed in the field guide)."""
+    register: str = ""
+    """For an order: its kind as the register «Приказы» names it (column «Вид»)."""
+
+    def name(self, **values: str) -> str:
+        """The file name for one document, made safe for Windows without changing how it reads; what the curator
+        typed (a number, a name) is shortened so the whole name fits every file system."""
+        short = {key: _shortened(str(value), VALUE_LIMIT) for key, value in values.items()}
+        return safe_name(self.file_name.format(**short)) + "." + self.format
+
+
+NAME_LIMIT = 100
+"""Characters of a document's name before its extension: 100 Cyrillic letters are 200 bytes, and the archive's
+«(в архиве ДД.ММ.ГГГГ ЧЧ-ММ)» still fits the 255 bytes Linux allows; Windows' 260-character path keeps room too."""
+VALUE_LIMIT = 40
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+
+
+def safe_name(text: str) -> str:
+    """Characters Windows forbids in names, replaced by look-alikes: «26/1» stays readable as «26∕1»; no control
+    characters, no reserved device name (CON, PRN …), at most NAME_LIMIT characters. (A trailing dot matters only
+    at the very end of a name: documents get their extension after it, folders strip it.)"""
+    for bad, good in (("/", "∕"), ("\\", "∖"), (":", "꞉"), ("*", "∗"), ("?", ""), ('"', "'"),
+                      ("<", "‹"), (">", "›"), ("|", "ǀ")):
+        text = text.replace(bad, good)
+    text = "".join(c for c in text if c.isprintable() or c.isspace())
+    text = _shortened(" ".join(text.split()), NAME_LIMIT)
+    if text.split(".")[0].upper() in _RESERVED:
+        text = "_" + text
+    return text or "_"
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _order(key: str, register: str, template: str, its_fields: dict[str, Field] = fields.POINTS_ORDER) -> DocumentKind:
+    return DocumentKind(key=key, title=f"Приказ «{register}»", template=template, folder="Приказы",
+                        file_name="{prefix}Приказ{number} " + register, fields=its_fields, register=register)
+
+
+ASSIGNMENT_ORDER = _order("assignment_order", schema.ORDER_ASSIGNMENT, "Приказ о закреплении наставнических пар.docx",
+                          fields.ASSIGNMENT_ORDER)
+REPLACEMENT_ORDER = _order("replacement_order", schema.ORDER_REPLACEMENT, "Приказ о замене наставника.docx")
+COMPLETION_ORDER = _order("completion_order", schema.ORDER_COMPLETION,
+                          "Приказ о завершении программ наставничества.docx")
+EXTENSION_ORDER = _order("extension_order", schema.ORDER_EXTENSION, "Приказ о продлении срока программы.docx")
+INCENTIVE_ORDER = _order("incentive_order", schema.ORDER_INCENTIVE, "Приказ о поощрении наставников.docx")
+ORGANIZING_ORDER = _order("organizing_order", schema.ORDER_ORGANIZING,
+                          "Приказ об организации наставничества.docx", fields.ORGANIZING_ORDER)
+ORDERS = (ASSIGNMENT_ORDER, REPLACEMENT_ORDER, COMPLETION_ORDER, EXTENSION_ORDER, INCENTIVE_ORDER, ORGANIZING_ORDER)
+PROGRAMME = DocumentKind(
+    key="programme",
+    title="Персонализированная программа наставничества",
+    template="Персонализированная программа наставничества.docx",
+    folder="Программы",
+    file_name="Программа наставничества № {number} {person}",
+    fields=fields.PROGRAMME,
+)
+PAIR_LIST = DocumentKind(
+    key="pair_list",
+    title="Список наставнических пар (групп)",
+    template="Список наставнических пар.docx",
+    folder="Списки",
+    file_name="Список наставнических пар (групп)",
+    fields=fields.PAIR_LIST,
+)
+PUBLIC_LIST = DocumentKind(
+    key="public_list",
+    title="Список наставников и наставляемых для сайта",
+    template="Список наставников и наставляемых для сайта.docx",
+    folder="Списки",
+    file_name="Список наставников и наставляемых для сайта",
+    fields=fields.PUBLIC,
+)
+NEEDS_LIST = DocumentKind(
+    key="needs_list",
+    title="Список педагогов, которых необходимо включить в наставническую деятельность в качестве наставляемых",
+    template="Список педагогов для включения в наставничество.docx",
+    folder="Списки",
+    file_name="Список педагогов для включения в наставничество в качестве наставляемых",
+    fields=fields.NEEDS_LIST,
+)
+NOMINATION = DocumentKind(
+    key="nomination",
+    title="Представление к награждению",
+    template="Представление к награждению.docx",
+    folder="Представления",
+    file_name="Представление {person} {measure}",
+    fields=fields.NOMINATION,
+)
+ANALYTIC_REPORT = DocumentKind(
+    key="analytic_report",
+    title="Аналитический отчёт о реализации системы наставничества",
+    template="Аналитический отчёт.docx",
+    folder="Отчёты",
+    file_name="Аналитический отчёт о реализации системы наставничества {period}",
+    fields=fields.ANALYTIC_REPORT,
+)
+INDICATORS = DocumentKind(
+    key="indicators",
+    title="Показатели наставничества (таблица для методиста)",
+    template="",
+    folder="Отчёты",
+    file_name="Показатели наставничества {period}",
+    format="xlsx",
+)
+SITE_PAGE = DocumentKind(
+    key="site_page",
+    title="Страница для сайта",
+    template="Страница для сайта.html",
+    folder="Списки",
+    file_name="Страница для сайта",
+    format="html",
+    fields=fields.PUBLIC,
+)
+SUGGESTIONS = DocumentKind(
+    key="suggestions",
+    title="Предложения по парам",
+    template="",
+    folder="",
+    file_name="Предложения по парам",
+    format="xlsx",
+)
+DISTRICT_SUMMARY = DocumentKind(
+    key="district_summary",
+    title="Сводка по району",
+    template="Сводка по району.docx",
+    folder="",
+    file_name="Сводка по району {period}",
+    fields=fields.DISTRICT_SUMMARY,
+)
+DISTRICT_TABLE = DocumentKind(
+    key="district_table",
+    title="Сводка по району (таблица)",
+    template="",
+    folder="",
+    file_name="Сводка по району {period}",
+    format="xlsx",
+)
+CHECK_REPORT = DocumentKind(
+    key="check_report",
+    title="Отчёт о проверке",
+    template="Отчёт о проверке.docx",
+    folder="",
+    file_name="Отчёт о проверке",
+    fields=fields.CHECK_REPORT,
+)
+
+GUIDE_NAME = "Поля шаблонов.docx"
+"""The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
+KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS,
+         SUGGESTIONS, CHECK_REPORT)
+TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
+"""Every kind made from a template a curator can edit (a school's documents and the district summary)."""
+FIELDS: dict[str, dict[str, Field]] = {kind.key: kind.fields for kind in TEMPLATED if kind.fields is not None}
+"""Kind → the fields its template may use."""
+BY_TEMPLATE: dict[str, DocumentKind] = {kind.template: kind for kind in TEMPLATED}
+"""Template file name → its document kind."""

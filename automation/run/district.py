@@ -1,0 +1,278 @@
+"""A district in one run: every workbook of a folder into its own output folder, and a summary across schools."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from automation import crash, grammar
+from automation.book import schema
+from automation.book.problems import ERROR, WARNING, Problem
+from automation.book.reader import WorkbookUnreadable, read_settings
+from automation.book.validate import Validation
+from automation.documents import catalogue
+from automation.documents.document import BLANK, Document
+from automation.documents.people import signature_name
+from automation.documents.period import Period
+from automation.documents.reports import Indicators, indicators, percent
+from automation.office.render import Renderer
+from automation.run import build as builder
+from automation.run.build import Progress, Report
+from automation.run.manifest import Manifest
+
+WORKERS = min(2, os.cpu_count() or 1)
+
+
+@dataclass
+class School:
+    workbook: Path
+    name: str | None
+    report: Report
+    indicators: Indicators | None
+
+
+def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
+              now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
+              progress: Progress | None = None, district: bool = False) -> Report:
+    """One workbook (a file, or a folder holding one) as usual; with `district`, a folder of schools' books."""
+    if district:
+        return build_district(workbook, templates, output, today, now, period, workers, progress)
+    return builder.build(workbook, templates, output, today, now, period, progress)
+
+
+def check_any(workbook: Path, today: dt.date | None = None, district: bool = False) -> Report:
+    """The check alone: of one workbook, or of every school's book of a district folder (each problem named by
+    its book)."""
+    if not district:
+        return builder.check(workbook, today)
+    report = Report(workbook=workbook)
+    books = _district_books(workbook, report)
+    for book in books:
+        school = builder.check(book, today)
+        _merge(report, School(book, None, school, None))
+    return report
+
+
+def _district_books(folder: Path, report: Report) -> list[Path]:
+    """The schools' books of a district folder (copies left aside with a warning); none is a fatal message."""
+    if not folder.is_dir():
+        report.fatal = (f"«{folder}» — не папка. Для района укажите папку с книгами школ: --workbook ПАПКА "
+                        "--district.")
+        return []
+    books, copies = builder.sort_out_copies([book for book in builder.workbooks(folder)
+                                             if book.name.casefold() != schema.DISTRICT_BOOK.casefold()])
+    if copies:
+        report.problems.append(Problem(WARNING, None, None, None,
+                                       f"копии книг не читаются: {builder.quoted_names(copies)}."))
+    if not books:
+        report.fatal = f"В папке «{folder}» нет книг .xlsx или .ods."
+    return books
+
+
+def build_district(folder: Path, templates: Path, output: Path, today: dt.date | None = None,
+                   now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
+                   progress: Progress | None = None) -> Report:
+    """Each school into `output/<Краткое наименование>/`, then the district summary; one unreadable or invalid
+    workbook is reported and never stops the others."""
+    options = builder.BuildOptions.of(templates, output, today, now, period)
+    options = dataclasses.replace(options, period=period or Period.school_year(options.today))
+    report = Report(workbook=folder)
+    books = _district_books(folder, report)
+    if not books:
+        return report
+    if not templates.is_dir():
+        report.fatal = (f"Нет папки шаблонов «{templates}». Укажите её параметром --templates "
+                        "или создайте шаблоны командой «nastavnik init».")
+        return report
+    # The templates are checked once for the district, not once per school.
+    options = dataclasses.replace(options, checks=builder.check_templates(Renderer(templates), report))
+    with _pool(workers if len(books) > 1 else 1) as pool:
+        read = list(pool.map(_read, books))
+        names = folder_names([(book, result.data.organization.short_name if result and result.data.organization
+                               else None) for book, _, result in read])
+        jobs = [(book, school_report, result, names[book], options) for book, school_report, result in read]
+        schools = []
+        for school in pool.map(_school, *zip(*jobs, strict=True)):
+            schools.append(school)
+            if progress is not None:
+                progress(len(schools), len(jobs))
+    for school in schools:
+        _merge(report, school)
+    _summary(schools, district_settings(folder, report), templates, output, options.period, options.today, report)
+    return report
+
+
+def write_district_book(path: Path) -> Path:
+    from automation.office.blank_book import write_district_book as write
+
+    return write(path)
+
+
+def district_settings(folder: Path, report: Report) -> dict[str, str]:
+    """The district book's settings by key. A folder without one gets a blank «Район.xlsx» (nothing is ever
+    overwritten); each setting left empty is a located warning, and the summary has a line to write it in by hand."""
+    path = folder / schema.DISTRICT_BOOK
+    book = schema.DISTRICT_BOOK
+
+    def warn(message: str, row: int | None = None) -> None:
+        report.problems.append(Problem(WARNING, schema.DISTRICT.title if row else None, row,
+                                       "Значение" if row else None, message, workbook=book))
+
+    if not path.exists():
+        try:
+            write_district_book(path)  # openpyxl is loaded only here: a school's build never needs it
+        except OSError:
+            warn(f"нет книги района «{book}» в папке «{folder}», и создать её не удалось (нет прав на запись?). "
+                 "Шапка и подпись сводки — пустыми строками для записи от руки.")
+            return {}
+        warn(f"создана книга района «{book}» в папке «{folder}»: впишите в неё орган управления образованием и "
+             "составителя сводки — они попадут в шапку и подпись сводки. Пока на их месте пустые строки.")
+        return {}
+    try:
+        found = read_settings(path, schema.DISTRICT)
+    except WorkbookUnreadable as err:
+        warn(f"{err} Шапка и подпись сводки — пустыми строками для записи от руки.")
+        return {}
+    values: dict[str, str] = {}
+    for setting in schema.DISTRICT_SETTINGS:
+        row, value = found.get(schema.normalize(setting.header), (None, None))
+        if value not in (None, ""):
+            values[setting.key] = str(value)
+        elif setting.required:
+            warn(f"не заполнено «{setting.header}» ({setting.hint}). В сводке на его месте пустая строка для "
+                 "записи от руки." if row else
+                 f"нет строки «{setting.header}» на листе «{schema.DISTRICT.title}»: добавьте её "
+                 f"({setting.hint}). В сводке на её месте пустая строка для записи от руки.", row)
+    return values
+
+
+class _Serial:
+    """The pool's interface, in this process: for one workbook, or one core."""
+
+    def __enter__(self) -> "_Serial":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    @staticmethod
+    def map(function, *iterables):
+        return map(function, *iterables)
+
+
+def _pool(workers: int):
+    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else _Serial()
+
+
+def _read(book: Path) -> tuple[Path, Report, Validation | None]:
+    report = Report()
+    return book, report, builder.validated(book, report)
+
+
+def folder_names(schools: list[tuple[Path, str | None]]) -> dict[Path, str | None]:
+    """Each school's output folder: its short name made safe for a folder name; when two workbooks carry the same
+    short name, each gets its workbook's name in brackets, so no two schools ever share a folder."""
+    safe = {book: catalogue.safe_name(name).rstrip(". ") or book.stem for book, name in schools if name}
+    counts = Counter(name.casefold() for name in safe.values())
+    names: dict[Path, str | None] = {book: None for book, _ in schools}
+    for book, name in safe.items():
+        names[book] = name if counts[name.casefold()] == 1 else f"{name} ({book.stem})"
+    return names
+
+
+def _school(book: Path, report: Report, result: Validation | None, name: str | None,
+            options: builder.BuildOptions) -> School:
+    if result is None or name is None:
+        return School(book, None, report, None)
+    try:
+        builder.build_validated(result, report, options.into(name))
+        return School(book, name, report, indicators(result.data, options.period, options.today))
+    except Exception as err:  # noqa: BLE001 — one school's fault never stops the district
+        report.fatal = crash.sentence(f"собрать документы школы «{name}»", err,
+                                      crash.record(options.output / name, "собрать документы", err, options.now))
+        return School(book, None, report, None)
+
+
+def _merge(district: Report, school: School) -> None:
+    label = school.name or school.workbook.name
+    if school.report.fatal is not None:
+        district.problems.append(Problem(ERROR, None, None, None, school.report.fatal, workbook=school.workbook.name))
+        return
+    district.problems += [dataclasses.replace(p, workbook=school.workbook.name) for p in school.report.problems]
+    folder = Path(school.name or "")
+    district.documents += [dataclasses.replace(d, path=folder / d.path) for d in school.report.documents]
+    district.failed += [folder / p for p in school.report.failed]
+    district.archived += [folder / p for p in school.report.archived]
+    district.reminders += [f"{label}: {line}" for line in school.report.reminders]
+    for phase, seconds in school.report.phases.items():
+        district.phases[phase] = district.phases.get(phase, 0.0) + seconds
+
+
+NUMBERS = ("pairs", "groups", "mentors", "mentees", "young", "young_mentored", "started", "finished", "extended",
+           "overdue", "plan_due", "plan_done")
+
+
+def _numbers(ind: Indicators) -> dict[str, int]:
+    values = {name: getattr(ind, name) for name in NUMBERS if name != "finished"}
+    values["finished"] = ind.finished_on_time + sum(ind.finished_early.values())
+    return values
+
+
+def summary_context(schools: list[School], period: Period, today: dt.date,
+                    district: dict[str, str] | None = None) -> dict[str, Any]:
+    """One row per school that could be read, and the totals (shares recomputed from the sums); the issuing body
+    and the compiler from the district's book, a blank to write in where it is empty."""
+    district = district or {}
+    counted = [(s.name or s.workbook.stem, _numbers(s.indicators)) for s in schools if s.indicators is not None]
+    total = {name: sum(values[name] for _, values in counted) for name in NUMBERS}
+    return {
+        "период": period.label,
+        "дата": grammar.date_digits(today),
+        "школы": [_row(name, values) for name, values in counted],
+        "итого": _row("Итого", total),
+        "не_прочитаны": [s.workbook.name for s in schools if s.indicators is None],
+        "без_приказа": [s.name or s.workbook.stem for s in schools if s.indicators is not None
+                        and not s.indicators.organized],
+        "район": {"орган": district.get("body") or BLANK, "должность": district.get("compiler_position") or BLANK,
+                  "подпись": signature_name(district["compiler"]) if district.get("compiler") else BLANK,
+                  "телефон": district.get("phone", "")},
+    }
+
+
+def _row(name: str, n: dict[str, int]) -> dict[str, Any]:
+    return {
+        "школа": name, "пар": n["pairs"], "групп": n["groups"], "наставников": n["mentors"],
+        "наставляемых": n["mentees"],
+        "молодые": f"{n['young_mentored']} из {n['young']} ({percent(n['young_mentored'], n['young'])})",
+        "начато": n["started"], "завершено": n["finished"], "продлено": n["extended"], "просрочено": n["overdue"],
+        "мероприятия": f"{n['plan_done']} из {n['plan_due']} ({percent(n['plan_done'], n['plan_due'])})",
+    }
+
+
+COLUMNS = (("школа", "Школа"), ("пар", "Пар"), ("групп", "Групп"), ("наставников", "Наставников"),
+           ("наставляемых", "Наставляемых"), ("молодые", "Молодые специалисты с наставником"),
+           ("начато", "Программ начато"), ("завершено", "Завершено"), ("продлено", "Продлено"),
+           ("просрочено", "Просрочено"), ("мероприятия", "Мероприятия планов выполнены"))
+
+
+def _summary(schools: list[School], district: dict[str, str], templates: Path, output: Path, period: Period,
+             today: dt.date, report: Report) -> None:
+    context = summary_context(schools, period, today, district)
+    table = {"заголовок": f"Сводка по наставничеству: {period.label}",
+             "столбцы": [title for _, title in COLUMNS],
+             "строки": [[row[name] for name, _ in COLUMNS] for row in [*context["школы"], context["итого"]]]}
+    documents = [
+        Document(catalogue.DISTRICT_SUMMARY, catalogue.DISTRICT_SUMMARY.name(period=period.slug), context),
+        Document(catalogue.DISTRICT_TABLE, catalogue.DISTRICT_TABLE.name(period=period.slug), table),
+    ]
+    renderer, manifest = Renderer(templates), Manifest.load(output)
+    for document in documents:
+        builder.make(renderer, document, output, report, manifest)
+    builder.save_manifest(manifest, output, report)
+
