@@ -243,10 +243,7 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
     if not quiet:
         click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
                    "Остановить: Ctrl+C.")
-    from automation.run.watch import (  # watchdog is loaded only by the command that watches
-        Watched,
-        Watcher,
-    )
+    from automation.run.watch import Watched, Watcher  # watchdog is loaded only by the command that watches
 
     def run() -> builder.Report:
         started = time.perf_counter()

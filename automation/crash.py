@@ -9,8 +9,9 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from automation.files import STATE_DIR
+
 EXIT_CRASH = 3
-CRASH_DIR = ".nastavnik"
 CRASH_PREFIX = "сбой"
 
 
@@ -23,7 +24,7 @@ def record(output: Path, what: str, error: BaseException, now: dt.datetime | Non
             f"Команда: {' '.join(sys.argv)}\n\n"
             + "".join(traceback.format_exception(type(error), error, error.__traceback__)))
     stem = f"{CRASH_PREFIX} {now:%d.%m.%Y %H-%M-%S}"
-    for folder in (output / CRASH_DIR, Path(tempfile.gettempdir()) / "nastavnik"):
+    for folder in (output / STATE_DIR, Path(tempfile.gettempdir()) / "nastavnik"):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path, counter = folder / f"{stem}.txt", 1

@@ -12,6 +12,8 @@ from pathlib import Path
 TEMP_PREFIX, TEMP_SUFFIX = ".~", ".tmp"
 TEMP_PATTERN = f"{TEMP_PREFIX}*{TEMP_SUFFIX}"
 ARCHIVE_DIR = "_архив"
+STATE_DIR = ".nastavnik"
+"""The output folder's own memory (the build's manifest, template snapshots, crash files): never a document."""
 
 
 def _umask() -> int:

@@ -31,9 +31,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from make_guide import (
-    make_pdf,  # scripts/ is the script's own folder, first on sys.path
-)
+from make_guide import make_pdf  # scripts/ is the script's own folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHONS = ("3.11", "3.12", "3.13")

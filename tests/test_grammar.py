@@ -4,16 +4,7 @@ import datetime as dt
 
 import pytest
 
-from automation.grammar import (
-    Case,
-    date_digits,
-    date_words,
-    decline_name,
-    decline_position,
-    infer_sex,
-    initials,
-    years,
-)
+from automation.grammar import Case, date_digits, date_words, decline_name, decline_position, infer_sex, initials, years
 
 # (surname, name, patronymic, female) → genitive, dative, accusative, instrumental
 HARD_NAMES = [

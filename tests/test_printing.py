@@ -14,13 +14,7 @@ from pypdf import PdfReader
 
 from automation.run import build as builder
 from automation.run import printing
-from automation.run.printing import (
-    PrintProblem,
-    archive_old_bundles,
-    bundle_name,
-    find_soffice,
-    print_bundle,
-)
+from automation.run.printing import PrintProblem, archive_old_bundles, bundle_name, find_soffice, print_bundle
 
 TODAY = dt.date(2026, 11, 27)
 SOFFICE = find_soffice()

@@ -8,14 +8,7 @@ import pytest
 from automation.book.reader import read_workbook
 from automation.book.validate import validate
 from automation.documents.period import Period, PeriodError
-from automation.documents.reports import (
-    conclusion,
-    indicators,
-    lemmas,
-    notes,
-    reminders,
-    suggestions,
-)
+from automation.documents.reports import conclusion, indicators, lemmas, notes, reminders, suggestions
 from automation.run import build as builder
 from tests.conftest import TODAY
 from tests.docx_text import docx_text

@@ -17,13 +17,7 @@ from automation.documents.catalogue import FIELDS
 from automation.documents.fields import Field
 from automation.office.field_guide import guide, sample_contexts
 from automation.office.render import Renderer
-from automation.office.template_check import (
-    check_docx,
-    check_folder,
-    check_template,
-    repair_folder,
-    used_templates,
-)
+from automation.office.template_check import check_docx, check_folder, check_template, repair_folder, used_templates
 from automation.run import build as builder
 from tests.docx_text import docx_text
 

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from automation.book import schema
+from automation.book import matching, schema
 from automation.book.reader import is_formula_error
 from automation.book.schema import Column, Kind
 
@@ -90,9 +90,9 @@ def parse_number(value: Any) -> float:
 def parse_yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = schema.normalize(str(value))
-    if text in ("да", "нет"):
-        return text == "да"
+    text = matching.normalize(str(value))
+    if text in schema.YES_NO:
+        return text == schema.YES
     raise _problem("yes_no", f"«{value}» — введите «да» или «нет».")
 
 
@@ -121,7 +121,7 @@ def convert(column: Column, value: Any) -> Any:
         return parse_yes_no(value)
     text = as_text(value)
     if column.kind is Kind.CHOICE:
-        choice = schema.find_choice(text, column.choices)
+        choice = matching.find_choice(text, column.choices)
         if choice is None:
             allowed = "; ".join(f"«{c}»" for c in column.choices)
             raise _problem("choice", f"«{text}» нет в списке. Выберите одно из значений: {allowed}.")
@@ -236,7 +236,7 @@ class Person(SheetModel):
 
     @property
     def female(self) -> bool:
-        return self.sex == "ж"
+        return self.sex == schema.FEMALE
 
 
 class Pair(SheetModel):
@@ -357,7 +357,7 @@ class Order(SheetModel):
 def key(code: str) -> str:
     """How codes and numbers are matched: case, spaces, ё/е, the kind of dash and Latin look-alike letters do not
     matter."""
-    return schema.without_latin(code)
+    return matching.without_latin(code)
 
 
 class RoadmapItem(SheetModel):

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from automation.book.models import key
 from automation.book.schema import Sheet
 
-ERROR = "error"
-WARNING = "warning"
+
+class Severity(StrEnum):
+    ERROR = "error"
+    """The row is left out of the documents (exit code 1)."""
+    WARNING = "warning"
+    """Said, and the documents are made as the row stands."""
+
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 @dataclass(frozen=True)
 class Problem:
-    severity: str
+    severity: Severity
     sheet: str | None
     row: int | None
     column: str | None
@@ -69,7 +77,7 @@ class Collector:
     def mark_broken(self, sheet: Sheet, value: str) -> None:
         self.broken.setdefault(sheet.key, set()).add(key(value))
 
-    def add(self, severity: str, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
+    def add(self, severity: Severity, sheet: Sheet, row: int | None, column_key: str | None, message: str) -> None:
         column = sheet.header(column_key) if column_key else None
         self.problems.append(Problem(severity, sheet.title, row, column, message))
 

@@ -12,16 +12,8 @@ from typing import IO, Any, Iterable, Iterator, Mapping
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from automation.book.schema import (
-    SHEETS,
-    Column,
-    Kind,
-    Sheet,
-    find_choice,
-    find_choice_latin,
-    latin_letters,
-    normalize,
-)
+from automation.book.matching import find_choice, find_choice_latin, latin_letters, normalize
+from automation.book.schema import SHEETS, YES_NO, Column, Kind, Sheet
 
 HEADER_SEARCH_ROWS = 5
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -196,7 +188,7 @@ def _date1904(data: bytes) -> bool:
 def _latin_choice(sheet: Sheet, key: str, value: str, number: int) -> tuple[str, Note | None]:
     """A closed-list value typed with Latin look-alike letters: the value meant, and a note naming the letters."""
     column = sheet.column(key)
-    choices = column.choices if column.kind is Kind.CHOICE else ("да", "нет") if column.kind is Kind.YES_NO else ()
+    choices = column.choices if column.kind is Kind.CHOICE else YES_NO if column.kind is Kind.YES_NO else ()
     if not choices or not _LATIN.search(value) or find_choice(value, choices) is not None:
         return value, None
     meant = find_choice_latin(value, choices)

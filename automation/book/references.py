@@ -4,10 +4,11 @@ a located error, one typed with Latin look-alike letters is matched and said."""
 from __future__ import annotations
 
 from automation.book import schema
+from automation.book.matching import LOOKALIKES, latin_letters
 from automation.book.models import Data, SheetModel, as_text, key
 from automation.book.problems import Collector
 from automation.book.reader import RawBook
-from automation.book.schema import Sheet, latin_letters
+from automation.book.schema import Sheet
 
 REFERENCES: dict[str, dict[str, Sheet]] = {
     schema.PAIRS.key: {"mentor": schema.PEOPLE, "mentee": schema.PEOPLE},
@@ -86,7 +87,7 @@ def _latin_among_cyrillic(text: str) -> str:
     if not any("а" <= c.lower() <= "я" or c in "ёЁ" for c in text):
         return ""
     return ", ".join(dict.fromkeys(f"«{c}»" for c in text if c.isascii() and c.isalpha()
-                                   and c.lower().translate(schema.LOOKALIKES) != c.lower()))
+                                   and c.lower().translate(LOOKALIKES) != c.lower()))
 
 
 def people_known(item: SheetModel, columns: tuple[str, ...], sheet: Sheet, data: Data, out: Collector) -> bool:

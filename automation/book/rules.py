@@ -10,7 +10,7 @@ from automation.book.problems import Collector
 
 SPEED_PLAN_LIMIT = 2
 """Activities a «скоростное» pair may plan: the regulation (II.4, пп. 5) calls it a single meeting."""
-CHAIRED_LEVELS = ("региональный", "федеральный")
+CHAIRED_LEVELS = (schema.LEVEL_REGIONAL, schema.LEVEL_FEDERAL)
 """Levels whose nominations the chairs of the pedagogical council and of the trade union committee sign too."""
 AWARD_DETAILS = (("birth_date", "дата рождения"), ("education", "образование"),
                  ("total_experience", "стаж общий"), ("experience", "педагогический стаж"))
@@ -99,7 +99,7 @@ def _forms(units: dict[str, list[Pair]], data: Data, out: Collector) -> None:
     """Forms that contradict each other (II.3 and II.4 of the regulation)."""
     for number, rows in units.items():
         first = rows[0]
-        if first.form == schema.FORM_GROUP and first.interaction == "один-на-один":
+        if first.form == schema.FORM_GROUP and first.interaction == schema.INTERACTION_ONE_ON_ONE:
             out.warning(schema.PAIRS, first.row, "interaction",
                         f"группа № {first.number}: «наставничество в группе» — один наставник с группой одновременно "
                         "(раздел II, п. 3 Положения), а форма взаимодействия «один-на-один». Выберите другую форму "
@@ -109,7 +109,7 @@ def _forms(units: dict[str, list[Pair]], data: Data, out: Collector) -> None:
                         f"группа № {first.number}: в «наставничестве в группе» не меньше двух наставляемых (раздел "
                         "II, п. 3 Положения), а указан один. Добавьте строки наставляемых с тем же № или выберите "
                         "форму «педагог – педагог».")
-        if first.interaction == "скоростное":
+        if first.interaction == schema.INTERACTION_SPEED:
             activities = len(data.plan.get(number, []))
             if activities > SPEED_PLAN_LIMIT:
                 out.warning(schema.PAIRS, first.row, "interaction",
@@ -121,7 +121,7 @@ def _forms(units: dict[str, list[Pair]], data: Data, out: Collector) -> None:
 
 def _incentives(data: Data, out: Collector) -> None:
     """A nomination needs the nominee's details and never follows a disciplinary release (IX; III, п. 9)."""
-    disciplinary = schema.REPLACEMENT_GROUNDS[3].text
+    disciplinary = schema.REPLACE_ON_DISCIPLINE.text
     org = data.organization
     for item in data.incentives:
         released = [r for r in data.replacements if r.ground == disciplinary and key(r.former) == key(item.mentor)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 
 
 class Kind(Enum):
@@ -74,44 +73,48 @@ FORM_PARTNER = "социальный партнёр – педагог"
 MENTORING_FORMS = (FORM_PEER, FORM_REVERSE, FORM_HEAD, FORM_GROUP, FORM_SCHOOL, FORM_PARTNER)
 
 # Regulation II.4: forms of interaction.
+INTERACTION_ONE_ON_ONE = "один-на-один"
+INTERACTION_VIRTUAL = "виртуальное (дистанционное)"
+INTERACTION_SHORT_TERM = "краткосрочное (целеполагающее)"
+INTERACTION_SITUATIONAL = "ситуационное"
+INTERACTION_SPEED = "скоростное"
 INTERACTION_FORMS = (
-    "один-на-один",
-    "виртуальное (дистанционное)",
-    "краткосрочное (целеполагающее)",
-    "ситуационное",
-    "скоростное",
+    INTERACTION_ONE_ON_ONE, INTERACTION_VIRTUAL, INTERACTION_SHORT_TERM, INTERACTION_SITUATIONAL, INTERACTION_SPEED,
 )
 
 # Regulation III.9: grounds to appoint or replace a mentor, with the wording an order uses.
+REPLACE_ON_APPLICATION = Choice("личное заявление наставляемого и (или) наставника", "на основании личного заявления")
+REPLACE_ON_ABSENCE = Choice(
+    "длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)",
+    "в связи с длительным отсутствием наставника{who}",
+)
+REPLACE_ON_LEAVING = Choice(
+    "увольнение или перевод на другую работу наставника или наставляемого",
+    "в связи с увольнением или переводом на другую работу{who}",
+)
+REPLACE_ON_DISCIPLINE = Choice(
+    "привлечение наставника к дисциплинарной ответственности",
+    "в связи с привлечением наставника{who} к дисциплинарной ответственности",
+)
+REPLACE_ON_INCOMPATIBILITY = Choice(
+    "психологическая несовместимость наставника и наставляемого",
+    "в связи с психологической несовместимостью наставника и наставляемого",
+)
 REPLACEMENT_GROUNDS = (
-    Choice("личное заявление наставляемого и (или) наставника", "на основании личного заявления"),
-    Choice(
-        "длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)",
-        "в связи с длительным отсутствием наставника{who}",
-    ),
-    Choice(
-        "увольнение или перевод на другую работу наставника или наставляемого",
-        "в связи с увольнением или переводом на другую работу{who}",
-    ),
-    Choice(
-        "привлечение наставника к дисциплинарной ответственности",
-        "в связи с привлечением наставника{who} к дисциплинарной ответственности",
-    ),
-    Choice(
-        "психологическая несовместимость наставника и наставляемого",
-        "в связи с психологической несовместимостью наставника и наставляемого",
-    ),
+    REPLACE_ON_APPLICATION, REPLACE_ON_ABSENCE, REPLACE_ON_LEAVING, REPLACE_ON_DISCIPLINE, REPLACE_ON_INCOMPATIBILITY,
 )
 
 # Regulation VII.1: grounds to complete a programme.
-COMPLETION_GROUNDS = (
-    Choice("выполнение плана мероприятий в полном объёме", "в связи с выполнением плана мероприятий в полном объёме"),
-    Choice(
-        "инициатива наставника или наставляемого и (или) обоюдное решение",
-        "по инициативе наставника или наставляемого и (или) по обоюдному решению",
-    ),
-    Choice("инициатива куратора", "по инициативе куратора{who}"),
+COMPLETE_ON_PLAN = Choice("выполнение плана мероприятий в полном объёме",
+                          "в связи с выполнением плана мероприятий в полном объёме")
+COMPLETE_ON_INITIATIVE = Choice(
+    "инициатива наставника или наставляемого и (или) обоюдное решение",
+    "по инициативе наставника или наставляемого и (или) по обоюдному решению",
 )
+COMPLETE_ON_CURATOR = Choice("инициатива куратора", "по инициативе куратора{who}")
+EARLY_COMPLETION_GROUNDS = (COMPLETE_ON_INITIATIVE, COMPLETE_ON_CURATOR)
+"""The grounds that end a programme before its plan is done."""
+COMPLETION_GROUNDS = (COMPLETE_ON_PLAN, *EARLY_COMPLETION_GROUNDS)
 
 PROGRAMME_CONTINUES = "продолжить"
 PROGRAMME_REVISED = "скорректировать"
@@ -159,9 +162,12 @@ def measure(text: str) -> Choice:
 
 
 LEVEL_SCHOOL = "школьный"
-LEVELS = (LEVEL_SCHOOL, "муниципальный", "региональный", "федеральный")
-ADDRESSEE_SETTINGS = {"муниципальный": "addressee_municipal", "региональный": "addressee_regional",
-                      "федеральный": "addressee_federal"}
+LEVEL_MUNICIPAL = "муниципальный"
+LEVEL_REGIONAL = "региональный"
+LEVEL_FEDERAL = "федеральный"
+LEVELS = (LEVEL_SCHOOL, LEVEL_MUNICIPAL, LEVEL_REGIONAL, LEVEL_FEDERAL)
+ADDRESSEE_SETTINGS = {LEVEL_MUNICIPAL: "addressee_municipal", LEVEL_REGIONAL: "addressee_regional",
+                      LEVEL_FEDERAL: "addressee_federal"}
 """Each level above the school's → the «Организация» setting naming to whom its nominations go."""
 
 CATEGORIES = (
@@ -186,8 +192,10 @@ ORDER_DRAFT = "проект"
 ORDER_SIGNED = "подписан"
 ORDER_STATUSES = (ORDER_DRAFT, ORDER_SIGNED)
 
-SEXES = ("м", "ж")
-YES_NO = ("да", "нет")
+MALE, FEMALE = "м", "ж"
+SEXES = (MALE, FEMALE)
+YES, NO = "да", "нет"
+YES_NO = (YES, NO)
 
 DEFAULT_LEGAL_BASIS = (
     "Трудовым кодексом Российской Федерации (статья 351.8), "
@@ -451,46 +459,3 @@ ROADMAP = Sheet(
 
 SHEETS = (ORGANIZATION, PEOPLE, PAIRS, PROGRAMMES, PLAN, REPLACEMENTS, INCENTIVES, ORDERS, ROADMAP)
 INSTRUCTIONS_TITLE = "Как заполнять"
-
-
-_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "ё": "е", "Ё": "е"})
-_QUOTES = str.maketrans("", "", "«»\"“”„'")
-
-
-@lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
-    """The form in which headers, sheet names and closed-list values are compared."""
-    text = text.translate(_DASHES).translate(_QUOTES).lower()
-    text = " ".join(text.split())
-    return text.replace(" -", "-").replace("- ", "-")
-
-
-def find_choice(value: str, choices: tuple[str, ...]) -> str | None:
-    """The canonical closed-list value the curator meant, or None."""
-    wanted = normalize(value)
-    for choice in choices:
-        if normalize(choice) == wanted:
-            return choice
-    return None
-
-
-LOOKALIKES = str.maketrans("abcehkmoptxy", "авсенкмортху")
-"""Latin letters a curator types on an English layout that look like Cyrillic ones («M-2» for «М-2»): compared in
-lower case, so also А В Е К М Н О Р С Т Х."""
-
-
-def without_latin(text: str) -> str:
-    """The normalised text with Latin look-alike letters read as the Cyrillic ones they look like."""
-    return normalize(text).translate(LOOKALIKES)
-
-
-def find_choice_latin(value: str, choices: tuple[str, ...]) -> str | None:
-    """The closed-list value meant by text typed with Latin look-alike letters («пeдагог», a Latin «e»), or None."""
-    wanted = without_latin(value)
-    return next((choice for choice in choices if without_latin(choice) == wanted), None)
-
-
-def latin_letters(typed: str, meant: str) -> str:
-    """The Latin look-alikes in `typed` where `meant` has Cyrillic letters: «M» of «M-2» against «М-2»."""
-    return ", ".join(dict.fromkeys(f"«{a}»" for a, b in zip(typed, meant, strict=False)
-                                   if a != b and a.isascii() and a.isalpha() and not b.isascii()))

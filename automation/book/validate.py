@@ -29,13 +29,7 @@ from automation.book.models import (
 )
 from automation.book.problems import ERROR, WARNING, Collector, Problem, Problems
 from automation.book.reader import RawBook, Table
-from automation.book.references import (
-    REFERENCES,
-    order_references,
-    people_known,
-    references_of_failed_rows,
-    unknown,
-)
+from automation.book.references import REFERENCES, order_references, people_known, references_of_failed_rows, unknown
 from automation.book.rules import check_rules
 from automation.book.schema import Sheet
 

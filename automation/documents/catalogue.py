@@ -10,6 +10,12 @@ from automation.book import schema
 from automation.documents import fields
 from automation.documents.fields import Field
 
+ORDERS_FOLDER = "Приказы"
+PROGRAMMES_FOLDER = "Программы"
+LISTS_FOLDER = "Списки"
+NOMINATIONS_FOLDER = "Представления"
+REPORTS_FOLDER = "Отчёты"
+"""The folders of `output/`, one per family of documents (the check report and the field guide stand at its top)."""
 
 @dataclass(frozen=True)
 class DocumentKind:
@@ -57,7 +63,7 @@ def _shortened(text: str, limit: int) -> str:
 
 
 def _order(key: str, register: str, template: str, its_fields: dict[str, Field] = fields.POINTS_ORDER) -> DocumentKind:
-    return DocumentKind(key=key, title=f"Приказ «{register}»", template=template, folder="Приказы",
+    return DocumentKind(key=key, title=f"Приказ «{register}»", template=template, folder=ORDERS_FOLDER,
                         file_name="{prefix}Приказ{number} " + register, fields=its_fields, register=register)
 
 
@@ -75,7 +81,7 @@ PROGRAMME = DocumentKind(
     key="programme",
     title="Персонализированная программа наставничества",
     template="Персонализированная программа наставничества.docx",
-    folder="Программы",
+    folder=PROGRAMMES_FOLDER,
     file_name="Программа наставничества № {number} {person}",
     fields=fields.PROGRAMME,
 )
@@ -83,7 +89,7 @@ PAIR_LIST = DocumentKind(
     key="pair_list",
     title="Список наставнических пар (групп)",
     template="Список наставнических пар.docx",
-    folder="Списки",
+    folder=LISTS_FOLDER,
     file_name="Список наставнических пар (групп)",
     fields=fields.PAIR_LIST,
 )
@@ -91,7 +97,7 @@ PUBLIC_LIST = DocumentKind(
     key="public_list",
     title="Список наставников и наставляемых для сайта",
     template="Список наставников и наставляемых для сайта.docx",
-    folder="Списки",
+    folder=LISTS_FOLDER,
     file_name="Список наставников и наставляемых для сайта",
     fields=fields.PUBLIC,
 )
@@ -99,7 +105,7 @@ NEEDS_LIST = DocumentKind(
     key="needs_list",
     title="Список педагогов, которых необходимо включить в наставническую деятельность в качестве наставляемых",
     template="Список педагогов для включения в наставничество.docx",
-    folder="Списки",
+    folder=LISTS_FOLDER,
     file_name="Список педагогов для включения в наставничество в качестве наставляемых",
     fields=fields.NEEDS_LIST,
 )
@@ -107,7 +113,7 @@ NOMINATION = DocumentKind(
     key="nomination",
     title="Представление к награждению",
     template="Представление к награждению.docx",
-    folder="Представления",
+    folder=NOMINATIONS_FOLDER,
     file_name="Представление {person} {measure}",
     fields=fields.NOMINATION,
 )
@@ -115,7 +121,7 @@ ANALYTIC_REPORT = DocumentKind(
     key="analytic_report",
     title="Аналитический отчёт о реализации системы наставничества",
     template="Аналитический отчёт.docx",
-    folder="Отчёты",
+    folder=REPORTS_FOLDER,
     file_name="Аналитический отчёт о реализации системы наставничества {period}",
     fields=fields.ANALYTIC_REPORT,
 )
@@ -123,7 +129,7 @@ INDICATORS = DocumentKind(
     key="indicators",
     title="Показатели наставничества (таблица для методиста)",
     template="",
-    folder="Отчёты",
+    folder=REPORTS_FOLDER,
     file_name="Показатели наставничества {period}",
     format="xlsx",
 )
@@ -131,7 +137,7 @@ SITE_PAGE = DocumentKind(
     key="site_page",
     title="Страница для сайта",
     template="Страница для сайта.html",
-    folder="Списки",
+    folder=LISTS_FOLDER,
     file_name="Страница для сайта",
     format="html",
     fields=fields.PUBLIC,

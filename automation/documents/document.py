@@ -10,21 +10,10 @@ from typing import Any
 
 from automation import grammar
 from automation.book import schema
-from automation.book.models import (
-    Data,
-    Order,
-    Organization,
-    Programme,
-    key,
-)
+from automation.book.models import Data, Order, Organization, Programme, key
 from automation.documents.catalogue import DocumentKind
-from automation.documents.in_force import InForce, Unit
-from automation.documents.people import (
-    named,
-    person,
-    signature_name,
-    told_apart,
-)
+from automation.documents.in_force import InForce, Topic, Unit
+from automation.documents.people import named, person, signature_name, told_apart
 from automation.grammar import Case
 
 DRAFT_DATE = "«___» __________ 20__ г."
@@ -138,8 +127,8 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
         "основание": basis,
         "приказ": order_text,
         "ожидает": [p.line() for p in pending],
-        "ожидает_наставник": [p.mentor_line() for p in pending if p.topic == "mentor"],
-        "ожидает_срок": [p.line() for p in pending if p.topic in ("extension", "completion")],
+        "ожидает_наставник": [p.mentor_line() for p in pending if p.topic is Topic.MENTOR],
+        "ожидает_срок": [p.line() for p in pending if p.topic in (Topic.EXTENSION, Topic.COMPLETION)],
     }
 
 

@@ -6,14 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from automation.book.models import Data
-from automation.documents import (
-    catalogue,
-    nominations,
-    orders,
-    programmes,
-    reports,
-    year,
-)
+from automation.documents import catalogue, nominations, orders, programmes, reports, year
 from automation.documents.document import Document, organization
 from automation.documents.period import Period
 

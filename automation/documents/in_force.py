@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 from itertools import groupby
 
 from automation import grammar
 from automation.book import schema
-from automation.book.models import (
-    Data,
-    Order,
-    Pair,
-    Person,
-    Programme,
-    Replacement,
-    key,
-)
+from automation.book.models import Data, Order, Pair, Person, Programme, Replacement, key
 from automation.documents.people import named
 from automation.grammar import Case
 
@@ -87,6 +80,14 @@ def _number_order(number: str) -> tuple:
     return (int(digits) if digits else 10**9, number)
 
 
+class Topic(Enum):
+    """What a pending change changes."""
+    APPOINTMENT = "appointment"
+    MENTOR = "mentor"
+    EXTENSION = "extension"
+    COMPLETION = "completion"
+
+
 @dataclass(frozen=True)
 class Pending:
     """A change in the book that no signed order has put in force by the day."""
@@ -106,8 +107,8 @@ class Pending:
     """Whether that order is signed already (its date, or the change's own date, is later than the day)."""
     register: str = ""
     """The order's kind as the register names it («О замене наставника»), when registered."""
-    topic: str = "appointment"
-    """What it changes: "appointment", "mentor", "extension" or "completion"."""
+    topic: Topic = Topic.APPOINTMENT
+    """What it changes."""
     new_mentor: str = ""
     """For a replacement: the new mentor's surname and initials."""
 
@@ -176,9 +177,9 @@ class InForce:
     @property
     def awaiting_appointment(self) -> int:
         """Pairs and groups of the book that no signed order has appointed by the day."""
-        return sum(1 for p in self.pending if p.topic == "appointment")
+        return sum(1 for p in self.pending if p.topic is Topic.APPOINTMENT)
 
-    def pending_of(self, number: str, *topics: str) -> list[Pending]:
+    def pending_of(self, number: str, *topics: Topic) -> list[Pending]:
         """The pending changes of one pair or group (of the topics given, or all)."""
         return [p for p in self._pending_by.get(key(number), []) if not topics or p.topic in topics]
 
@@ -217,7 +218,7 @@ def _in_force(data: Data, day: dt.date) -> InForce:
         owner = f"{'группа' if unit.group else 'пара'} № {unit.number}"
 
         def pending(change: str, since: dt.date | None, order: str | None, whose: str = owner,
-                    topic: str = "appointment", new_mentor: str = "") -> None:
+                    topic: Topic = Topic.APPOINTMENT, new_mentor: str = "") -> None:
             entry = data.order(order)
             state.pending.append(Pending(unit.number, whose, change, since, order, entry is not None,
                                          entry is not None and entry.signed, entry.kind if entry else "", topic,
@@ -238,7 +239,7 @@ def _in_force(data: Data, day: dt.date) -> InForce:
             else:
                 new = _short(data.person(replacement.new))
                 pending(f"наставник {new} вместо {_short(data.person(replacement.former), Case.GENT)}",
-                        replacement.date, replacement.order, topic="mentor", new_mentor=new)
+                        replacement.date, replacement.order, topic=Topic.MENTOR, new_mentor=new)
         programme, last_day, finished = unit.programme, None, False
         if programme is not None:
             whose = f"программа № {programme.number}"
@@ -248,12 +249,12 @@ def _in_force(data: Data, day: dt.date) -> InForce:
                     last_day = programme.extend_to
                 else:
                     pending(f"продление до {grammar.date_digits(programme.extend_to)}",
-                            programme.end + dt.timedelta(days=1), programme.extension_order, whose, "extension")
+                            programme.end + dt.timedelta(days=1), programme.extension_order, whose, Topic.EXTENSION)
             if programme.finished and programme.finished_on is not None:
                 if signed_by(data, programme.completion_order, day) is not None and programme.finished_on <= day:
                     finished = True
                 else:
-                    pending("завершение", programme.finished_on, programme.completion_order, whose, "completion")
+                    pending("завершение", programme.finished_on, programme.completion_order, whose, Topic.COMPLETION)
         if appointed is not None:
             state.units.append(UnitInForce(unit, appointed, mentor, tuple(history), last_day, finished))
     return state.index()

@@ -16,14 +16,7 @@ from automation.book.problems import ERROR, Problem
 from automation.documents import catalogue, year
 from automation.documents.charts import Chart
 from automation.documents.document import Document, clause, unit_context
-from automation.documents.in_force import (
-    Unit,
-    UnitInForce,
-    in_force,
-    latest_replacement,
-    signed_by,
-    units,
-)
+from automation.documents.in_force import Unit, UnitInForce, in_force, latest_replacement, signed_by, units
 from automation.documents.people import named, person
 from automation.documents.period import Period
 from automation.grammar import Case
@@ -122,7 +115,7 @@ def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
     result.young, result.young_mentored = len(young), sum(1 for p in young if key(p.code) in mentored)
     result.new, result.new_mentored = len(new), sum(1 for p in new if key(p.code) in mentored)
     early: Counter[str] = Counter()
-    plan_ground = schema.COMPLETION_GROUNDS[0].text
+    plan_ground = schema.COMPLETE_ON_PLAN.text
     for now in state.units:
         programme = now.unit.programme
         if programme is None or now.last_day is None:
@@ -144,7 +137,7 @@ def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
                 result.plan_done += item.completed
                 result.plan_on_time += item.on_time
                 result.plan_undated += item.completed and item.done_on is None
-    result.finished_early = {g.text: early[g.text] for g in schema.COMPLETION_GROUNDS[1:] if early[g.text]}
+    result.finished_early = {g.text: early[g.text] for g in schema.EARLY_COMPLETION_GROUNDS if early[g.text]}
     grounds = Counter(replacement.ground for now in state.units for replacement, _ in now.replacements
                       if replacement.date in period)
     result.replacements = {g.text: grounds[g.text] for g in schema.REPLACEMENT_GROUNDS if grounds[g.text]}

@@ -10,15 +10,7 @@ from docx.shared import Pt
 
 from automation.documents import catalogue
 from automation.files import write_atomic
-from automation.office.page import (
-    CENTER,
-    KEEP_LAST,
-    LEFT,
-    NOTE_SIZE,
-    PLAN_SIZE,
-    RIGHT,
-    Page,
-)
+from automation.office.page import CENTER, KEEP_LAST, LEFT, NOTE_SIZE, PLAN_SIZE, RIGHT, Page
 from automation.office.site_template import SITE_PAGE
 
 

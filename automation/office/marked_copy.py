@@ -18,9 +18,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from automation.book.matching import normalize
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.book.reader import HEADER_SEARCH_ROWS, find_header, printable
-from automation.book.schema import SHEETS, Sheet, normalize
+from automation.book.schema import SHEETS, Sheet
 
 LIST_TITLE = "Проверка"
 AUTHOR = "Наставник"

@@ -441,11 +441,7 @@ def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | Non
     is not made, and a clean build archives the old one like any document no longer made."""
     if not _has_marked_copy(report):
         return None
-    from automation.office.marked_copy import (  # openpyxl: only when needed
-        marked_copy,
-        marked_name,
-        problem_list,
-    )
+    from automation.office.marked_copy import marked_copy, marked_name, problem_list  # openpyxl: only when needed
 
     path = Path(marked_name(report.workbook))
     print_ = fingerprint(hashlib.sha256(report.source).hexdigest(),

@@ -16,9 +16,7 @@ from automation.run import build as builder
 
 if TYPE_CHECKING:
     from automation.office.template_check import Repaired, TemplateCheck
-    from automation.run.printing import (
-        Bundle,  # printing (and pypdf) load only when a bundle is asked for
-    )
+    from automation.run.printing import Bundle  # printing (and pypdf) load only when a bundle is asked for
 
 
 def summary(report: builder.Report, built: bool, output: Path | None = None, quiet: bool = False) -> str:

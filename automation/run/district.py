@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from automation import crash, grammar
-from automation.book import schema
+from automation.book import matching, schema
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.book.reader import WorkbookUnreadable, read_settings
 from automation.book.validate import Validation
@@ -141,7 +141,7 @@ def district_settings(folder: Path, report: Report) -> dict[str, str]:
         return {}
     values: dict[str, str] = {}
     for setting in schema.DISTRICT_SETTINGS:
-        row, value = found.get(schema.normalize(setting.header), (None, None))
+        row, value = found.get(matching.normalize(setting.header), (None, None))
         if value not in (None, ""):
             values[setting.key] = str(value)
         elif setting.required:

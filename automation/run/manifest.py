@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automation.files import write_atomic
+from automation.documents.catalogue import ORDERS_FOLDER
+from automation.files import STATE_DIR, write_atomic
 
-STATE_DIR = ".nastavnik"
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"
 LOG_NAME = f"{STATE_DIR}/written.jsonl"
-SIGNED_STORE = "Приказы/.подписанные"
+SIGNED_STORE = f"{ORDERS_FOLDER}/.подписанные"
 """Snapshots of signed orders (data and template), beside the orders: deleting `.nastavnik/` does not lose them."""
 TEMPLATE_STORE = f"{STATE_DIR}/templates"
 VERSION = 2
@@ -131,7 +131,7 @@ class Manifest:
 
 def _made_before(output: Path) -> bool:
     """Whether orders were made into this folder before (so a missing memory was lost, not never there)."""
-    orders = output / "Приказы"
+    orders = output / ORDERS_FOLDER
     try:
         return orders.is_dir() and any(p.suffix == ".docx" for p in orders.iterdir())
     except OSError:
