@@ -11,28 +11,29 @@ D = dt.date
 UGPU = "ФГБОУ ВО «Ульяновский государственный педагогический университет имени И.Н. Ульянова»"
 KARSUN = "МКОУ Карсунская СШ № 2"
 
-SETTINGS = {
-    "Полное наименование": "Муниципальное казённое общеобразовательное учреждение Теньковская средняя школа",
-    "Краткое наименование": "МКОУ Теньковская СШ",
-    "Населённый пункт": "с. Теньки",
-    "Должность руководителя": "Директор",
-    "Руководитель (ФИО)": "Сазонова Татьяна Алексеевна",
-    "Куратор (код)": "П-02",
-    "Положение о наставничестве (реквизиты приказа)": "от 21.11.2022 № 156",
-    "Положение об оплате труда (дата, №)": "от 30.08.2024 № 88-ОД",
-    "Кому представления муниципального уровня": "Начальнику управления образования администрации МО «Теньгушевский "
-                                                "район» Е.В. Волковой",
-    "Кому представления регионального уровня": "Министру просвещения и воспитания Ульяновской области",
-    "Кому представления федерального уровня": "В Министерство просвещения Российской Федерации",
-    "Председатель профкома (ФИО)": "Белых Анна Сергеевна",
-    "Правовые основания": schema.DEFAULT_LEGAL_BASIS,
-    "Максимум наставляемых у наставника": 3,
-    "Численность работников": 42,
-    "Учебный год": "2026/2027",
-    "ШМО наставников": "да",
-    "Руководитель ШМО (код)": "П-05",
-    "Ответственный за раздел сайта (код)": "П-07",
+_SETTINGS = {
+    "full_name": "Муниципальное казённое общеобразовательное учреждение Теньковская средняя школа",
+    "short_name": "МКОУ Теньковская СШ",
+    "place": "с. Теньки",
+    "head_position": "Директор",
+    "head_name": "Сазонова Татьяна Алексеевна",
+    "curator": "П-02",
+    "regulation": "от 21.11.2022 № 156",
+    "pay_regulation": "от 30.08.2024 № 88-ОД",
+    "addressee_municipal": "Начальнику управления образования администрации МО «Теньгушевский район» Е.В. Волковой",
+    "addressee_regional": "Министру просвещения и воспитания Ульяновской области",
+    "addressee_federal": "В Министерство просвещения Российской Федерации",
+    "union_chair": "Белых Анна Сергеевна",
+    "legal_basis": schema.DEFAULT_LEGAL_BASIS,
+    "max_mentees": 3,
+    "staff": 42,
+    "school_year": "2026/2027",
+    "association": "да",
+    "association_head": "П-05",
+    "site_responsible": "П-07",
 }
+SETTINGS = {column.header: _SETTINGS[column.key] for column in schema.SETTINGS if column.key in _SETTINGS}
+"""The settings as the sheet «Организация» names them."""
 
 # № п/п, event, term, responsible, report form, done on (the sample's day is 27.11.2026)
 ROADMAP = [
@@ -128,12 +129,12 @@ MENTOR_CONSENT = {"П-03", "П-05", "П-06", "П-08", "П-10", "П-12", "П-21"}
 LOCAL_EXPERIENCE = {"П-17": 0, "П-24": 0.2, "П-29": 0, "П-14": 1, "П-16": 2}
 
 NOMINEE_DETAILS = {
-    "П-05": {"Дата рождения": D(1970, 3, 14), "Образование": "высшее, Ульяновский государственный педагогический "
+    "П-05": {"birth_date": D(1970, 3, 14), "education": "высшее, Ульяновский государственный педагогический "
              "институт им. И.Н. Ульянова, 1992, «Русский язык и литература»",
-             "Награды": "Почётная грамота Министерства просвещения и воспитания Ульяновской области (2019)",
-             "Стаж общий, лет": 33, "Стаж в организации, лет": 25, "Стаж наставничества, лет": 8},
-    "П-11": {"Дата рождения": D(1990, 7, 2), "Образование": "высшее, УлГПУ им. И.Н. Ульянова, 2012, "
-             "«Физическая культура»", "Стаж общий, лет": 12, "Стаж в организации, лет": 9},
+             "awards": "Почётная грамота Министерства просвещения и воспитания Ульяновской области (2019)",
+             "total_experience": 33, "local_experience": 25, "mentoring_experience": 8},
+    "П-11": {"birth_date": D(1990, 7, 2), "education": "высшее, УлГПУ им. И.Н. Ульянова, 2012, "
+             "«Физическая культура»", "total_experience": 12, "local_experience": 9},
 }
 OVERRIDES: dict[str, dict[str, str]] = {}
 """The columns «ФИО в … падеже» by code: none is needed now that Гузель declines (the columns stay for a name the
@@ -213,18 +214,18 @@ PROGRAMMES = {
 TERMS = {"7": (D(2026, 10, 1), D(2027, 5, 31)), "8": (D(2026, 10, 5), D(2027, 1, 15)),
          "9": (D(2026, 10, 12), D(2027, 5, 31)), "10": (D(2026, 10, 12), D(2027, 5, 31)),
          "11": (D(2025, 9, 1), D(2026, 5, 31)), "12": (D(2026, 10, 12), D(2027, 5, 31))}
-FINISHED = {"2": {"Статус": schema.PROGRAMME_FINISHED, "Дата завершения": D(2026, 11, 25),
-                  "Основание завершения": schema.COMPLETE_ON_INITIATIVE.text, "Приказ о завершении (№)": "162-ОД",
-                  "Документ-основание (вид, №, дата)": "заявление наставляемой Волковой Д.О. от 23.11.2026",
-                  "Итоги": "наставляемая освоила приёмы подготовки к итоговому сочинению раньше срока"},
-            "3": {"Продлить до": D(2027, 6, 30), "Обоюдное согласие на продление": "да",
-                  "Доп. соглашение о продлении (№, дата)": "№ 29 от 18.11.2026", "Приказ о продлении (№)": "157-ОД"},
-            "9": {"Продлить до": D(2027, 6, 30), "Обоюдное согласие на продление": "да",
-                  "Доп. соглашение о продлении (№, дата)": "№ 31 от 25.05.2027"},
-            "11": {"Статус": schema.PROGRAMME_FINISHED, "Дата завершения": D(2026, 5, 29),
-                   "Основание завершения": schema.COMPLETE_ON_PLAN.text, "Приказ о завершении (№)": "112-ОД",
-                   "Документ-основание (вид, №, дата)": "отчёт наставника о выполнении программы от 28.05.2026",
-                   "Итоги": "план выполнен полностью; наставляемый провёл школьный этап Президентских состязаний "
+FINISHED = {"2": {"status": schema.PROGRAMME_FINISHED, "finished_on": D(2026, 11, 25),
+                  "completion_ground": schema.COMPLETE_ON_INITIATIVE.text, "completion_order": "162-ОД",
+                  "completion_document": "заявление наставляемой Волковой Д.О. от 23.11.2026",
+                  "results": "наставляемая освоила приёмы подготовки к итоговому сочинению раньше срока"},
+            "3": {"extend_to": D(2027, 6, 30), "extension_consent": "да",
+                  "extension_agreement": "№ 29 от 18.11.2026", "extension_order": "157-ОД"},
+            "9": {"extend_to": D(2027, 6, 30), "extension_consent": "да",
+                  "extension_agreement": "№ 31 от 25.05.2027"},
+            "11": {"status": schema.PROGRAMME_FINISHED, "finished_on": D(2026, 5, 29),
+                   "completion_ground": schema.COMPLETE_ON_PLAN.text, "completion_order": "112-ОД",
+                   "completion_document": "отчёт наставника о выполнении программы от 28.05.2026",
+                   "results": "план выполнен полностью; наставляемый провёл школьный этап Президентских состязаний "
                             "и подготовил команду, занявшую 2 место в районе"}}
 
 ACTIVITIES = [
@@ -243,10 +244,10 @@ def plan_rows(number: str, start: dt.date, end: dt.date, done_until: dt.date) ->
     for index, (activity, form, result) in enumerate(ACTIVITIES):
         due = start + dt.timedelta(days=14 + (span - 14) * index // (len(ACTIVITIES) - 1))
         due = min(due, end)
-        rows.append({"№ программы": number, "Мероприятие": activity, "Срок": due, "Форма": form,
-                     "Ответственный": "наставник" if index % 2 == 0 else "наставляемый", "Результат": result,
-                     "Отметка о выполнении": "да" if due <= done_until else None,
-                     "Дата выполнения": min(due + dt.timedelta(days=index % 3 * 2), done_until)
+        rows.append({"programme": number, "activity": activity, "due": due, "form": form,
+                     "responsible": "наставник" if index % 2 == 0 else "наставляемый", "result": result,
+                     "done": "да" if due <= done_until else None,
+                     "done_on": min(due + dt.timedelta(days=index % 3 * 2), done_until)
                      if due <= done_until else None})
     return rows
 
@@ -254,74 +255,77 @@ def plan_rows(number: str, start: dt.date, end: dt.date, done_until: dt.date) ->
 def rows() -> dict[str, list[dict]]:
     people = []
     for code, last, first, middle, position, stazh, category, young, comp, diff, publish, place in PEOPLE:
-        row = {"Код": code, "Фамилия": last, "Имя": first, "Отчество": middle, "Должность": position,
-               "Место работы": place, "Педагогический стаж, лет": stazh, "Категория": category,
-               "Молодой специалист": young, "Компетенции": comp or None, "Профессиональные затруднения": diff or None,
-               "Согласие на публикацию": publish}
-        row["Согласие быть наставником"] = "да" if code in MENTOR_CONSENT else None
+        row = {"code": code, "last_name": last, "first_name": first, "middle_name": middle, "position": position,
+               "workplace": place, "experience": stazh, "category": category,
+               "young": young, "competences": comp or None, "difficulties": diff or None,
+               "publish": publish}
+        row["mentor_consent"] = "да" if code in MENTOR_CONSENT else None
         if code in LOCAL_EXPERIENCE:
-            row["Стаж в организации, лет"] = LOCAL_EXPERIENCE[code]
+            row["local_experience"] = LOCAL_EXPERIENCE[code]
         row.update(NOMINEE_DETAILS.get(code, {}))
         row.update(OVERRIDES.get(code, {}))
         people.append(row)
-    pairs = [{"№ пары/группы": n, "Наставник (код)": m, "Наставляемый (код)": e, "Форма наставничества": f,
-              "Форма взаимодействия": i, "Направление": d, "Согласие наставника (дата)": c,
-              "Доп. соглашение (№, дата)": a, "Приказ о закреплении (№)": o}
+    pairs = [{"number": n, "mentor": m, "mentee": e, "form": f,
+              "interaction": i, "direction": d, "consent": c,
+              "agreement": a, "order": o}
              for n, m, e, f, i, d, c, a, o in PAIRS]
     programmes, plan = [], []
     for number, (goal, tasks, strengths, expected) in PROGRAMMES.items():
         start, end = TERMS.get(number, YEAR)
-        programmes.append({"№": number, "Цель": goal, "Задачи": tasks, "Сильные стороны": strengths,
-                           "Ожидаемые результаты": expected, "Дата начала": start, "Дата окончания": end,
-                           "Статус": schema.PROGRAMME_ACTIVE, **FINISHED.get(number, {})})
+        programmes.append({"number": number, "goal": goal, "tasks": tasks, "strengths": strengths,
+                           "expected": expected, "start": start, "end": end,
+                           "status": schema.PROGRAMME_ACTIVE, **FINISHED.get(number, {})})
         plan += plan_rows(number, start, end, done_until=D(2026, 11, 20))
-    replacements = [{"№ пары/группы": "4", "Прежний наставник (код)": "П-01", "Новый наставник (код)": "П-10",
-                     "Дата": D(2026, 10, 12), "Основание": schema.REPLACE_ON_APPLICATION.text,
-                     "Документ-основание (вид, №, дата)": "заявление Сазоновой Т.А. от 05.10.2026",
-                     "Согласие нового наставника (дата)": D(2026, 10, 7),
-                     "Доп. соглашение нового наставника (№, дата)": "№ 23 от 08.10.2026",
-                     "Программа": schema.PROGRAMME_CONTINUES, "Приказ (№)": "151-ОД"},
-                    {"№ пары/группы": "6", "Прежний наставник (код)": "П-04", "Новый наставник (код)": "П-12",
-                     "Дата": D(2026, 11, 16), "Основание": schema.REPLACE_ON_ABSENCE.text,
-                     "Документ-основание (вид, №, дата)": "листок нетрудоспособности № 910234567890 от 12.11.2026",
-                     "Согласие нового наставника (дата)": D(2026, 11, 12),
-                     "Доп. соглашение нового наставника (№, дата)": "№ 27 от 13.11.2026",
-                     "Программа": schema.PROGRAMME_CONTINUES, "Приказ (№)": "160-ОД"}]
+    replacements = [{"number": "4", "former": "П-01", "new": "П-10",
+                     "date": D(2026, 10, 12), "ground": schema.REPLACE_ON_APPLICATION.text,
+                     "document": "заявление Сазоновой Т.А. от 05.10.2026",
+                     "consent": D(2026, 10, 7),
+                     "agreement": "№ 23 от 08.10.2026",
+                     "programme": schema.PROGRAMME_CONTINUES, "order": "151-ОД"},
+                    {"number": "6", "former": "П-04", "new": "П-12",
+                     "date": D(2026, 11, 16), "ground": schema.REPLACE_ON_ABSENCE.text,
+                     "document": "листок нетрудоспособности № 910234567890 от 12.11.2026",
+                     "consent": D(2026, 11, 12),
+                     "agreement": "№ 27 от 13.11.2026",
+                     "programme": schema.PROGRAMME_CONTINUES, "order": "160-ОД"}]
     incentives = [
-        {"Наставник (код)": "П-03", "Мера поощрения": "объявление благодарности", "Уровень": "школьный",
-         "Обоснование": "за качественное сопровождение молодого учителя математики С.А. Фёдорова",
-         "Дата": D(2026, 11, 20), "Приказ (№)": "158-ОД"},
-        {"Наставник (код)": "П-06", "Мера поощрения": "почётная грамота", "Уровень": "школьный",
-         "Обоснование": "за руководство группой молодых учителей начальных классов", "Дата": D(2026, 11, 20)},
-        {"Наставник (код)": "П-08", "Мера поощрения": "премирование", "Уровень": "школьный",
-         "Обоснование": "за сопровождение молодого социального педагога К.П. Лебедевой",
-         "Дата": D(2026, 11, 20), "Сумма, руб.": 3000, "Источник выплаты": "фонд стимулирующих выплат"},
-        {"Наставник (код)": "П-07", "Мера поощрения": "размещение фотографии на Доске почёта", "Уровень": "школьный",
-         "Обоснование": "за реверсивное наставничество: двое опытных учителей освоили ФГИС «Моя школа»",
-         "Дата": D(2026, 11, 20)},
-        {"Наставник (код)": "П-11", "Мера поощрения": "благодарственное письмо", "Уровень": "муниципальный",
-         "Обоснование": "за успешную реализацию программы наставничества молодого учителя физической культуры "
+        {"mentor": "П-03", "measure": "объявление благодарности", "level": "школьный",
+         "reason": "за качественное сопровождение молодого учителя математики С.А. Фёдорова",
+         "date": D(2026, 11, 20), "order": "158-ОД"},
+        {"mentor": "П-06", "measure": "почётная грамота", "level": "школьный",
+         "reason": "за руководство группой молодых учителей начальных классов", "date": D(2026, 11, 20)},
+        {"mentor": "П-08", "measure": "премирование", "level": "школьный",
+         "reason": "за сопровождение молодого социального педагога К.П. Лебедевой",
+         "date": D(2026, 11, 20), "amount": 3000, "source": "фонд стимулирующих выплат"},
+        {"mentor": "П-07", "measure": "размещение фотографии на Доске почёта", "level": "школьный",
+         "reason": "за реверсивное наставничество: двое опытных учителей освоили ФГИС «Моя школа»",
+         "date": D(2026, 11, 20)},
+        {"mentor": "П-11", "measure": "благодарственное письмо", "level": "муниципальный",
+         "reason": "за успешную реализацию программы наставничества молодого учителя физической культуры "
                         "М.О. Зайцева: план выполнен полностью, команда школы заняла 2 место в районе",
-         "Дата": D(2026, 11, 20), "Решение педсовета (протокол №, дата)": "протокол № 3 от 10.11.2026"},
-        {"Наставник (код)": "П-05", "Мера поощрения": "нагрудный знак «Почётный наставник»", "Уровень": "федеральный",
-         "Обоснование": "за многолетнюю наставническую деятельность: с 2018 года подготовила 6 молодых учителей "
+         "date": D(2026, 11, 20), "protocol": "протокол № 3 от 10.11.2026"},
+        {"mentor": "П-05", "measure": "нагрудный знак «Почётный наставник»", "level": "федеральный",
+         "reason": "за многолетнюю наставническую деятельность: с 2018 года подготовила 6 молодых учителей "
                         "русского языка, все они работают в школах района; двое стали призёрами муниципального "
                         "конкурса «Учитель года»",
-         "Дата": D(2026, 11, 20), "Решение педсовета (протокол №, дата)": "протокол № 3 от 10.11.2026"},
+         "date": D(2026, 11, 20), "protocol": "протокол № 3 от 10.11.2026"},
     ]
     orders = [
-        {"№ приказа": "98-ОД", "Дата": D(2025, 9, 1), "Вид": schema.ORDER_ASSIGNMENT, "Статус": schema.ORDER_SIGNED},
-        {"№ приказа": "144-ОД", "Дата": D(2026, 9, 1), "Вид": schema.ORDER_ORGANIZING, "Статус": schema.ORDER_SIGNED},
-        {"№ приказа": "145-ОД", "Дата": D(2026, 9, 1), "Вид": schema.ORDER_ASSIGNMENT, "Статус": schema.ORDER_SIGNED},
-        {"№ приказа": "112-ОД", "Дата": D(2026, 6, 1), "Вид": schema.ORDER_COMPLETION, "Статус": schema.ORDER_SIGNED},
-        {"№ приказа": "151-ОД", "Дата": D(2026, 10, 9), "Вид": schema.ORDER_REPLACEMENT, "Статус": schema.ORDER_SIGNED},
-        {"№ приказа": "157-ОД", "Дата": D(2026, 11, 19), "Вид": schema.ORDER_EXTENSION, "Статус": schema.ORDER_SIGNED},
-        {"№ приказа": "158-ОД", "Дата": D(2026, 11, 23), "Вид": schema.ORDER_INCENTIVE, "Статус": schema.ORDER_SIGNED},
-        {"№ приказа": "160-ОД", "Вид": schema.ORDER_REPLACEMENT, "Статус": schema.ORDER_DRAFT},
-        {"№ приказа": "162-ОД", "Вид": schema.ORDER_COMPLETION, "Статус": schema.ORDER_DRAFT},
+        {"number": "98-ОД", "date": D(2025, 9, 1), "kind": schema.ORDER_ASSIGNMENT, "status": schema.ORDER_SIGNED},
+        {"number": "144-ОД", "date": D(2026, 9, 1), "kind": schema.ORDER_ORGANIZING, "status": schema.ORDER_SIGNED},
+        {"number": "145-ОД", "date": D(2026, 9, 1), "kind": schema.ORDER_ASSIGNMENT, "status": schema.ORDER_SIGNED},
+        {"number": "112-ОД", "date": D(2026, 6, 1), "kind": schema.ORDER_COMPLETION, "status": schema.ORDER_SIGNED},
+        {"number": "151-ОД", "date": D(2026, 10, 9), "kind": schema.ORDER_REPLACEMENT, "status": schema.ORDER_SIGNED},
+        {"number": "157-ОД", "date": D(2026, 11, 19), "kind": schema.ORDER_EXTENSION, "status": schema.ORDER_SIGNED},
+        {"number": "158-ОД", "date": D(2026, 11, 23), "kind": schema.ORDER_INCENTIVE, "status": schema.ORDER_SIGNED},
+        {"number": "160-ОД", "kind": schema.ORDER_REPLACEMENT, "status": schema.ORDER_DRAFT},
+        {"number": "162-ОД", "kind": schema.ORDER_COMPLETION, "status": schema.ORDER_DRAFT},
     ]
-    roadmap = [{"№ п/п": n, "Мероприятие": event, "Срок": due, "Ответственный": who, "Форма отчётности (результат)": form,
-                "Отметка о выполнении": "да" if done else None, "Дата выполнения": done}
+    roadmap = [{"number": n, "event": event, "due": due, "responsible": who, "report_form": form,
+                "done": "да" if done else None, "done_on": done}
                for n, event, due, who, form, done in ROADMAP]
-    return {"Педагоги": people, "Пары": pairs, "Программы": programmes, "План": plan, "Замены": replacements,
-            "Поощрения": incentives, "Приказы": orders, "Дорожная карта": roadmap}
+    by_key = {schema.PEOPLE: people, schema.PAIRS: pairs, schema.PROGRAMMES: programmes, schema.PLAN: plan,
+              schema.REPLACEMENTS: replacements, schema.INCENTIVES: incentives, schema.ORDERS: orders,
+              schema.ROADMAP: roadmap}
+    return {sheet.title: [{sheet.header(key): value for key, value in row.items()} for row in table]
+            for sheet, table in by_key.items()}

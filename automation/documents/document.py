@@ -42,22 +42,48 @@ def clause(text: str | None, empty: str = "—") -> str:
     return text.strip().rstrip(" .;") if text and text.strip() else empty
 
 
-def organization(org: Organization | None) -> dict[str, Any]:
-    if org is None:
-        return {"полное": "Организация не указана (лист «Организация»)", "краткое": "", "место": "",
-                "положение": "", "правовые_основания": schema.DEFAULT_LEGAL_BASIS,
-                "руководитель": {"должность": "Руководитель", "подпись": "", "фио": ""}}
-    return {
-        "полное": org.full_name,
-        "краткое": org.short_name,
-        "место": org.place,
-        "положение": org.regulation,
-        "правовые_основания": clause(org.legal_basis, schema.DEFAULT_LEGAL_BASIS),
-        # It starts a line wherever it stands (the signature, «УТВЕРЖДАЮ»): a capital, however the book holds it.
-        "руководитель": {"должность": org.head_position[:1].upper() + org.head_position[1:],
-                         "подпись": signature_name(org.head_name),
-                         "фио": org.head_name},
-    }
+@dataclass(frozen=True)
+class School:
+    """The organisation as documents name it (placeholders where the book has no «Организация»). Python reads its
+    attributes; `context()` gives the templates' «орг» and is never read back."""
+
+    org: Organization | None
+
+    @property
+    def short(self) -> str:
+        return self.org.short_name if self.org is not None else ""
+
+    @property
+    def legal_basis(self) -> str:
+        return clause(self.org.legal_basis, schema.DEFAULT_LEGAL_BASIS) if self.org else schema.DEFAULT_LEGAL_BASIS
+
+    @property
+    def regulation(self) -> str:
+        return self.org.regulation if self.org is not None else ""
+
+    @property
+    def head_position(self) -> str:
+        """It starts a line wherever it stands (the signature, «УТВЕРЖДАЮ»): a capital, however the book holds it."""
+        if self.org is None:
+            return "Руководитель"
+        return self.org.head_position[:1].upper() + self.org.head_position[1:]
+
+    @property
+    def head_signature(self) -> str:
+        return signature_name(self.org.head_name) if self.org is not None else ""
+
+    def context(self) -> dict[str, Any]:
+        """The fields every template may use, under «орг» (`fields.COMMON`)."""
+        org = self.org
+        head = {"должность": self.head_position, "подпись": self.head_signature, "фио": org.head_name if org else ""}
+        return {"орг": {
+            "полное": org.full_name if org else "Организация не указана (лист «Организация»)",
+            "краткое": self.short,
+            "место": org.place if org else "",
+            "положение": self.regulation,
+            "правовые_основания": self.legal_basis,
+            "руководитель": head,
+        }}
 
 
 def requisites(order: Order | None, number: str | None) -> dict[str, Any]:

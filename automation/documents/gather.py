@@ -7,7 +7,7 @@ from pathlib import Path
 
 from automation.book.models import Data
 from automation.documents import catalogue, nominations, orders, programmes, reports, year
-from automation.documents.document import Document, organization
+from automation.documents.document import Document, School
 from automation.documents.period import Period
 
 
@@ -15,7 +15,7 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
     """All documents except the check report, which is made last, with every problem of the build."""
     if data.organization is None:
         return []
-    common = {"орг": organization(data.organization)}
+    common = School(data.organization).context()
     return [
         *orders.all_orders(data, common, today),
         *year.organizing_orders(data, common, today),

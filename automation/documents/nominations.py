@@ -11,7 +11,7 @@ from automation.book import schema
 from automation.book.models import Data, Incentive, Organization, Person, key
 from automation.book.rules import CHAIRED_LEVELS, missing_details
 from automation.documents import catalogue
-from automation.documents.document import BLANK, Document, clause, organization
+from automation.documents.document import BLANK, Document, School, clause
 from automation.documents.in_force import UnitInForce, in_force
 from automation.documents.people import Named, named, signature_name
 from automation.grammar import Case
@@ -57,11 +57,11 @@ def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Docu
 def _nomination_signatures(org: Organization | None, level: str) -> list[dict[str, str]]:
     """The head signs every nomination; above the municipal level the chairs of the pedagogical council (the head,
     by the school's charter) and of the trade union committee sign too."""
-    head = organization(org)["руководитель"]
-    lines = [{"кто": head["должность"], "подпись": f"__________ {head['подпись']}"}]
+    school = School(org)
+    lines = [{"кто": school.head_position, "подпись": f"__________ {school.head_signature}"}]
     if level in CHAIRED_LEVELS:
         chair = signature_name(org.union_chair) if org is not None and org.union_chair else ""
-        lines += [{"кто": "Председатель педагогического совета", "подпись": f"__________ {head['подпись']}"},
+        lines += [{"кто": "Председатель педагогического совета", "подпись": f"__________ {school.head_signature}"},
                   {"кто": "Председатель профсоюзного комитета", "подпись": f"__________ {chair}".rstrip()}]
     return lines
 

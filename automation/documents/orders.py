@@ -10,7 +10,7 @@ from automation.book import schema
 from automation.book.models import Data, Incentive, Person, Programme, Replacement, key
 from automation.documents import catalogue
 from automation.documents.catalogue import DocumentKind
-from automation.documents.document import Document, clause, requisites, unit_context
+from automation.documents.document import Document, School, clause, requisites, unit_context
 from automation.documents.in_force import Unit, in_force, units
 from automation.documents.people import Named, named, namesakes, person, told_apart
 from automation.grammar import Case
@@ -58,10 +58,9 @@ def order_documents(kind: DocumentKind, groups: list[tuple[str | None, list[T]]]
     return documents
 
 
-def preamble(common: dict[str, Any], section: str = "") -> str:
+def preamble(school: School, section: str = "") -> str:
     """«В соответствии с …, Положением … (пункт 9 раздела III), утверждённым приказом …»."""
-    org = common["орг"]
-    text = PREAMBLE.format(basis=org["правовые_основания"], short=org["краткое"], regulation=org["положение"],
+    text = PREAMBLE.format(basis=school.legal_basis, short=school.short, regulation=school.regulation,
                            section=f" ({section})" if section else "")
     return text.replace("№ ", "№\u00a0")  # a number never left alone at the end of a line
 
@@ -151,7 +150,7 @@ def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
             people += [f, n, *mentees]
         last = len(items) + 1
         points += [f"{last}. {_amend_appendix(data, items)}", _control(last + 1, data.curator())]
-        return {"преамбула": preamble(common, "пункт 9 раздела III"), "пункты": points}, people
+        return {"преамбула": preamble(School(data.organization), "пункт 9 раздела III"), "пункты": points}, people
 
     groups = group_by_order(data.replacements, lambda r: r.order)
     return order_documents(catalogue.REPLACEMENT_ORDER, groups, data, common, body)
@@ -222,7 +221,7 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
         last = len(items) + 1
         points += [f"{last}. Куратору разместить итоги завершённых программ на официальном сайте школы с согласия "
                    "участников (раздел VIII Положения).", _control(last + 1, data.curator())]
-        return {"преамбула": preamble(common, "пункт 1 раздела VII"), "пункты": points}, people
+        return {"преамбула": preamble(School(data.organization), "пункт 1 раздела VII"), "пункты": points}, people
 
     finished = _programmes_with(data, lambda p: p.finished and p.finished_on is not None
                                 and p.completion_ground is not None)
@@ -251,7 +250,7 @@ def extension_orders(data: Data, common: dict[str, Any], today: dt.date) -> list
         last = len(items) + 1
         points += [f"{last}. Наставникам внести изменения в планы мероприятий программ на продлённый срок.",
                    _control(last + 1, data.curator())]
-        return {"преамбула": preamble(common, "пункт 2 раздела VII"), "пункты": points}, people
+        return {"преамбула": preamble(School(data.organization), "пункт 2 раздела VII"), "пункты": points}, people
 
     extended = _programmes_with(data, lambda p: p.extend_to is not None and not p.finished)
     groups = group_by_order(extended, lambda item: item[0].extension_order)
@@ -306,7 +305,7 @@ def _accountant(bonuses: list[int], data: Data, common: dict[str, Any]) -> str:
     which = (f"премию, указанную в пункте {bonuses[0]}" if len(bonuses) == 1
              else "премии, указанные в пунктах " + ", ".join(map(str, bonuses)))
     org = data.organization
-    basis = f"Положением об оплате труда работников {common['орг']['краткое']}"
+    basis = f"Положением об оплате труда работников {School(org).short}"
     if org is not None and org.pay_regulation:
         basis += f", утверждённым приказом {org.pay_regulation}"
     return f"Бухгалтерии выплатить {which} настоящего приказа, в соответствии с {basis}."
@@ -348,7 +347,7 @@ def incentive_orders(data: Data, common: dict[str, Any], today: dt.date) -> list
             number += 1
             points.append(f"{number}. {_accountant(bonuses, data, common)}")
         points.append(_control(number + 1, data.curator()))
-        return {"преамбула": preamble(common, "раздел IX"), "пункты": points}, people
+        return {"преамбула": preamble(School(data.organization), "раздел IX"), "пункты": points}, people
 
     groups = group_by_order(data.incentives, lambda i: i.order)
     return order_documents(catalogue.INCENTIVE_ORDER, groups, data, common, body)

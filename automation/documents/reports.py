@@ -15,7 +15,7 @@ from automation.book.models import Data, Person, key
 from automation.book.problems import ERROR, Problem
 from automation.documents import catalogue, year
 from automation.documents.charts import Chart
-from automation.documents.document import Document, clause, unit_context
+from automation.documents.document import Document, School, clause, unit_context
 from automation.documents.in_force import Unit, UnitInForce, in_force, latest_replacement, signed_by, units
 from automation.documents.people import named, person
 from automation.documents.period import Period
@@ -237,7 +237,7 @@ def analytic_reports(data: Data, common: dict[str, Any], period: Period, today: 
     sections = (("Пары и группы", "сводка"), ("Охват", "охват"), ("Формы наставничества", "формы"),
                 ("Формы взаимодействия", "взаимодействие"), ("Программы", "программы"),
                 ("Замены наставников", "замены"), ("Поощрения", "поощрения"), ("Дорожная карта", "дорожная_карта"))
-    table = {"заголовок": f"Показатели системы наставничества: {common['орг']['краткое']}, {ind.period.label}",
+    table = {"заголовок": f"Показатели системы наставничества: {School(data.organization).short}, {ind.period.label}",
              "строки": [[title, row["название"], row["число"], fields["примечания"][name] if index == 0 else ""]
                         for title, name in sections for index, row in enumerate(fields[name])],
              "столбцы": ["Раздел", "Показатель", "Значение", "Как считается"]}

@@ -12,7 +12,7 @@ from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, Order, Person, RoadmapItem, key
 from automation.documents import catalogue
-from automation.documents.document import BLANK, Document, responsible
+from automation.documents.document import BLANK, Document, School, responsible
 from automation.documents.in_force import Unit, in_force, units
 from automation.documents.orders import order_documents, preamble
 from automation.documents.people import Named, named
@@ -58,7 +58,7 @@ def organizing_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
                           f"педагогических работников {c.who(Case.ACCS)} (пункт 11 раздела III Положения).")
             people.append(c)
         points.append(f"Утвердить дорожную карту (план мероприятий) по реализации системы наставничества "
-                      f"педагогических работников в {common['орг']['краткое']} на {year.label} (приложение).")
+                      f"педагогических работников в {School(org).short} на {year.label} (приложение).")
         if org.association:
             mentors = _mentors_in_force(data, day)
             members = ", ".join(f"{m.short} ({m.positions[Case.NOMN]})" for m in mentors) or BLANK
@@ -74,14 +74,14 @@ def organizing_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
             r = named(keeper)
             role = "ответственной" if keeper.female else "ответственным"
             points.append(f"Назначить {role} за размещение информации о реализации системы наставничества на "
-                          f"официальном сайте {common['орг']['краткое']} (раздел VIII Положения) {r.who(Case.ACCS)}.")
+                          f"официальном сайте {School(org).short} (раздел VIII Положения) {r.who(Case.ACCS)}.")
             people.append(r)
         points.append("Куратору обеспечить выполнение мероприятий дорожной карты в установленные сроки, не реже "
                       "одного раза в год обновлять список педагогов, которых необходимо включить в наставническую "
                       "деятельность в качестве наставляемых (подпункт 1 пункта 12 раздела III Положения).")
         points.append("Контроль за исполнением настоящего приказа оставляю за собой.")
         numbered = [f"{index}. {point}" for index, point in enumerate(points, start=1)]
-        fields = {"преамбула": preamble(common, "пункты 10–12 раздела III"), "пункты": numbered, "год": year.label,
+        fields = {"преамбула": preamble(School(org), "пункты 10–12 раздела III"), "пункты": numbered, "год": year.label,
                   "дорожная_карта": [_roadmap_row(data, item, index)
                                      for index, item in enumerate(data.roadmap, start=1)]}
         return fields, people

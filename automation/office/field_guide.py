@@ -21,7 +21,7 @@ from automation.book.validate import validate
 from automation.documents import catalogue, reports
 from automation.documents.catalogue import FIELDS, GUIDE_NAME
 from automation.documents.charts import Chart
-from automation.documents.document import organization
+from automation.documents.document import School
 from automation.documents.fields import Field
 from automation.documents.gather import all_documents
 from automation.files import write_atomic
@@ -38,7 +38,7 @@ def sample_contexts() -> dict[str, list[dict[str, Any]]]:
     """The data of every document made from the sample school, by document kind."""
     result = validate(book_from_rows(Path("Наставничество.xlsx"), sample.rows(), sample.SETTINGS))
     documents = all_documents(result.data, SAMPLE_DAY)
-    common = {"орг": organization(result.data.organization)}
+    common = School(result.data.organization).context()
     documents.append(reports.check_report([SAMPLE_PROBLEM], common, "Наставничество.xlsx", SAMPLE_DAY, reports.reminders(result.data, SAMPLE_DAY)))
     found: dict[str, list[dict[str, Any]]] = {}
     for document in documents:

@@ -17,7 +17,7 @@ from automation.book.reader import BOOK_SUFFIXES, WorkbookUnreadable, read_workb
 from automation.book.validate import Validation, validate
 from automation.documents import catalogue, reports
 from automation.documents import gather as kinds
-from automation.documents.document import Document, organization
+from automation.documents.document import Document, School
 from automation.documents.orders import describe_changes, signed_changed_message
 from automation.documents.period import Period
 from automation.files import WriteFailed, archive, remove_leftovers, write_atomic
@@ -268,7 +268,7 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
         report.problems.append(Problem(ERROR, None, None, None, f"по шаблону «{template}» не создано документов: "
                                        f"{count}; прежние файлы оставлены. Исправьте ошибки шаблона, описанные выше."))
     _markup_note(report)
-    common = {"орг": organization(result.data.organization)}
+    common = School(result.data.organization).context()
     check_report = reports.check_report(list(report.problems), common, report.workbook.name, today,
                                         report.reminders)
     make(renderer, check_report, output, report, manifest)
