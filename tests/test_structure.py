@@ -66,29 +66,49 @@ def test_every_ground_has_the_words_an_order_uses():
 
 
 def test_every_document_kind_is_complete():
-    """A kind declared in the catalogue has all its pieces: a default template (when made from one) in the same
-    format, its fields for the template check and the guide, a builder the sample school's data reach, and (an order)
-    its kind as the register «Приказы» names it."""
-    from automation.documents import catalogue
+    """A kind declared in the catalogue has all its pieces: a function that makes its documents, a default template
+    (when made from one) in the same format, its fields for the template check and the guide, data of the sample
+    school that reach it; an order, its kind in the register and a row of that kind in the sample's register."""
+    from automation.book import sample
+    from automation.documents import catalogue, gather  # noqa: F401 — gather imports every maker
     from automation.documents.catalogue import FIELDS
-    from automation.office.default_templates import TEMPLATE_NAMES
+    from automation.office.default_templates import TEMPLATE_NAMES, TEMPLATES, TEXT_TEMPLATES
     from automation.office.field_guide import sample_contexts
 
     made = set(sample_contexts()) | {catalogue.DISTRICT_SUMMARY.key}  # the district's: tests/test_district.py
+    missing = []
     for kind in (*catalogue.KINDS, catalogue.DISTRICT_SUMMARY, catalogue.DISTRICT_TABLE):
         assert kind.folder is not None and "{" not in kind.title, kind.key
+        in_school = kind in catalogue.KINDS and kind not in catalogue.MADE_BY_THE_BUILD
+        if in_school and catalogue.maker(kind) is None:
+            missing.append(f"{kind.key}: no @catalogue.makes")
         if kind.template:
-            assert kind.template in TEMPLATE_NAMES, kind.key
+            if kind.template not in {*TEMPLATES, *TEXT_TEMPLATES}:
+                missing.append(f"{kind.key}: no @default_template")
             assert kind.template.endswith("." + kind.format), kind.key
-            assert kind.key in FIELDS, kind.key
-            assert kind.key in made, kind.key
+            if kind.key not in FIELDS:
+                missing.append(f"{kind.key}: no fields")
+            if kind.key not in made:
+                missing.append(f"{kind.key}: the sample makes none")
         else:
             assert kind.format == "xlsx", kind.key  # made by code: the tables
+    registered = {row["Вид"] for row in sample.rows()[schema.ORDERS.title]}
+    for kind in catalogue.ORDERS:
+        assert kind.title == f"Приказ «{kind.register}»", kind.key
+        if kind.register not in registered:
+            missing.append(f"{kind.key}: no row of the sample's register")
+    assert missing == []
     assert set(FIELDS) == {kind.key for kind in catalogue.TEMPLATED}
-    assert [kind.register for kind in catalogue.ORDERS] == list(schema.ORDER_KINDS)
-    assert all(kind.title == f"Приказ «{kind.register}»" for kind in catalogue.ORDERS)
-    assert not any(kind.register for kind in catalogue.KINDS if kind not in catalogue.ORDERS)
-    assert set(TEMPLATE_NAMES) == {kind.template for kind in catalogue.TEMPLATED}
+    assert [kind.order for kind in catalogue.ORDERS] == list(schema.REGISTER_KINDS)
+    assert not any(kind.order for kind in catalogue.KINDS if kind not in catalogue.ORDERS)
+    assert set(TEMPLATE_NAMES) == {*TEMPLATES, *TEXT_TEMPLATES}
+
+
+def test_every_order_that_cites_a_column_is_a_column_of_the_book():
+    for kind in schema.REGISTER_KINDS:
+        for sheet_key, column_key in kind.cited_in:
+            sheet = next(s for s in schema.SHEETS if s.key == sheet_key)
+            assert "Приказ" in sheet.header(column_key), (kind.text, column_key)
 
 
 PACKAGE = Path(__file__).resolve().parent.parent / "automation"
@@ -101,12 +121,16 @@ COMMANDS = {"terminal", "cli", "__main__", "__init__"}
 
 
 def _imports() -> dict[str, set[str]]:
-    """Each module (dotted, under automation) → the package modules it imports, at its top or inside a function."""
+    """Each module (dotted, under automation) → the package modules it imports, at its top or inside a function (not
+    those imported for annotations only, under `if TYPE_CHECKING`)."""
     found = {}
     for path in PACKAGE.rglob("*.py"):
         name = ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
         targets = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for block in [n for n in ast.walk(tree) if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"]:
+            block.body = []  # names for annotations only: no import at run time
+        for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("automation"):
                 base = node.module.removeprefix("automation").lstrip(".")
                 for alias in node.names:

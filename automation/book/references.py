@@ -45,9 +45,9 @@ def references_of_failed_rows(data: Data, out: Collector) -> None:
                 out.error(sheet, row, column, unknown(target, value))
 
 
-ORDER_COLUMNS = ((schema.PAIRS, "order"), (schema.REPLACEMENTS, "order"), (schema.INCENTIVES, "order"),
-                 (schema.PROGRAMMES, "completion_order"), (schema.PROGRAMMES, "extension_order"))
-"""The columns that name an order of the register «Приказы»."""
+ORDER_COLUMNS = tuple((next(s for s in schema.SHEETS if s.key == sheet), column)
+                      for kind in schema.REGISTER_KINDS for sheet, column in kind.cited_in)
+"""The columns that name an order of the register «Приказы» (each order kind declares its own)."""
 
 
 def order_references(data: Data, book: RawBook, out: Collector) -> None:
@@ -75,7 +75,7 @@ def order_references(data: Data, book: RawBook, out: Collector) -> None:
             out.warning(schema.ORDERS, order.row, "number",
                         f"в номере приказа «{order.number}» латинская буква {mixed} среди русских: в документах "
                         "номер напечатан так, как набран. Наберите его русскими буквами.")
-        if (key(order.number) not in used and order.kind != schema.ORDER_ORGANIZING
+        if (key(order.number) not in used and schema.register_kind(order.kind).cited_in
                 and not out.is_broken(schema.ORDERS, order.number)):
             out.warning(schema.ORDERS, order.row, "number",
                         f"на приказ № {order.number} не ссылается ни одна строка книги: проверьте номер в столбцах "

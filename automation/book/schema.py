@@ -185,8 +185,32 @@ ORDER_COMPLETION = "О завершении персонализированны
 ORDER_EXTENSION = "О продлении срока реализации программы"
 ORDER_INCENTIVE = "О поощрении наставников"
 ORDER_ORGANIZING = "Об организации наставничества педагогических работников"
-ORDER_KINDS = (ORDER_ASSIGNMENT, ORDER_REPLACEMENT, ORDER_COMPLETION, ORDER_EXTENSION, ORDER_INCENTIVE,
-               ORDER_ORGANIZING)
+
+
+@dataclass(frozen=True)
+class RegisterKind:
+    """A kind of order the register «Приказы» holds (its «Вид»), and the book's columns that carry such an order's
+    number (sheet key, column key); an order no row cites (the organising order) is found in the register by kind."""
+
+    text: str
+    cited_in: tuple[tuple[str, str], ...] = ()
+
+
+REGISTER_KINDS = (
+    RegisterKind(ORDER_ASSIGNMENT, (("pairs", "order"),)),
+    RegisterKind(ORDER_REPLACEMENT, (("replacements", "order"),)),
+    RegisterKind(ORDER_COMPLETION, (("programmes", "completion_order"),)),
+    RegisterKind(ORDER_EXTENSION, (("programmes", "extension_order"),)),
+    RegisterKind(ORDER_INCENTIVE, (("incentives", "order"),)),
+    RegisterKind(ORDER_ORGANIZING),
+)
+ORDER_KINDS = tuple(kind.text for kind in REGISTER_KINDS)
+
+
+def register_kind(text: str) -> RegisterKind:
+    """The declared kind of a value the model accepted (the column's choices are these texts)."""
+    return next(kind for kind in REGISTER_KINDS if kind.text == text)
+
 
 ORDER_DRAFT = "проект"
 ORDER_SIGNED = "подписан"

@@ -1,14 +1,24 @@
-"""Every document kind declared once: its Russian title, the register's name for it (orders), its template and the
-fields the template may use, its output folder and file-name pattern. What makes its data is in `documents.py` (one
-line per kind), its default template in `default_templates.py`; `tests/test_structure.py` checks each kind has all."""
+"""Every document kind declared once: its Russian title, its template and the fields the template may use, its output
+folder and file-name pattern; for an order, its kind in the register (with the book's columns that carry its number),
+what it changes in force and which changes of a signed order it records. The function that makes a kind's documents
+declares itself with `@makes(kind)` beside its code, its default template with `@default_template(kind)` in
+`office/default_templates.py`; `tests/test_structure.py` checks that each kind has all of it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Callable
 
 from automation.book import schema
 from automation.documents import fields
 from automation.documents.fields import Field
+from automation.documents.period import Period
+
+if TYPE_CHECKING:
+    from automation.book.models import Data
+    from automation.documents.document import Document
 
 ORDERS_FOLDER = "Приказы"
 PROGRAMMES_FOLDER = "Программы"
@@ -16,6 +26,14 @@ LISTS_FOLDER = "Списки"
 NOMINATIONS_FOLDER = "Представления"
 REPORTS_FOLDER = "Отчёты"
 """The folders of `output/`, one per family of documents (the check report and the field guide stand at its top)."""
+
+class Topic(Enum):
+    """What an order changes in what is in force (and what a change still pending its order awaits)."""
+    APPOINTMENT = "appointment"
+    MENTOR = "mentor"
+    EXTENSION = "extension"
+    COMPLETION = "completion"
+
 
 @dataclass(frozen=True)
 class DocumentKind:
@@ -27,8 +45,18 @@ class DocumentKind:
     format: str = "docx"
     fields: dict[str, Field] | None = field(default=None, compare=False, repr=False)
     """The fields its template may use (read by the template check and printed in the field guide)."""
-    register: str = ""
-    """For an order: its kind as the register «Приказы» names it (column «Вид»)."""
+    order: schema.RegisterKind | None = None
+    """For an order: its kind in the register «Приказы» (column «Вид»), with the columns that carry its number."""
+    changes: Topic | None = None
+    """For an order that puts a change in force: which."""
+    records: tuple[str, ...] = ()
+    """For an order: the changes to a signed order's pairs (as `orders.describe_changes` labels them) that are made
+    by an order of this kind instead."""
+
+    @property
+    def register(self) -> str:
+        """For an order: its kind as the register names it; empty for other documents."""
+        return self.order.text if self.order is not None else ""
 
     def name(self, **values: str) -> str:
         """The file name for one document, made safe for Windows without changing how it reads; what the curator
@@ -62,17 +90,24 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def _order(key: str, register: str, template: str, its_fields: dict[str, Field] = fields.POINTS_ORDER) -> DocumentKind:
+def _order(key: str, register: str, template: str, its_fields: dict[str, Field] = fields.POINTS_ORDER,
+           changes: Topic | None = None, records: tuple[str, ...] = ()) -> DocumentKind:
     return DocumentKind(key=key, title=f"Приказ «{register}»", template=template, folder=ORDERS_FOLDER,
-                        file_name="{prefix}Приказ{number} " + register, fields=its_fields, register=register)
+                        file_name="{prefix}Приказ{number} " + register, fields=its_fields,
+                        order=schema.register_kind(register), changes=changes, records=records)
 
 
+REMOVED = "removed"
+"""The change «a pair or group is no longer in the order» (see `records`)."""
 ASSIGNMENT_ORDER = _order("assignment_order", schema.ORDER_ASSIGNMENT, "Приказ о закреплении наставнических пар.docx",
-                          fields.ASSIGNMENT_ORDER)
-REPLACEMENT_ORDER = _order("replacement_order", schema.ORDER_REPLACEMENT, "Приказ о замене наставника.docx")
+                          fields.ASSIGNMENT_ORDER, changes=Topic.APPOINTMENT)
+REPLACEMENT_ORDER = _order("replacement_order", schema.ORDER_REPLACEMENT, "Приказ о замене наставника.docx",
+                           changes=Topic.MENTOR, records=("наставник",))
 COMPLETION_ORDER = _order("completion_order", schema.ORDER_COMPLETION,
-                          "Приказ о завершении программ наставничества.docx")
-EXTENSION_ORDER = _order("extension_order", schema.ORDER_EXTENSION, "Приказ о продлении срока программы.docx")
+                          "Приказ о завершении программ наставничества.docx", changes=Topic.COMPLETION,
+                          records=(REMOVED,))
+EXTENSION_ORDER = _order("extension_order", schema.ORDER_EXTENSION, "Приказ о продлении срока программы.docx",
+                         changes=Topic.EXTENSION, records=("срок программы",))
 INCENTIVE_ORDER = _order("incentive_order", schema.ORDER_INCENTIVE, "Приказ о поощрении наставников.docx")
 ORGANIZING_ORDER = _order("organizing_order", schema.ORDER_ORGANIZING,
                           "Приказ об организации наставничества.docx", fields.ORGANIZING_ORDER)
@@ -185,3 +220,36 @@ FIELDS: dict[str, dict[str, Field]] = {kind.key: kind.fields for kind in TEMPLAT
 """Kind → the fields its template may use."""
 BY_TEMPLATE: dict[str, DocumentKind] = {kind.template: kind for kind in TEMPLATED}
 """Template file name → its document kind."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the function that makes a kind's documents is given."""
+    data: Data
+    common: dict[str, Any]
+    """The fields every template shares (`document.School.context()`)."""
+    today: dt.date
+    period: Period
+    """The analytic report's period."""
+
+
+Maker = Callable[[Request], "list[Document]"]
+_MAKERS: dict[str, Maker] = {}
+
+
+def makes(*kinds: DocumentKind) -> Callable[[Maker], Maker]:
+    """Declares the function that makes the documents of these kinds (one function may make two kinds at once)."""
+    def register(maker: Maker) -> Maker:
+        for kind in kinds:
+            _MAKERS[kind.key] = maker
+        return maker
+    return register
+
+
+def maker(kind: DocumentKind) -> Maker | None:
+    """The function declared to make this kind's documents (once the modules of `documents.gather` are imported)."""
+    return _MAKERS.get(kind.key)
+
+
+MADE_BY_THE_BUILD = (CHECK_REPORT,)
+"""Kinds the build makes itself, after every other document (with every problem of the build)."""

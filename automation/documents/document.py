@@ -11,8 +11,8 @@ from typing import Any
 from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, Order, Organization, Programme, key
-from automation.documents.catalogue import DocumentKind
-from automation.documents.in_force import InForce, Topic, Unit
+from automation.documents.catalogue import DocumentKind, Topic
+from automation.documents.in_force import InForce, Unit
 from automation.documents.people import named, person, signature_name, told_apart
 from automation.grammar import Case
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 from itertools import groupby
 
 from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, Order, Pair, Person, Programme, Replacement, key
+from automation.documents.catalogue import Topic
 from automation.documents.people import named
 from automation.grammar import Case
 
@@ -78,14 +78,6 @@ def current_mentor(data: Data, pair: Pair) -> str:
 def _number_order(number: str) -> tuple:
     digits = "".join(ch for ch in number if ch.isdigit())
     return (int(digits) if digits else 10**9, number)
-
-
-class Topic(Enum):
-    """What a pending change changes."""
-    APPOINTMENT = "appointment"
-    MENTOR = "mentor"
-    EXTENSION = "extension"
-    COMPLETION = "completion"
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,21 @@ the nomination's day, the signatures its level needs."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 from automation import grammar
 from automation.book import schema
-from automation.book.models import Data, Incentive, Organization, Person, key
+from automation.book.models import Incentive, Organization, Person, key
 from automation.book.rules import CHAIRED_LEVELS, missing_details
 from automation.documents import catalogue
+from automation.documents.catalogue import Request
 from automation.documents.document import BLANK, Document, School, clause
 from automation.documents.in_force import UnitInForce, in_force
 from automation.documents.people import Named, named, signature_name
 from automation.grammar import Case
 
 
-def nominations(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.NOMINATION)
+def nominations(req: Request) -> list[Document]:
+    data, common, today = req.data, req.common, req.today
     kind = catalogue.NOMINATION
     org = data.organization
     documents: list[Document] = []

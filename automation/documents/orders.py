@@ -9,7 +9,7 @@ from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, Incentive, Person, Programme, Replacement, key
 from automation.documents import catalogue
-from automation.documents.catalogue import DocumentKind
+from automation.documents.catalogue import DocumentKind, Request
 from automation.documents.document import Document, School, clause, requisites, unit_context
 from automation.documents.in_force import Unit, in_force, units
 from automation.documents.people import Named, named, namesakes, person, told_apart
@@ -83,8 +83,10 @@ def _approve_phrase(order_units: list[Unit]) -> str:
         unit.number for unit in order_units)
 
 
-def assignment_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+@catalogue.makes(catalogue.ASSIGNMENT_ORDER)
+def assignment_orders(req: Request) -> list[Document]:
     """«О закреплении наставнических пар (групп)»: one per number typed on «Пары»; pairs with none in one draft."""
+    data, common = req.data, req.common
     def body(order_units: list[Unit]) -> tuple[dict[str, Any], list[Named]]:
         twins = namesakes([named(p) for u in order_units for p in (u.first_mentor, *u.mentees)])
         pairs = [unit_context(u, data, as_ordered=True, twins=twins) for u in order_units]
@@ -111,8 +113,10 @@ def _appointed_by(data: Data, unit: Unit, mentor: Person) -> str:
     return f"{word} приказом от {grammar.date_digits(order.date)} № {order.number}"
 
 
-def replacement_orders(data: Data, common: dict[str, Any]) -> list[Document]:
+@catalogue.makes(catalogue.REPLACEMENT_ORDER)
+def replacement_orders(req: Request) -> list[Document]:
     """«О замене наставника» (III.9): release from a date, appoint from the same date, the ground, the programme's fate."""
+    data, common = req.data, req.common
     def body(items: list[Replacement]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
         for index, item in enumerate(items, start=1):
@@ -191,10 +195,12 @@ def _programmes_with(data: Data, keep: Callable[[Programme], bool]) -> list[tupl
     return found
 
 
-def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.COMPLETION_ORDER)
+def completion_orders(req: Request) -> list[Document]:
     """«О завершении персонализированных программ наставничества» (VII.1): date, ground, results, payment stops.
     A completion dated before the order is stated as a fact («Считать … завершённой с …»), never «Завершить» in
     the past."""
+    data, common, today = req.data, req.common, req.today
     def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
         day = order_day(data, items[0][0].completion_order, today)
@@ -229,9 +235,11 @@ def completion_orders(data: Data, common: dict[str, Any], today: dt.date) -> lis
     return order_documents(catalogue.COMPLETION_ORDER, groups, data, common, body)
 
 
-def extension_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.EXTENSION_ORDER)
+def extension_orders(req: Request) -> list[Document]:
     """«О продлении срока реализации программы» (VII.2): only by mutual consent, the new end date; the mentor in
     force on the order's day."""
+    data, common, today = req.data, req.common, req.today
     def body(items: list[tuple[Programme, Unit]]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
         day = order_day(data, items[0][0].extension_order, today)
@@ -319,9 +327,11 @@ def petition_sentence(item: Incentive, p: Named) -> str:
     return f"Ходатайствовать о поощрении {who} мерой «{item.measure}» ({item.level} уровень; представление прилагается)."
 
 
-def incentive_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.INCENTIVE_ORDER)
+def incentive_orders(req: Request) -> list[Document]:
     """«О поощрении наставников» (IX): each measure with its verb and case, the merit; nominations above school as
     their own point referring to the Представление."""
+    data, common, today = req.data, req.common, req.today
     def body(items: list[Incentive]) -> tuple[dict[str, Any], list[Named]]:
         points, people = [], []
         number = 0
@@ -363,7 +373,8 @@ PAIR_FIELDS = (
     (("срок_таблица",), "срок программы"),
     (("основание",), "основание"),
 )
-RECORDED_BY = {"наставник": schema.ORDER_REPLACEMENT, "срок программы": schema.ORDER_EXTENSION}
+RECORDED_BY = {label: kind.register for kind in catalogue.ORDERS for label in kind.records}
+"""A change to a signed order's pairs → the order kind that records it (each kind declares its own)."""
 
 
 def _field(data: dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -384,7 +395,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str
             after = after_pairs.get(number)
             if after is None:
                 changes.append(f"{before['вид']} № {number} в приказ больше не входит")
-                recorded.append(schema.ORDER_COMPLETION)
+                recorded.append(RECORDED_BY[catalogue.REMOVED])
                 continue
             for path, label in PAIR_FIELDS:
                 was, now = _field(before, path), _field(after, path)
@@ -425,13 +436,3 @@ def signed_changed_message(order: dict[str, Any], changes: list[str], recorded: 
     else:
         text += " Подписанный приказ не меняется; при необходимости издайте новый."
     return text
-
-
-def all_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
-    return [
-        *assignment_orders(data, common),
-        *replacement_orders(data, common),
-        *completion_orders(data, common, today),
-        *extension_orders(data, common, today),
-        *incentive_orders(data, common, today),
-    ]

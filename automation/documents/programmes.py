@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 from automation import grammar
 from automation.book.models import Data, Order, PlanItem, Replacement, key
 from automation.documents import catalogue
+from automation.documents.catalogue import Request
 from automation.documents.document import (
     DRAFT_DATE,
     Document,
@@ -23,9 +21,11 @@ from automation.documents.people import named, namesakes, person
 from automation.grammar import Case
 
 
-def programmes(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.PROGRAMME)
+def programmes(req: Request) -> list[Document]:
     """Each programme as it stands in force on the day: the mentor in force, the replacements with their orders,
     and what awaits an order marked as pending."""
+    data, common, today = req.data, req.common, req.today
     kind = catalogue.PROGRAMME
     curator = data.curator()
     state = in_force(data, today)
@@ -103,8 +103,10 @@ def _replacement_line(data: Data, replacement: Replacement, order: Order) -> str
             f"(приказ от {grammar.date_digits(order.date)} № {order.number})")
 
 
-def pair_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.PAIR_LIST)
+def pair_lists(req: Request) -> list[Document]:
     """Every pair and group of the book as it stands in force on the day, what awaits an order marked as pending."""
+    data, common, today = req.data, req.common, req.today
     state = in_force(data, today)
     twins = namesakes([named(p) for u in units(data) for p in (state.mentor_of(u), *u.mentees)])
     pairs = [unit_context(u, data, state=state, twins=twins) for u in units(data)]

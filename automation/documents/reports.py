@@ -14,6 +14,7 @@ from automation.book import schema
 from automation.book.models import Data, Person, key
 from automation.book.problems import ERROR, Problem
 from automation.documents import catalogue, year
+from automation.documents.catalogue import Request
 from automation.documents.charts import Chart
 from automation.documents.document import Document, School, clause, unit_context
 from automation.documents.in_force import Unit, UnitInForce, in_force, latest_replacement, signed_by, units
@@ -228,7 +229,9 @@ def analytic_context(ind: Indicators, today: dt.date) -> dict[str, Any]:
     }
 
 
-def analytic_reports(data: Data, common: dict[str, Any], period: Period, today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.ANALYTIC_REPORT, catalogue.INDICATORS)
+def analytic_reports(req: Request) -> list[Document]:
+    data, common, period, today = req.data, req.common, req.period, req.today
     ind = indicators(data, period, today)
     fields = analytic_context(ind, today)
     curator = data.curator()
@@ -365,7 +368,9 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
     return result
 
 
-def suggestions_document(data: Data) -> Document:
+@catalogue.makes(catalogue.SUGGESTIONS)
+def suggestions_document(req: Request) -> list[Document]:
+    data = req.data
     rows = []
     for mentee, options in suggestions(data):
         head = [mentee.code, named(mentee).name(Case.NOMN), mentee.position, mentee.difficulties or "не указаны"]
@@ -381,13 +386,15 @@ def suggestions_document(data: Data) -> Document:
                "столбцы": ["Код", "Наставляемый", "Должность", "Профессиональные затруднения", "Вариант",
                            "Код наставника", "Наставник", "Должность наставника", "Почему", "Наставляемых сейчас"],
                "строки": rows}
-    return Document(kind, kind.name(), context)
+    return [Document(kind, kind.name(), context)]
 
 
-def site_pages(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.PUBLIC_LIST, catalogue.SITE_PAGE)
+def site_pages(req: Request) -> list[Document]:
     """Regulation VIII, as in force on the day: the current pairs appointed by a signed order, with the mentor in
     force, and the programmes completed by a signed order with their results; only people who consented to
     publication; nothing that still awaits an order."""
+    data, common, today = req.data, req.common, req.today
     state = in_force(data, today)
     public, finished = [], []
     for now in state.units:

@@ -12,6 +12,7 @@ from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, Order, Person, RoadmapItem, key
 from automation.documents import catalogue
+from automation.documents.catalogue import Request
 from automation.documents.document import BLANK, Document, School, responsible
 from automation.documents.in_force import Unit, in_force, units
 from automation.documents.orders import order_documents, preamble
@@ -37,9 +38,11 @@ def organizing_order(data: Data) -> Order | None:
     return entries[-1] if entries else None
 
 
-def organizing_orders(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.ORGANIZING_ORDER)
+def organizing_orders(req: Request) -> list[Document]:
     """«Об организации наставничества педагогических работников в 2026/2027 учебном году» with its roadmap; none
     without a roadmap (the check says the sheet is missing or empty)."""
+    data, common, today = req.data, req.common, req.today
     if not data.roadmap or data.organization is None:
         return []
     org = data.organization
@@ -188,8 +191,10 @@ def needs_a_mentor(data: Data) -> list[tuple[Person, list[str]]]:
     return found
 
 
-def needs_lists(data: Data, common: dict[str, Any], today: dt.date) -> list[Document]:
+@catalogue.makes(catalogue.NEEDS_LIST)
+def needs_lists(req: Request) -> list[Document]:
     """The list of teachers to include as mentees, each with the pair or group in force for them, if any."""
+    data, common, today = req.data, req.common, req.today
     rows = []
     now = in_force(data, today)
     in_force_of = {key(m.code): u for u in now.units if not u.finished for m in u.unit.mentees}

@@ -13,6 +13,17 @@ from automation.files import write_atomic
 from automation.office.page import CENTER, KEEP_LAST, LEFT, NOTE_SIZE, PLAN_SIZE, RIGHT, Page
 from automation.office.site_template import SITE_PAGE
 
+TEMPLATES: dict[str, Callable[[], Page]] = {}
+"""Template file name → the function that makes its default (each declares its kinds with `@default_template`)."""
+
+
+def default_template(*kinds: catalogue.DocumentKind) -> Callable[[Callable[[], Page]], Callable[[], Page]]:
+    def register(make: Callable[[], Page]) -> Callable[[], Page]:
+        for kind in kinds:
+            TEMPLATES[kind.template] = make
+        return make
+    return register
+
 
 def _letterhead(page: Page) -> None:
     """Organisation name, document kind, date and number, place: the requisites of an order."""
@@ -35,6 +46,7 @@ def _acquainted(page: Page) -> None:
                ["{{ ч.фио_кратко }}", "", ""], "ч in ознакомлены", widths=[80, 50, 50])
 
 
+@default_template(catalogue.ASSIGNMENT_ORDER)
 def assignment_order() -> Page:
     page = Page()
     _letterhead(page)
@@ -77,6 +89,8 @@ def assignment_order() -> Page:
     return page
 
 
+@default_template(catalogue.REPLACEMENT_ORDER, catalogue.COMPLETION_ORDER, catalogue.EXTENSION_ORDER,
+                  catalogue.INCENTIVE_ORDER)
 def points_order() -> Page:
     """The lifecycle orders (replacement, completion, extension, incentives): their points are numbered sentences."""
     page = Page()
@@ -93,6 +107,7 @@ def points_order() -> Page:
     return page
 
 
+@default_template(catalogue.ORGANIZING_ORDER)
 def organizing_order() -> Page:
     """The year's organising order: its points, then the roadmap it approves as the appendix."""
     page = points_order()
@@ -106,6 +121,7 @@ def organizing_order() -> Page:
     return page
 
 
+@default_template(catalogue.NEEDS_LIST)
 def needs_list() -> Page:
     page = Page(landscape=True)
     _heading(page, "Список педагогов, которых необходимо включить в наставническую деятельность в качестве "
@@ -121,6 +137,7 @@ def needs_list() -> Page:
     return page
 
 
+@default_template(catalogue.PROGRAMME)
 def programme() -> Page:
     page = Page()
     page.block_right(["УТВЕРЖДАЮ", "{{ орг.руководитель.должность }} {{ орг.краткое }}",
@@ -179,6 +196,7 @@ def _heading(page: Page, title: str, subtitle: str = "по состоянию н
     page.line(subtitle, align=CENTER, after=12)
 
 
+@default_template(catalogue.PAIR_LIST)
 def pair_list() -> Page:
     page = Page(landscape=True)
     _heading(page, "Список наставнических пар (групп)")
@@ -197,6 +215,7 @@ def pair_list() -> Page:
     return page
 
 
+@default_template(catalogue.PUBLIC_LIST)
 def public_list() -> Page:
     page = Page(landscape=True)
     _heading(page, "Наставники и наставляемые")
@@ -216,6 +235,7 @@ def public_list() -> Page:
     return page
 
 
+@default_template(catalogue.ANALYTIC_REPORT)
 def analytic_report() -> Page:
     page = Page()
     _heading(page, "Аналитический отчёт о реализации системы наставничества", "{{ период }}")
@@ -254,6 +274,7 @@ def analytic_report() -> Page:
     return page
 
 
+@default_template(catalogue.DISTRICT_SUMMARY)
 def district_summary() -> Page:
     page = Page(landscape=True)
     page.line("{{ район.орган }}", align=CENTER, bold=True, after=12)
@@ -281,6 +302,7 @@ def district_summary() -> Page:
     return page
 
 
+@default_template(catalogue.NOMINATION)
 def nomination() -> Page:
     page = Page()
     page.block_right(["{{ адресат }}"])
@@ -320,6 +342,7 @@ def nomination() -> Page:
     return page
 
 
+@default_template(catalogue.CHECK_REPORT)
 def check_report() -> Page:
     page = Page()
     _heading(page, "Отчёт о проверке книги наставничества", "Книга «{{ книга }}», проверена {{ дата }}")
@@ -338,26 +361,11 @@ def check_report() -> Page:
     return page
 
 
-TEMPLATES: dict[str, Callable[[], Page]] = {
-    catalogue.ASSIGNMENT_ORDER.template: assignment_order,
-    catalogue.REPLACEMENT_ORDER.template: points_order,
-    catalogue.COMPLETION_ORDER.template: points_order,
-    catalogue.EXTENSION_ORDER.template: points_order,
-    catalogue.INCENTIVE_ORDER.template: points_order,
-    catalogue.ORGANIZING_ORDER.template: organizing_order,
-    catalogue.PROGRAMME.template: programme,
-    catalogue.NEEDS_LIST.template: needs_list,
-    catalogue.PAIR_LIST.template: pair_list,
-    catalogue.PUBLIC_LIST.template: public_list,
-    catalogue.NOMINATION.template: nomination,
-    catalogue.ANALYTIC_REPORT.template: analytic_report,
-    catalogue.DISTRICT_SUMMARY.template: district_summary,
-    catalogue.CHECK_REPORT.template: check_report,
-}
 
 
 TEXT_TEMPLATES: dict[str, str] = {catalogue.SITE_PAGE.template: SITE_PAGE}
-TEMPLATE_NAMES = (*TEMPLATES, *TEXT_TEMPLATES)
+TEMPLATE_NAMES = tuple(kind.template for kind in catalogue.TEMPLATED)
+"""Every template a default is written for: the catalogue's templated kinds."""
 
 
 def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
