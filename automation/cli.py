@@ -13,7 +13,6 @@ import click
 
 from automation import crash
 from automation.documents.period import Period, PeriodError
-from automation.run import build as builder
 from automation.run.commands import (
     BuildRun,
     WatchSession,
@@ -25,6 +24,7 @@ from automation.run.commands import (
     templates_report,
 )
 from automation.run.district import build_any, check_any
+from automation.run.report import EXIT_FATAL, Report
 from automation.terminal import Bar, echo, interactive, russian
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
@@ -55,7 +55,7 @@ def _crashed(what: str, err: BaseException, output: Path, as_json: bool) -> None
     details = crash.record(output, what, err)
     message = crash.sentence(what, err, details)
     if as_json:
-        data = builder.Report(fatal=message).as_json()
+        data = Report(fatal=message).as_json()
         data["crash"] = str(details) if details else None
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -245,7 +245,7 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
                    "Остановить: Ctrl+C.")
     from automation.run.watch import Watched, Watcher  # watchdog is loaded only by the command that watches
 
-    def run() -> builder.Report:
+    def run() -> Report:
         started = time.perf_counter()
         with Bar("Сборка документов", enabled=interactive(quiet)) as bar:
             report = build_any(workbook, templates, output, period=period, progress=bar, district=district)
@@ -261,13 +261,13 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
         click.echo("Слежение остановлено. До свидания!")
 
 
-def _journal(output: Path, what: str, report: builder.Report, seconds: float, extra: object = None) -> None:
+def _journal(output: Path, what: str, report: Report, seconds: float, extra: object = None) -> None:
     failed = journal(output, what, report, seconds, extra)
     if failed:
         click.echo(failed, err=True)
 
 
-def _finish(report: builder.Report, as_json: bool, quiet: bool, built: bool, output: Path | None = None) -> None:
+def _finish(report: Report, as_json: bool, quiet: bool, built: bool, output: Path | None = None) -> None:
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
@@ -280,9 +280,9 @@ def main() -> None:
         cli.main(prog_name="nastavnik", standalone_mode=False)
     except click.UsageError as err:
         click.echo(f"Ошибка в команде: {russian(err.format_message())}\nСправка: nastavnik --help", err=True)
-        sys.exit(builder.EXIT_FATAL)
+        sys.exit(EXIT_FATAL)
     except click.Abort:
         click.echo("Прервано.", err=True)
-        sys.exit(builder.EXIT_FATAL)
+        sys.exit(EXIT_FATAL)
     except Exception as err:  # noqa: BLE001 — a fault outside any command (reading the options, say)
         _crashed("выполнить команду", err, Path(OUTPUT_DIR), "--json" in sys.argv)

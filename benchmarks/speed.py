@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from automation.run import build as builder  # noqa: E402
 from automation.run.district import build_any  # noqa: E402
+from automation.run.report import UNCHANGED, Report
 from benchmarks import synthetic  # noqa: E402
 
 ORDER_TEMPLATE = ROOT / "doc_templates" / "Приказ о закреплении наставнических пар.docx"
@@ -50,13 +51,13 @@ def zip_copy_bound(folder: Path, copies: int = 200) -> float:
     return (time.perf_counter() - started) / copies
 
 
-def phases(report: builder.Report) -> str:
+def phases(report: Report) -> str:
     return ", ".join(f"{name} {report.phases.get(name, 0):.2f}"
                      for name in ("read", "validate", "render", "write"))
 
 
-def made(report: builder.Report) -> int:
-    return sum(1 for d in report.documents if d.status != builder.UNCHANGED)
+def made(report: Report) -> int:
+    return sum(1 for d in report.documents if d.status != UNCHANGED)
 
 
 def main() -> None:
@@ -94,7 +95,7 @@ def main() -> None:
         started = time.perf_counter()
         report = builder.build(book, templates, output)
         edit = time.perf_counter() - started
-        rewritten = [str(d.path) for d in report.documents if d.status != builder.UNCHANGED]
+        rewritten = [str(d.path) for d in report.documents if d.status != UNCHANGED]
         rows.append(("school, one edit, rebuild",
                      f"{edit:.3f} s ({phases(report)}), {len(rewritten)} rewritten: {'; '.join(rewritten)}",
                      "≤ 0.2 s"))

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from automation.run import build as builder  # noqa: E402
+from automation.run.report import UNCHANGED
 from automation.run.watch import Watched, Watcher  # noqa: E402
 
 SAVES = 20
@@ -51,7 +52,7 @@ def main() -> None:
         start = time.perf_counter()
         report = builder.build(book, templates, output)
         incremental = time.perf_counter() - start
-        rewritten = [str(d.path) for d in report.documents if d.status != builder.UNCHANGED]
+        rewritten = [str(d.path) for d in report.documents if d.status != UNCHANGED]
 
         # 2. Save-to-document latency with the real watcher, debounce included.
         stop = threading.Event()

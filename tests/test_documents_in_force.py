@@ -7,6 +7,7 @@ import pytest
 
 from automation.office.blank_book import write_workbook
 from automation.run import build as builder
+from automation.run.report import UNCHANGED
 from tests import sample_data
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
@@ -87,7 +88,7 @@ def test_an_unchanged_programme_is_not_made_again_the_next_day(write, rows, temp
     book = write(rows)
     builder.build(book, templates, tmp_path, today=TODAY)
     report = builder.build(book, templates, tmp_path, today=TODAY + dt.timedelta(days=1))
-    rewritten = sorted(str(d.path) for d in report.documents if d.status != builder.UNCHANGED and
+    rewritten = sorted(str(d.path) for d in report.documents if d.status != UNCHANGED and
                        str(d.path).startswith("Программы"))
     assert rewritten == ["Программы/Программа наставничества № 2 Черных И.П. (группа).docx", PROGRAMME_3,
                          "Программы/Программа наставничества № 4 Белых Л.Н..docx"]

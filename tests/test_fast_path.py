@@ -22,7 +22,7 @@ def _contexts(kind: catalogue.DocumentKind) -> list[dict]:
     if kind is not catalogue.DISTRICT_SUMMARY:
         return sample_contexts()[kind.key]
     from automation.book import sample
-    from automation.book.reader import book_from_rows
+    from automation.book.sample import book_from_rows
     from automation.book.validate import validate
 
     data = validate(book_from_rows(Path("Наставничество.xlsx"), sample.rows(), sample.SETTINGS)).data

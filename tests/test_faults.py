@@ -20,17 +20,18 @@ from automation.documents import catalogue
 from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from automation.run import commands
+from automation.run.report import Report
 from tests import sample_data
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 from tests.ods import write_ods
 
 
-def build(book: Path, templates: Path, output: Path) -> builder.Report:
+def build(book: Path, templates: Path, output: Path) -> Report:
     return builder.build(book, templates, output, today=TODAY)
 
 
-def problems(report: builder.Report, severity: str = ERROR) -> list[str]:
+def problems(report: Report, severity: str = ERROR) -> list[str]:
     return [str(p) for p in report.problems if p.severity == severity]
 
 
@@ -253,7 +254,7 @@ def test_an_unforeseen_fault_is_one_sentence_a_file_and_exit_3(write, rows, temp
 
 def test_the_watcher_reports_a_fault_and_builds_the_next_save(tmp_path):
     said: list[str] = []
-    runs = iter([RuntimeError("boom"), builder.Report(workbook=Path("книга.xlsx"))])
+    runs = iter([RuntimeError("boom"), Report(workbook=Path("книга.xlsx"))])
 
     def run():
         result = next(runs)
@@ -386,7 +387,7 @@ def test_a_libreoffice_formula_error_kept_as_text_is_a_formula_error(rows, templ
 
 def test_a_huge_book_gets_the_list_of_its_problems_not_a_marked_copy(write, rows, templates, tmp_path, monkeypatch):
     """Over the row limit openpyxl would cost more than the build: the cells are not marked, the list is made."""
-    monkeypatch.setattr(builder, "MARKUP_ROW_LIMIT", 20)
+    monkeypatch.setattr("automation.run.report.MARKUP_ROW_LIMIT", 20)
     rows["План"][0]["Срок"] = "в сентябре"
     output = tmp_path / "out"
     report = build(write(rows, name="Наставничество.xlsx"), templates, output)

@@ -12,6 +12,7 @@ from automation.office.default_templates import write_templates
 from automation.office.marked_copy import marked_name
 from automation.run import build as builder
 from automation.run.manifest import MANIFEST_NAME, Manifest
+from automation.run.report import CREATED, UNCHANGED, UPDATED
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -48,7 +49,7 @@ def test_a_second_build_rewrites_nothing(write, rows, templates, tmp_path):
     before = state(output)
     report = run(path, templates, output)
     assert changed(before, state(output)) == []
-    assert report.count(builder.UNCHANGED) == len(before) and report.count(builder.CREATED) == 0
+    assert report.count(UNCHANGED) == len(before) and report.count(CREATED) == 0
 
 
 def test_editing_one_goal_rewrites_exactly_that_programme(write, rows, templates, tmp_path):
@@ -58,8 +59,8 @@ def test_editing_one_goal_rewrites_exactly_that_programme(write, rows, templates
     rows["Программы"][0]["Цель"] = "освоение методики групповых консультаций"
     report = run(write(rows, name=BOOK), templates, output)
     assert changed(before, state(output)) == [PROGRAMME_1]
-    assert [(str(d.path), d.status) for d in report.documents if d.status != builder.UNCHANGED] == [
-        (PROGRAMME_1, builder.UPDATED)]
+    assert [(str(d.path), d.status) for d in report.documents if d.status != UNCHANGED] == [
+        (PROGRAMME_1, UPDATED)]
     assert "7. Цель программы: освоение методики групповых консультаций." in docx_text(output / PROGRAMME_1)
 
 
@@ -102,9 +103,9 @@ def test_a_new_version_of_the_rendering_makes_every_document_again_but_signed_or
     report = run(path, templates, output)
     signed = sorted(str(d.path) for d in report.documents if d.frozen)
     assert signed and all(before[name] == state(output)[name] for name in signed)
-    remade = sorted(str(d.path) for d in report.documents if d.status == builder.UPDATED)
+    remade = sorted(str(d.path) for d in report.documents if d.status == UPDATED)
     assert remade == sorted(str(d.path) for d in report.documents if not d.frozen and d.path.suffix == ".docx")
-    assert report.count(builder.UPDATED) == len(remade) > 10
+    assert report.count(UPDATED) == len(remade) > 10
 
 
 def test_a_deleted_document_is_made_again(write, rows, templates, tmp_path):
@@ -114,7 +115,7 @@ def test_a_deleted_document_is_made_again(write, rows, templates, tmp_path):
     (output / PROGRAMME_1).unlink()
     report = run(path, templates, output)
     assert (output / PROGRAMME_1).is_file()
-    assert [str(d.path) for d in report.documents if d.status == builder.CREATED] == [PROGRAMME_1]
+    assert [str(d.path) for d in report.documents if d.status == CREATED] == [PROGRAMME_1]
 
 
 def test_removed_rows_move_their_document_to_the_archive(write, rows, templates, tmp_path):
@@ -143,7 +144,7 @@ def test_nothing_is_archived_while_the_workbook_has_errors(write, rows, template
     report = run(write(rows, name=BOOK), templates, output)
     # Only the marked-up copy of the book, whose errors are gone, leaves; every document stays.
     assert report.archived == [archive_name(Path(marked_name(Path(BOOK))), NOW)]
-    assert report.count(builder.CREATED) == 0
+    assert report.count(CREATED) == 0
 
 
 def test_a_signed_draft_goes_to_the_archive_and_the_final_order_is_made(write, rows, templates, tmp_path):
@@ -195,5 +196,5 @@ def test_a_damaged_manifest_means_a_full_rebuild(write, rows, templates, tmp_pat
     (output / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
     report = run(path, templates, output)
     signed = [d for d in report.documents if d.frozen]
-    assert len(signed) == 3 and {d.status for d in signed} == {builder.UNCHANGED}
-    assert report.count(builder.UPDATED) == len(report.documents) - 3 and report.exit_code == 0
+    assert len(signed) == 3 and {d.status for d in signed} == {UNCHANGED}
+    assert report.count(UPDATED) == len(report.documents) - 3 and report.exit_code == 0

@@ -13,17 +13,18 @@ import pytest
 
 from automation.book.problems import WARNING
 from automation.run import build as builder
+from automation.run.report import UNCHANGED, UPDATED, Report
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
 SIGNED = Path("Приказы") / "Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
 
 
-def build(book: Path, templates: Path, output: Path) -> builder.Report:
+def build(book: Path, templates: Path, output: Path) -> Report:
     return builder.build(book, templates, output, today=TODAY)
 
 
-def warnings(report: builder.Report) -> list[str]:
+def warnings(report: Report) -> list[str]:
     return [str(p) for p in report.problems if p.severity == WARNING]
 
 
@@ -71,10 +72,10 @@ def test_a_damaged_memory_is_a_warning_and_a_full_rebuild(write, rows, templates
     assert ("Память программы (output/.nastavnik/manifest.json) повреждена: все документы сделаны заново; "
             "подписанные приказы не тронуты.") in warnings(report)
     assert (output / SIGNED).read_bytes() == signed
-    assert report.count(builder.UPDATED) > 0
+    assert report.count(UPDATED) > 0
     again = build(book, templates, output)
     # Only the check report changes: the warning about the damaged memory is gone from it.
-    assert [str(d.path) for d in again.documents if d.status != builder.UNCHANGED] == ["Отчёт о проверке.docx"]
+    assert [str(d.path) for d in again.documents if d.status != UNCHANGED] == ["Отчёт о проверке.docx"]
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from automation.run import build as builder
 from automation.run import printing
 from automation.run.printing import PrintProblem, archive_old_bundles, bundle_name, find_soffice, print_bundle
+from automation.run.report import Report
 
 TODAY = dt.date(2026, 11, 27)
 SOFFICE = find_soffice()
@@ -266,7 +267,7 @@ def test_a_pdf_printed_in_another_font_than_times_new_romans_widths_is_named_wit
     assert substituted_fonts(_pdf_in("BAAAAA+DejaVuSerif", "CAAAAA+DejaVuSerif-Bold", "DAAAAA+OpenSymbol")) == (
         "DejaVuSerif",)
     bundle = Bundle(tmp_path / "На подпись 27.11.2026.pdf", 6, 10, ("DejaVuSerif",))
-    run = BuildRun(builder.Report(), tmp_path, to_print=True, bundle=bundle)
+    run = BuildRun(Report(), tmp_path, to_print=True, bundle=bundle)
     assert run.text().splitlines()[-1] == (
         "Предупреждение: шрифта Times New Roman на этом компьютере нет, и LibreOffice напечатал документы шрифтом "
         "«DejaVuSerif»: страницы могут разбиться не так, как при печати из Word. Установите шрифты той же ширины — "

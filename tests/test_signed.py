@@ -8,6 +8,7 @@ from docx import Document
 from automation.office.default_templates import write_templates
 from automation.run import build as builder
 from automation.run.manifest import Manifest
+from automation.run.report import RESTORED
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
 
@@ -92,7 +93,7 @@ def test_a_deleted_signed_order_is_made_again_with_the_same_text(write, rows, tm
     report = run(write(rows, name=BOOK), templates, output)
     assert docx_text(output / SIGNED) == text
     assert "учителя математики" in text
-    assert [d.status for d in report.documents if str(d.path) == SIGNED] == [builder.RESTORED]
+    assert [d.status for d in report.documents if str(d.path) == SIGNED] == [RESTORED]
 
 
 def test_a_signed_order_whose_rows_are_gone_stays_and_is_reported(write, rows, templates, tmp_path):

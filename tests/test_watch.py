@@ -20,6 +20,7 @@ from watchdog.events import (
 
 from automation.run import build as builder
 from automation.run.commands import WatchSession
+from automation.run.report import UPDATED, Report
 from automation.run.watch import Debouncer, Watched, Watcher, changes, is_trigger
 from tests.conftest import TODAY
 from tests.docx_text import docx_text
@@ -153,7 +154,7 @@ class Running:
     def __init__(self, folder: Path, templates: Path) -> None:
         self.book = folder / "workbook" / "Книга.xlsx"
         self.output = folder / "output"
-        self.builds: list[builder.Report] = []
+        self.builds: list[Report] = []
         self.stop = threading.Event()
         watched = Watched.of(self.book.parent, templates, self.output)
         self.watcher = Watcher(watched, self._rebuild)
@@ -215,7 +216,7 @@ def test_excel_style_save_gives_one_rebuild(space, rows, templates, tmp_path):
         time.sleep(0.5)
         assert len(running.builds) == 1
     assert _goal(space) == "7. Цель программы: цель из Excel."
-    assert [str(d.path) for d in running.builds[0].documents if d.status == builder.UPDATED] == [PROGRAMME]
+    assert [str(d.path) for d in running.builds[0].documents if d.status == UPDATED] == [PROGRAMME]
 
 
 @pytest.mark.slow
@@ -312,7 +313,7 @@ def test_a_save_made_during_the_first_build_is_built_next(space, rows, templates
     """The curator starts «Наставник.cmd» and saves at once: the save lands while the first build still runs."""
     new = _workbook_bytes(tmp_path / "new.xlsx", rows, "цель, сохранённая во время первой сборки")
     book, output = space / "workbook" / "Книга.xlsx", space / "output"
-    builds: list[builder.Report] = []
+    builds: list[Report] = []
     first_read, saved = threading.Event(), threading.Event()
 
     def rebuild() -> None:

@@ -132,7 +132,7 @@ def test_several_merged_ranges_spread_in_one_pass(write, rows):
 
 
 def test_a_formula_error_is_found_across_the_pieces_the_sheet_is_read_in():
-    from automation.book.reader import _error_matches
+    from automation.book.raw_xml import _error_matches
 
     cells = b"".join(b'<c r="A%d" t="s"><v>%d</v></c>' % (n, n) for n in range(1, 400))
     xml = b"<sheetData><row>" + cells + b'<c r="B77" t="e"><f>1/0</f><v>#DIV/0!</v></c>' + cells + b"</row>"

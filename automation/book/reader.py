@@ -1,4 +1,5 @@
-"""Reads the .xlsx into plain rows with their Excel coordinates; never writes the source."""
+"""Reads the book (.xlsx, .xlsm or .ods, from its bytes in memory) into plain rows with their Excel coordinates, and
+the key/value sheet of a small book of its own (the district's); never writes the source."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from automation.book.matching import find_choice, find_choice_latin, latin_letters, normalize
+from automation.book.raw_xml import DAYS_1904, date1904, error_cells
 from automation.book.schema import SHEETS, YES_NO, Column, Kind, Sheet
 
 HEADER_SEARCH_ROWS = 5
@@ -112,8 +114,8 @@ def read_workbook(path: Path) -> RawBook:
     data = read_bytes(path)
     damaged = (f"Книга «{path.name}» повреждена или сохранена не до конца; "
                "откройте её в Excel и сохраните ещё раз.")
-    errors = _error_cells(data)
-    shift = DAYS_1904 if _date1904(data) else 0
+    errors = error_cells(data)
+    shift = DAYS_1904 if date1904(data) else 0
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         by_title = {normalize(title): title for title in book.sheet_names}
@@ -150,39 +152,11 @@ def read_settings(path: Path, sheet: Sheet) -> dict[str, tuple[int, Any]]:
     settings: dict[str, tuple[int, Any]] = {}
     for number, line in enumerate(lines[1:], start=2):
         if len(line) >= 2 and isinstance(line[0], str) and line[0].strip():
-            settings[normalize(line[0])] = (number, _clean(line[1]))
+            settings[normalize(line[0])] = (number, clean(line[1]))
     return settings
 
 
-def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
-                   settings: Mapping[str, Any]) -> RawBook:
-    """Rows given by sheet title and header (the sample data), as `read_workbook` would give them from a file."""
-    tables = {}
-    for sheet in SHEETS:
-        given = ([{"Параметр": name, "Значение": value} for name, value in settings.items()]
-                 if sheet.key == "organization" else rows.get(sheet.title, []))
-        keys = {normalize(c.header): c.key for c in sheet.columns}
-        columns = {c.key: c.header for c in sheet.columns}
-        table_rows = [Row(number=index, values={keys[normalize(h)]: _clean(v) for h, v in row.items()}, columns=columns)
-                      for index, row in enumerate(given, start=2)]
-        tables[sheet.key] = Table(sheet=sheet, header_row=1, rows=table_rows)
-    return RawBook(path=path, tables=tables, missing_sheets=[])
-
-
-DAYS_1904 = 1462
-"""Days between the 1904 date system (old Mac Excel) and the 1900 one: a serial number of a 1904 book is this many
-days later in the 1900 system that the rest of the program reads serials in."""
-_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
 _LATIN = re.compile("[A-Za-z]")
-
-
-def _date1904(data: bytes) -> bool:
-    """Whether the book counts its dates from 1904 (workbookPr date1904 in xl/workbook.xml)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return bool(_DATE1904.search(archive.read("xl/workbook.xml")))
-    except (KeyError, zipfile.BadZipFile):
-        return False
 
 
 def _latin_choice(sheet: Sheet, key: str, value: str, number: int) -> tuple[str, Note | None]:
@@ -236,7 +210,7 @@ def _read_table(sheet: Sheet, lines: Iterable[list[Any]], merged: list = (),
                         cleaned.append(Note(index + 1, columns[key],
                                             "в ячейке были непечатаемые символы (скопированы из другой программы); "
                                             "в документах они убраны. Проверьте текст ячейки."))
-                value = _clean(value)
+                value = clean(value)
                 if value is not None and key in closed:
                     value, note = _latin_choice(sheet, key, value, index + 1)
                     cleaned += [note] if note else []
@@ -246,7 +220,7 @@ def _read_table(sheet: Sheet, lines: Iterable[list[Any]], merged: list = (),
             elif key in dates and isinstance(value, (int, float)) and not isinstance(value, bool):
                 values[key] = value + shift
             else:
-                values[key] = _clean(value)
+                values[key] = clean(value)
         if all(v is None for v in values.values()):
             continue
         rows.append(Row(number=index + 1, values=values, columns=columns, notes=tuple(cleaned)))
@@ -329,68 +303,6 @@ def column_letter(number: int) -> str:
     return letters
 
 
-def column_number(letters: str) -> int:
-    """The inverse: A → 1, AA → 27."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-_SHEET_PART = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"|'
-                         rb'<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
-_RELATIONSHIP = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
-                           rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
-_ERROR_CELL = re.compile(rb'<c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]+)(\d+)"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S)
-
-
-def _error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
-    """Cells holding a formula's error, per sheet title: (row, column, «#REF!»), both 0-based.
-
-    The reader gives such cells as blanks; read from the sheet's XML a piece at a time (a sheet of 300,000 rows is
-    hundreds of megabytes unpacked), the cells parsed only in a piece where an error cell is."""
-    from html import unescape
-
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "xl/workbook.xml" not in names:
-                return found  # not an .xlsx (.ods keeps its errors as text)
-            rels = archive.read("xl/_rels/workbook.xml.rels")
-            targets = {(m[0] or m[3]): (m[1] or m[2]) for m in _RELATIONSHIP.findall(rels)}
-            for match in _SHEET_PART.findall(archive.read("xl/workbook.xml")):
-                name, rel = (match[0], match[1]) if match[0] else (match[3], match[2])
-                target = targets.get(rel, b"").decode("utf-8", "replace").lstrip("/")
-                part = target if target.startswith("xl/") else f"xl/{target}"
-                if part not in names:
-                    continue
-                title = unescape(name.decode("utf-8", "replace"))
-                with archive.open(part) as xml:
-                    for letters, number, text in _error_matches(xml):
-                        found.setdefault(title, []).append((int(number) - 1, column_number(letters.decode()) - 1,
-                                                            unescape(text.decode("utf-8", "replace"))))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        return found  # the reader itself says what is wrong with the file
-    return found
-
-
-def _error_matches(xml: IO[bytes], piece: int = 1 << 22) -> Iterator[tuple[bytes, bytes, bytes]]:
-    """_ERROR_CELL's matches in a stream, read in pieces cut before a cell's start so no cell is split."""
-    rest = b""
-    while True:
-        chunk = xml.read(piece)
-        text = rest + chunk
-        cut = len(text) if not chunk else text.rfind(b"<c ")
-        if cut <= 0:
-            cut = len(text) if not chunk or len(text) > 16 * piece else 0
-        if b't="e"' in text[:cut]:
-            yield from _ERROR_CELL.findall(text[:cut])
-        rest = text[cut:]
-        if not chunk:
-            return
-
-
 def is_formula_error(value: Any) -> bool:
     """A formula error typed or kept as text (an .ods keeps them so): #REF!, #ДЕЛ/0!, Err:502 …"""
     return isinstance(value, FormulaError) or (
@@ -413,7 +325,7 @@ def find_header(sheet: Sheet, top: list[list[Any]]) -> tuple[int, dict[str, int]
     return best_index, best
 
 
-def _clean(value: Any) -> Any:
+def clean(value: Any) -> Any:
     if isinstance(value, FormulaError):
         return value
     if isinstance(value, str):

@@ -4,8 +4,9 @@ a located error, one typed with Latin look-alike letters is matched and said."""
 from __future__ import annotations
 
 from automation.book import schema
+from automation.book.cells import as_text
 from automation.book.matching import LOOKALIKES, latin_letters
-from automation.book.models import Data, SheetModel, as_text, key
+from automation.book.models import Data, SheetModel, key
 from automation.book.problems import Collector
 from automation.book.reader import RawBook
 from automation.book.schema import Sheet

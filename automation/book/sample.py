@@ -4,8 +4,13 @@ example values of the template field guide are both made from it."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any, Iterable, Mapping
 
 from automation.book import schema
+from automation.book.matching import normalize
+from automation.book.reader import RawBook, Row, Table, clean
+from automation.book.schema import SHEETS
 
 D = dt.date
 UGPU = "ФГБОУ ВО «Ульяновский государственный педагогический университет имени И.Н. Ульянова»"
@@ -329,3 +334,18 @@ def rows() -> dict[str, list[dict]]:
               schema.ROADMAP: roadmap}
     return {sheet.title: [{sheet.header(key): value for key, value in row.items()} for row in table]
             for sheet, table in by_key.items()}
+
+
+def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],
+                   settings: Mapping[str, Any]) -> RawBook:
+    """Rows given by sheet title and header (the sample data), as `read_workbook` would give them from a file."""
+    tables = {}
+    for sheet in SHEETS:
+        given = ([{"Параметр": name, "Значение": value} for name, value in settings.items()]
+                 if sheet.key == "organization" else rows.get(sheet.title, []))
+        keys = {normalize(c.header): c.key for c in sheet.columns}
+        columns = {c.key: c.header for c in sheet.columns}
+        table_rows = [Row(number=index, values={keys[normalize(h)]: clean(v) for h, v in row.items()}, columns=columns)
+                      for index, row in enumerate(given, start=2)]
+        tables[sheet.key] = Table(sheet=sheet, header_row=1, rows=table_rows)
+    return RawBook(path=path, tables=tables, missing_sheets=[])

@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from automation import grammar
 from automation.book import schema
+from automation.book.cells import as_text, convert
 from automation.book.models import (
     Data,
     Incentive,
@@ -23,8 +24,6 @@ from automation.book.models import (
     Replacement,
     RoadmapItem,
     SheetModel,
-    as_text,
-    convert,
     key,
 )
 from automation.book.problems import ERROR, WARNING, Collector, Problem, Problems

@@ -50,7 +50,7 @@ class DocumentKind:
     changes: Topic | None = None
     """For an order that puts a change in force: which."""
     records: tuple[str, ...] = ()
-    """For an order: the changes to a signed order's pairs (as `orders.describe_changes` labels them) that are made
+    """For an order: the changes to a signed order's pairs (as `signed.describe_changes` labels them) that are made
     by an order of this kind instead."""
 
     @property

@@ -16,7 +16,7 @@ from docx.shared import Emu, Mm, Pt
 
 from automation.book import sample
 from automation.book.problems import WARNING, Problem
-from automation.book.reader import book_from_rows
+from automation.book.sample import book_from_rows
 from automation.book.validate import validate
 from automation.documents import catalogue, reports
 from automation.documents.catalogue import FIELDS, GUIDE_NAME

@@ -1,157 +1,28 @@
-"""Check and build: workbook → validation → documents in the output folder, summed up in a report object."""
+"""Check and build: workbook → validation → documents in the output folder, summed up in a report; a clean build
+archives what is no longer made."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-from automation import grammar
-from automation.book.problems import ERROR, WARNING, Problem, Problems
-from automation.book.reader import BOOK_SUFFIXES, WorkbookUnreadable, read_workbook
+from automation.book.problems import ERROR, WARNING, Problem
+from automation.book.reader import WorkbookUnreadable, read_workbook
 from automation.book.validate import Validation, validate
-from automation.documents import catalogue, reports
-from automation.documents import gather as kinds
+from automation.documents import gather, reports
 from automation.documents.document import Document, School
-from automation.documents.orders import describe_changes, signed_changed_message
 from automation.documents.period import Period
-from automation.files import WriteFailed, archive, remove_leftovers, write_atomic
-from automation.office.render import Renderer, TemplateProblem, with_notice
+from automation.files import WriteFailed, archive, remove_leftovers
+from automation.office.render import Renderer
 from automation.office.template_check import TemplateCheck, check_folder
-from automation.run.manifest import (
-    Entry,
-    Manifest,
-    as_snapshot,
-    fingerprint,
-    keep_signed,
-    keep_template,
-    kept_template,
-    signed_entry,
-)
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
-_NOT_WORKBOOKS = ("~$", ".~lock", ".")
-
-
-class CannotRun(Exception):
-    """The run cannot start at all (no workbook, unreadable file, no templates); the message is for the curator."""
-
-
-CREATED, UPDATED, UNCHANGED, RESTORED = "создан", "обновлён", "без изменений", "восстановлен из снимка"
-
-
-@dataclass
-class Written:
-    title: str
-    path: Path
-    draft: bool
-    frozen: bool = False
-    status: str = CREATED
-
-    def as_dict(self) -> dict:
-        return {"title": self.title, "file": str(self.path), "draft": self.draft, "signed": self.frozen,
-                "status": self.status}
-
-
-@dataclass
-class Report(Problems):
-    workbook: Path | None = None
-    problems: list[Problem] = field(default_factory=list)
-    documents: list[Written] = field(default_factory=list)
-    failed: list[Path] = field(default_factory=list)
-    archived: list[Path] = field(default_factory=list)
-    reminders: list[str] = field(default_factory=list)
-    marked: Path | None = None
-    """The marked-up copy of the workbook, when its problems made one."""
-    rows: int = 0
-    """Data rows read from the workbook."""
-    to_sign: list[tuple[str, Path]] = field(default_factory=list)
-    """Draft orders in register order, then programmes awaiting approval: (title, path in the output)."""
-    fatal: str | None = None
-    source: bytes = field(default=b"", repr=False)
-    """The workbook's bytes as read (for the marked-up copy)."""
-    phases: dict[str, float] = field(default_factory=dict)
-    """Seconds spent reading, validating, rendering and writing (for the benchmark)."""
-
-    @property
-    def cells_marked(self) -> bool:
-        """Whether the marked-up copy marks the book's cells, or is only the list of problems: for an .ods (openpyxl
-        cannot write it) and a book over MARKUP_ROW_LIMIT rows."""
-        return (self.workbook is None or self.workbook.suffix.lower() != ".ods") and self.rows <= MARKUP_ROW_LIMIT
-
-    def timed(self, phase: str, started: float) -> None:
-        self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - started
-
-    def count(self, status: str) -> int:
-        return sum(1 for d in self.documents if d.status == status)
-
-    @property
-    def exit_code(self) -> int:
-        if self.fatal is not None:
-            return EXIT_FATAL
-        return EXIT_PROBLEMS if self.errors else EXIT_OK
-
-    def as_json(self) -> dict:
-        errors = [p.as_dict() for p in self.errors]
-        if self.fatal is not None:
-            errors.insert(0, {"sheet": None, "row": None, "column": None, "message": self.fatal})
-        return {
-            "errors": errors,
-            "warnings": [p.as_dict() for p in self.warnings],
-            "documents": [d.as_dict() for d in self.documents],
-            "archived": [str(p) for p in self.archived],
-            "reminders": self.reminders,
-        }
-
-
-_COPY = re.compile(r"копия|\bcopy\b|\(\d+\)\s*$|резерв|backup|\bbak\b|старая|\bold\b|~$", re.IGNORECASE)
-
-
-def workbooks(folder: Path) -> list[Path]:
-    """The workbooks of a folder, without Excel's and LibreOffice's lock files or temporary files."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in BOOK_SUFFIXES and p.is_file()
-                  and not p.name.startswith(_NOT_WORKBOOKS))
-
-
-def is_copy(book: Path) -> bool:
-    """«Наставничество — копия.xlsx», «… - Copy», «… (1)», «… резерв», «… backup»: a copy beside the book."""
-    return bool(_COPY.search(book.stem))
-
-
-def sort_out_copies(books: list[Path]) -> tuple[list[Path], list[Path]]:
-    """(the books, the copies beside them)."""
-    return [b for b in books if not is_copy(b)], [b for b in books if is_copy(b)]
-
-
-def quoted_names(paths: list[Path]) -> str:
-    """«a.xlsx», «b.xlsx»"""
-    return ", ".join(f"«{p.name}»" for p in paths)
-
-
-def find_workbook(path: Path) -> tuple[Path, list[Path]]:
-    """The workbook itself, or the only one in a folder, and the copies beside it that were left aside.
-
-    A folder is never a district by accident: several books that are not copies are a question for the curator."""
-    if not path.exists():
-        raise CannotRun(f"Не найдено: «{path}». Укажите книгу параметром --workbook или создайте её: nastavnik init.")
-    if path.is_file():
-        return path, []
-    books = workbooks(path)
-    if not books:
-        raise CannotRun(f"В папке «{path}» нет книги .xlsx или .ods. Создайте её командой «nastavnik init» "
-                        "или укажите --workbook.")
-    originals, copies = sort_out_copies(books)
-    if not originals:  # nothing but copies: then they are the books
-        originals, copies = books, []
-    if len(originals) > 1:
-        raise CannotRun(f"В папке «{path}» несколько книг ({quoted_names(originals)}). Укажите нужную: --workbook "
-                        "ПУТЬ_К_КНИГЕ; если это книги разных школ района — добавьте --district.")
-    return originals[0], copies
+from automation.run.books import find_workbook, quoted_names
+from automation.run.manifest import Manifest
+from automation.run.marked import marked_copy_of, markup_note
+from automation.run.report import CannotRun, Progress, Report
+from automation.run.writing import make
 
 
 def validated(workbook: Path, report: Report) -> Validation | None:
@@ -183,10 +54,6 @@ def check(workbook: Path, today: dt.date | None = None) -> Report:
     if result is not None:
         report.reminders = reports.reminders(result.data, today or dt.date.today())
     return report
-
-
-Progress = Callable[[int, int], None]
-"""Told (done, total) as documents are made: the command line draws its bar from it."""
 
 
 @dataclass(frozen=True)
@@ -254,7 +121,7 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
                                        "память программы (output/.nastavnik/manifest.json) повреждена: все документы "
                                        "сделаны заново; подписанные приказы не тронуты."))
     report.reminders = reports.reminders(result.data, today)
-    documents = unique_paths(kinds.all_documents(result.data, today, options.period))
+    documents = unique_paths(gather.all_documents(result.data, today, options.period))
     skipped: dict[str, int] = {}
     for done, document in enumerate(documents, start=1):
         if progress is not None:
@@ -267,32 +134,17 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
     for template, count in skipped.items():
         report.problems.append(Problem(ERROR, None, None, None, f"по шаблону «{template}» не создано документов: "
                                        f"{count}; прежние файлы оставлены. Исправьте ошибки шаблона, описанные выше."))
-    _markup_note(report)
+    markup_note(report)
     common = School(result.data.organization).context()
     check_report = reports.check_report(list(report.problems), common, report.workbook.name, today,
                                         report.reminders)
     make(renderer, check_report, output, report, manifest)
-    marked = report.marked = _marked_copy(report, output, manifest)
-    report.to_sign = kinds.awaiting_signature(documents, result.data, report.failed)
+    marked = report.marked = marked_copy_of(report, output, manifest)
+    report.to_sign = gather.awaiting_signature(documents, result.data, report.failed)
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.
         made = {d.path.as_posix() for d in [*documents, check_report]} | ({marked.as_posix()} if marked else set())
-        for gone in sorted(set(manifest.documents) - made):
-            if manifest.documents[gone].signed:
-                report.problems.append(Problem(
-                    WARNING, None, None, None,
-                    f"подписанный приказ «{gone}» больше не следует из книги (его строки удалены или перенесены "
-                    "в другой приказ); файл оставлен как есть."))
-                continue
-            try:
-                moved = archive(output, Path(gone), now)
-            except OSError as err:
-                report.problems.append(Problem(WARNING, None, None, None, f"«{gone}» больше не делается, но в архив "
-                                               f"не перенесён ({err.strerror}); перенесу при следующей сборке."))
-                continue
-            if moved is not None:
-                report.archived.append(moved)
-            del manifest.documents[gone]
+        archive_gone(manifest, made, output, now, report)
     save_manifest(manifest, output, report)
     return report
 
@@ -330,159 +182,21 @@ def check_templates(renderer: Renderer, report: Report) -> list[TemplateCheck]:
     return checks
 
 
-def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
-         today: dt.date | None = None) -> None:
-    path, kind = document.path, document.kind
-    written = Written(kind.title, path, document.draft, document.frozen, UNCHANGED)
-    exists = (output / path).is_file()
-    entry = manifest.entry(path)
-    notice = None
-    try:
-        if document.frozen:
-            kept = None
-            if entry is None or entry.snapshot is None:
-                # The build's memory lost it (`.nastavnik/` deleted, damaged): the store beside the orders has it.
-                stored = signed_entry(output, path)
-                if stored is not None:
-                    entry, kept = stored
-                    manifest.documents[path.as_posix()] = entry
-            if exists or _restore(renderer, document, entry, output, kept):
-                # A signed order's file is final: never rewritten; today's data are only compared with its snapshot.
-                if entry is not None:
-                    entry.signed = True
-                    # A row with an error is left out of the data: comparing then would report it as «removed».
-                    if not any(p.sheet is not None for p in report.errors):
-                        _compare_signed(document, entry, report)
-                written.status = UNCHANGED if exists else RESTORED
-                report.documents.append(written)
-                return
-            if manifest.lost:
-                notice = _restored_notice(document, report, today or dt.date.today())
-        digest = renderer.digest(kind)
-        print_ = fingerprint(renderer.made_by(kind), document.context)
-        if notice is None and manifest.unchanged(output, path, print_):
-            report.documents.append(written)
-            return
-        started = time.perf_counter()
-        data = renderer.produce(kind, document.context)
-        if notice is not None:
-            data = with_notice(data, notice)
-        report.timed("render", started)
-        started = time.perf_counter()
-        manifest.forget(output, path)
-        write_atomic(output / path, data)
-        report.timed("write", started)
-    except TemplateProblem as err:
-        report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
-        report.failed.append(path)
-        return
-    except WriteFailed as err:
-        report.problems.append(Problem(ERROR, None, None, None, _located(path, err)))
-        report.failed.append(path)
-        return
-    new_entry = Entry(hash=print_, signed=document.frozen)
-    if kind in catalogue.ORDERS:
-        new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
+def archive_gone(manifest: Manifest, made: set[str], output: Path, now: dt.datetime, report: Report) -> None:
+    """Documents the build remembers but no longer makes go to the archive, never away; a signed order stays."""
+    for gone in sorted(set(manifest.documents) - made):
+        if manifest.documents[gone].signed:
+            report.problems.append(Problem(
+                WARNING, None, None, None,
+                f"подписанный приказ «{gone}» больше не следует из книги (его строки удалены или перенесены "
+                "в другой приказ); файл оставлен как есть."))
+            continue
         try:
-            keep_template(output, digest, renderer.source(kind.template))
-            if document.frozen and notice is None:
-                keep_signed(output, path, new_entry, renderer.source(kind.template))
-        except WriteFailed as err:
-            report.problems.append(Problem(WARNING, None, None, None, f"копия данных приказа не сохранена: {err}"))
-    manifest.remember(output, path, new_entry)
-    written.status = UPDATED if exists else CREATED
-    report.documents.append(written)
-
-
-def _restored_notice(document: Document, report: Report, today: dt.date) -> str:
-    """A signed order with neither its file nor its snapshot: made from today's book, and saying so on the page."""
-    day = grammar.date_digits(today)
-    report.problems.append(Problem(
-        WARNING, None, None, None,
-        f"подписанного приказа «{document.path.as_posix()}» нет ни в папке, ни в памяти программы: копия сделана по "
-        f"сегодняшним данным книги и помечена на странице. Сверьте её с подписанным экземпляром."))
-    return (f"Копия восстановлена по данным книги {day}. Сверьте её с подписанным экземпляром: данные могли "
-            "измениться после подписания.")
-
-
-MARKUP_ROW_LIMIT = 50_000
-"""Above this many rows the workbook's cells are not marked: openpyxl holds about 7 KB per row (2 GB for a book
-of 300,000 rows) and takes longer than the whole build; the list of problems is made instead."""
-
-
-def _has_marked_copy(report: Report) -> bool:
-    """Whether «Проверка — <книга>.xlsx» is made: the book was read and some problem has a place in it."""
-    return bool(report.source) and any(p.sheet is not None for p in report.problems)
-
-
-def _markup_note(report: Report) -> None:
-    """Why the marked-up copy is only a list of problems, said before the check report is made."""
-    if not _has_marked_copy(report) or report.cells_marked:
-        return
-    from automation.office.marked_copy import marked_name
-
-    name = marked_name(report.workbook)
-    if report.workbook.suffix.lower() == ".ods":
-        report.problems.append(Problem(WARNING, None, None, None, "ячейки отмечаются цветом только в книгах .xlsx; "
-                                       f"для этой книги .ods список замечаний — в «{name}» и в «Отчёте о проверке»."))
-    else:
-        report.problems.append(Problem(
-            WARNING, None, None, None,
-            f"в книге {grammar.thousands(report.rows)} "
-            f"{grammar.plural(report.rows, 'строка', 'строки', 'строк')} "
-            f"(больше {grammar.thousands(MARKUP_ROW_LIMIT)}): ячейки "
-            "не отмечены цветом в копии книги — это заняло бы больше памяти и времени, чем вся сборка. Список "
-            f"замечаний с номерами строк — в «{name}» и в «Отчёте о проверке»."))
-
-
-def _marked_copy(report: Report, output: Path, manifest: Manifest) -> Path | None:
-    """«Проверка — <книга>.xlsx» when the workbook has problems (rewritten only when they or the book changed):
-    the book with its problem cells marked, or only the list of problems (see `_markup_note`). With no problems it
-    is not made, and a clean build archives the old one like any document no longer made."""
-    if not _has_marked_copy(report):
-        return None
-    from automation.office.marked_copy import marked_copy, marked_name, problem_list  # openpyxl: only when needed
-
-    path = Path(marked_name(report.workbook))
-    print_ = fingerprint(hashlib.sha256(report.source).hexdigest(),
-                         {"problems": [p.as_dict() for p in report.problems], "cells": report.cells_marked})
-    if not manifest.unchanged(output, path, print_):
-        started = time.perf_counter()
-        try:
-            copy = (marked_copy(report.source, report.problems) if report.cells_marked
-                    else problem_list(report.problems))
-            manifest.forget(output, path)
-            write_atomic(output / path, copy)
-        except WriteFailed as err:
-            report.problems.append(Problem(WARNING, None, None, None, _located(path, err)))
-            return path
-        report.timed("markup", started)
-        manifest.remember(output, path, Entry(hash=print_))
-    return path
-
-
-def _located(path: Path, err: WriteFailed) -> str:
-    """The writer's reason with the document's place in the output folder instead of its bare name."""
-    return str(err).replace(f"«{path.name}»", f"«{path.as_posix()}»", 1)
-
-
-def _restore(renderer: Renderer, document: Document, entry: Entry | None, output: Path,
-             source: bytes | None = None) -> bool:
-    """Make a deleted signed order again from its snapshot and the template it was made from: the same text."""
-    if entry is None or entry.snapshot is None or entry.template is None:
-        return False
-    source = source or kept_template(output, entry.template)
-    if source is None:
-        return False
-    write_atomic(output / document.path, renderer.render_source(document.kind.template, source, entry.snapshot))
-    keep_signed(output, document.path, entry, source)
-    return True
-
-
-def _compare_signed(document: Document, entry: Entry, report: Report) -> None:
-    if entry.snapshot is None:
-        return
-    changes, recorded = describe_changes(entry.snapshot, as_snapshot(document.context))
-    if changes:
-        message = signed_changed_message(entry.snapshot["приказ"], changes, recorded)
-        report.problems.append(Problem(WARNING, None, None, None, message))
+            moved = archive(output, Path(gone), now)
+        except OSError as err:
+            report.problems.append(Problem(WARNING, None, None, None, f"«{gone}» больше не делается, но в архив "
+                                           f"не перенесён ({err.strerror}); перенесу при следующей сборке."))
+            continue
+        if moved is not None:
+            report.archived.append(moved)
+        del manifest.documents[gone]

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Callable
 from automation import crash
 from automation.book.problems import WARNING
 from automation.files import append_journal
-from automation.run import build as builder
+from automation.run.report import CREATED, EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, UNCHANGED, UPDATED, Report
 
 if TYPE_CHECKING:
     from automation.office.template_check import Repaired, TemplateCheck
     from automation.run.printing import Bundle  # printing (and pypdf) load only when a bundle is asked for
 
 
-def summary(report: builder.Report, built: bool, output: Path | None = None, quiet: bool = False) -> str:
+def summary(report: Report, built: bool, output: Path | None = None, quiet: bool = False) -> str:
     """The Russian text a curator reads after a run (with `quiet`: the errors and the last line only)."""
     if report.fatal is not None:
         return f"Не удалось выполнить: {report.fatal}"
@@ -31,7 +31,7 @@ def summary(report: builder.Report, built: bool, output: Path | None = None, qui
         lines.append(f"Документы в папке {output}:")
         marks = {(True, False): "[проект] ", (False, True): "[подписан] "}
         lines += [f"  {marks.get((d.draft, d.frozen), '')}{d.path}"
-                  + ("" if d.status == builder.UNCHANGED else f" — {d.status}") for d in report.documents]
+                  + ("" if d.status == UNCHANGED else f" — {d.status}") for d in report.documents]
         lines += [f"  в архив: {path}" for path in report.archived]
     if report.reminders and not quiet:
         lines.append(f"Напоминания ({len(report.reminders)}):")
@@ -46,17 +46,17 @@ def _section(title: str, items: list) -> list[str]:
     return [f"{title} ({len(items)}):", *(f"  • {item}" for item in items)] if items else []
 
 
-def counts(report: builder.Report) -> str:
+def counts(report: Report) -> str:
     """«создано 2, обновлено 1, без изменений 17, не создано 0»."""
-    return (f"создано {report.count(builder.CREATED)}, обновлено {report.count(builder.UPDATED)}, "
-            f"без изменений {report.count(builder.UNCHANGED)}, не создано {len(report.failed)}")
+    return (f"создано {report.count(CREATED)}, обновлено {report.count(UPDATED)}, "
+            f"без изменений {report.count(UNCHANGED)}, не создано {len(report.failed)}")
 
 
 @dataclass
 class BuildRun:
     """A build as the command line ran it: the report, and the print bundle when one was asked for."""
 
-    report: builder.Report
+    report: Report
     output: Path
     to_print: bool = False
     bundle: Bundle | None = None
@@ -64,8 +64,8 @@ class BuildRun:
 
     @property
     def exit_code(self) -> int:
-        if self.print_problem and self.report.exit_code == builder.EXIT_OK:
-            return builder.EXIT_FATAL
+        if self.print_problem and self.report.exit_code == EXIT_OK:
+            return EXIT_FATAL
         return self.report.exit_code
 
     def as_json(self) -> dict:
@@ -91,14 +91,14 @@ class BuildRun:
         return "\n".join(lines)
 
 
-def marked_line(report: builder.Report, path: Path) -> str:
+def marked_line(report: Report, path: Path) -> str:
     """Where the marked-up copy is, and what it is."""
     if report.cells_marked:
         return f"Ячейки с ошибками и предупреждениями отмечены в копии книги: {path}"
     return f"Список ошибок и предупреждений с номерами строк: {path}"
 
 
-def journal(output: Path, what: str, report: builder.Report, seconds: float, extra: object = None) -> str | None:
+def journal(output: Path, what: str, report: Report, seconds: float, extra: object = None) -> str | None:
     """One line in output/журнал.txt: when, what, the counts, how long. When it cannot be written, the sentence to
     say (the journal is a courtesy: a read-only or full disk must not fail a build that went well)."""
     if report.fatal is not None:
@@ -115,7 +115,7 @@ def journal(output: Path, what: str, report: builder.Report, seconds: float, ext
     return None
 
 
-def bundle_for(report: builder.Report, output: Path, district: bool,
+def bundle_for(report: Report, output: Path, district: bool,
                announce: Callable[[str], None] | None = None) -> tuple[Bundle | None, str | None]:
     """The bundle for one school: (what was made, why it could not be); both None when nothing awaits signing."""
     from automation.run.printing import PrintProblem, archive_old_bundles, print_bundle
@@ -149,7 +149,7 @@ def guide_if_missing(output: Path) -> None:
 class WatchSession:
     """Runs a build and prints one line about it; a book that cannot be read is reported once, not on every event."""
 
-    def __init__(self, run: Callable[[], builder.Report], echo: Callable[[str], None] = print,
+    def __init__(self, run: Callable[[], Report], echo: Callable[[str], None] = print,
                  clock: Callable[[], dt.datetime] = dt.datetime.now, quiet: bool = False,
                  output: Path = Path("output")) -> None:
         self.run, self.echo, self.clock, self.quiet, self.output = run, echo, clock, quiet, output
@@ -205,8 +205,8 @@ class TemplatesReport:
     @property
     def exit_code(self) -> int:
         if self.fatal is not None:
-            return builder.EXIT_FATAL
-        return builder.EXIT_PROBLEMS if self.errors else builder.EXIT_OK
+            return EXIT_FATAL
+        return EXIT_PROBLEMS if self.errors else EXIT_OK
 
     def as_json(self) -> dict:
         if self.fatal is not None:

@@ -23,8 +23,10 @@ from automation.documents.period import Period
 from automation.documents.reports import Indicators, indicators, percent
 from automation.office.render import Renderer
 from automation.run import build as builder
+from automation.run.books import quoted_names, sort_out_copies, workbooks
 from automation.run.build import Progress, Report
 from automation.run.manifest import Manifest
+from automation.run.writing import make
 
 WORKERS = min(2, os.cpu_count() or 1)
 
@@ -65,11 +67,11 @@ def _district_books(folder: Path, report: Report) -> list[Path]:
         report.fatal = (f"«{folder}» — не папка. Для района укажите папку с книгами школ: --workbook ПАПКА "
                         "--district.")
         return []
-    books, copies = builder.sort_out_copies([book for book in builder.workbooks(folder)
+    books, copies = sort_out_copies([book for book in workbooks(folder)
                                              if book.name.casefold() != schema.DISTRICT_BOOK.casefold()])
     if copies:
         report.problems.append(Problem(WARNING, None, None, None,
-                                       f"копии книг не читаются: {builder.quoted_names(copies)}."))
+                                       f"копии книг не читаются: {quoted_names(copies)}."))
     if not books:
         report.fatal = f"В папке «{folder}» нет книг .xlsx или .ods."
     return books
@@ -273,6 +275,6 @@ def _summary(schools: list[School], district: dict[str, str], templates: Path, o
     ]
     renderer, manifest = Renderer(templates), Manifest.load(output)
     for document in documents:
-        builder.make(renderer, document, output, report, manifest)
+        make(renderer, document, output, report, manifest)
     builder.save_manifest(manifest, output, report)
 

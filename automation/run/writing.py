@@ -1,0 +1,129 @@
+"""Writing one document into the output folder: only when its data or template changed, a signed order never
+rewritten (made again from its snapshot when deleted, compared with today's data), every failure a located message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from automation import grammar
+from automation.book.problems import ERROR, WARNING, Problem
+from automation.documents import catalogue
+from automation.documents.document import Document
+from automation.documents.signed import describe_changes, signed_changed_message
+from automation.files import WriteFailed, write_atomic
+from automation.office.render import Renderer, TemplateProblem, with_notice
+from automation.run.manifest import (
+    Entry,
+    Manifest,
+    as_snapshot,
+    fingerprint,
+    keep_signed,
+    keep_template,
+    kept_template,
+    signed_entry,
+)
+from automation.run.report import CREATED, RESTORED, UNCHANGED, UPDATED, Report, Written
+
+
+def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
+         today: dt.date | None = None) -> None:
+    path, kind = document.path, document.kind
+    written = Written(kind.title, path, document.draft, document.frozen, UNCHANGED)
+    exists = (output / path).is_file()
+    entry = manifest.entry(path)
+    notice = None
+    try:
+        if document.frozen:
+            kept = None
+            if entry is None or entry.snapshot is None:
+                # The build's memory lost it (`.nastavnik/` deleted, damaged): the store beside the orders has it.
+                stored = signed_entry(output, path)
+                if stored is not None:
+                    entry, kept = stored
+                    manifest.documents[path.as_posix()] = entry
+            if exists or _restore(renderer, document, entry, output, kept):
+                # A signed order's file is final: never rewritten; today's data are only compared with its snapshot.
+                if entry is not None:
+                    entry.signed = True
+                    # A row with an error is left out of the data: comparing then would report it as «removed».
+                    if not any(p.sheet is not None for p in report.errors):
+                        _compare_signed(document, entry, report)
+                written.status = UNCHANGED if exists else RESTORED
+                report.documents.append(written)
+                return
+            if manifest.lost:
+                notice = _restored_notice(document, report, today or dt.date.today())
+        digest = renderer.digest(kind)
+        print_ = fingerprint(renderer.made_by(kind), document.context)
+        if notice is None and manifest.unchanged(output, path, print_):
+            report.documents.append(written)
+            return
+        started = time.perf_counter()
+        data = renderer.produce(kind, document.context)
+        if notice is not None:
+            data = with_notice(data, notice)
+        report.timed("render", started)
+        started = time.perf_counter()
+        manifest.forget(output, path)
+        write_atomic(output / path, data)
+        report.timed("write", started)
+    except TemplateProblem as err:
+        report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
+        report.failed.append(path)
+        return
+    except WriteFailed as err:
+        report.problems.append(Problem(ERROR, None, None, None, located(path, err)))
+        report.failed.append(path)
+        return
+    new_entry = Entry(hash=print_, signed=document.frozen)
+    if kind in catalogue.ORDERS:
+        new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
+        try:
+            keep_template(output, digest, renderer.source(kind.template))
+            if document.frozen and notice is None:
+                keep_signed(output, path, new_entry, renderer.source(kind.template))
+        except WriteFailed as err:
+            report.problems.append(Problem(WARNING, None, None, None, f"копия данных приказа не сохранена: {err}"))
+    manifest.remember(output, path, new_entry)
+    written.status = UPDATED if exists else CREATED
+    report.documents.append(written)
+
+
+def _restored_notice(document: Document, report: Report, today: dt.date) -> str:
+    """A signed order with neither its file nor its snapshot: made from today's book, and saying so on the page."""
+    day = grammar.date_digits(today)
+    report.problems.append(Problem(
+        WARNING, None, None, None,
+        f"подписанного приказа «{document.path.as_posix()}» нет ни в папке, ни в памяти программы: копия сделана по "
+        f"сегодняшним данным книги и помечена на странице. Сверьте её с подписанным экземпляром."))
+    return (f"Копия восстановлена по данным книги {day}. Сверьте её с подписанным экземпляром: данные могли "
+            "измениться после подписания.")
+
+
+def located(path: Path, err: WriteFailed) -> str:
+    """The writer's reason with the document's place in the output folder instead of its bare name."""
+    return str(err).replace(f"«{path.name}»", f"«{path.as_posix()}»", 1)
+
+
+def _restore(renderer: Renderer, document: Document, entry: Entry | None, output: Path,
+             source: bytes | None = None) -> bool:
+    """Make a deleted signed order again from its snapshot and the template it was made from: the same text."""
+    if entry is None or entry.snapshot is None or entry.template is None:
+        return False
+    source = source or kept_template(output, entry.template)
+    if source is None:
+        return False
+    write_atomic(output / document.path, renderer.render_source(document.kind.template, source, entry.snapshot))
+    keep_signed(output, document.path, entry, source)
+    return True
+
+
+def _compare_signed(document: Document, entry: Entry, report: Report) -> None:
+    if entry.snapshot is None:
+        return
+    changes, recorded = describe_changes(entry.snapshot, as_snapshot(document.context))
+    if changes:
+        message = signed_changed_message(entry.snapshot["приказ"], changes, recorded)
+        report.problems.append(Problem(WARNING, None, None, None, message))
