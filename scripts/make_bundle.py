@@ -115,15 +115,21 @@ def run(command: list[str]) -> None:
         sys.exit(f"Не удалось: {' '.join(command[:6])} …\n{result.stderr.strip()[-2000:]}")
 
 
-def linux_bundle(output: Path, pythons: list[str]) -> Path:
+def shared(work: Path) -> tuple[Path, Path]:
+    """What every bundle carries, made once for all of them: the wheels `pip wheel` builds here (the project and
+    every dependency for this Python; one published only as source becomes a wheel), and the guide's PDF."""
+    built = work / "built"
+    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(built), str(ROOT)])
+    return built, make_pdf(work / "guide")
+
+
+def linux_bundle(output: Path, pythons: list[str], built: Path, guide: Path) -> Path:
     name = f"Наставник-{version()}-linux-x86_64"
     with tempfile.TemporaryDirectory(prefix="nastavnik-bundle-") as temp:
         folder = Path(temp) / name
         wheels = folder / "wheels"
-        wheels.mkdir(parents=True)
-        # The project and every dependency for this Python: a dependency published only as source becomes a wheel
-        # here, and the other Pythons' downloads find it in the same folder.
-        run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(wheels), str(ROOT)])
+        shutil.copytree(built, wheels)
+        # The other Pythons' downloads find a wheel built from source in the same folder.
         for python in pythons:
             platforms = [argument for platform in LINUX_PLATFORMS for argument in ("--platform", platform)]
             run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", str(wheels),
@@ -133,7 +139,7 @@ def linux_bundle(output: Path, pythons: list[str]) -> Path:
         install.write_text(INSTALL_SH, encoding="utf-8", newline="\n")
         install.chmod(0o755)
         (folder / "ПРОЧТИТЕ.txt").write_text(README.format(version=version()), encoding="utf-8")
-        make_pdf(folder)
+        shutil.copy(guide, folder / guide.name)
         output.mkdir(parents=True, exist_ok=True)
         target = output / f"{name}.tar.gz"
         with tarfile.open(target, "w:gz") as archive:
@@ -233,7 +239,7 @@ def _crlf(text: str) -> bytes:
     return text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
 
 
-def windows_bundle(output: Path, pythons: list[str]) -> Path:
+def windows_bundle(output: Path, pythons: list[str], built: Path, guide: Path) -> Path:
     """uv.exe, the wheels resolved for Windows (markers evaluated for Windows), the installer and uninstaller,
     the sample book; zipped as «Наставник-<версия>-windows-x64.zip»."""
     import zipfile
@@ -241,10 +247,14 @@ def windows_bundle(output: Path, pythons: list[str]) -> Path:
     name = f"Наставник-{version()}-windows-x64"
     with tempfile.TemporaryDirectory(prefix="nastavnik-bundle-") as temp:
         work = Path(temp)
-        tools = work / "tools"
-        run([sys.executable, "-m", "venv", str(tools)])
-        run([str(tools / "bin" / "python"), "-m", "pip", "install", "--quiet", "uv"])
-        uv = tools / "bin" / "uv"
+        # uv for this machine, taken out of its wheel (no environment to install it into: seconds saved).
+        run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps", "--dest",
+             str(work / "uv-here"), "uv"])
+        with zipfile.ZipFile(next((work / "uv-here").glob("uv-*.whl"))) as archive:
+            program = next(n for n in archive.namelist() if n.endswith("/scripts/uv"))
+            uv = work / "uv-here" / "uv"
+            uv.write_bytes(archive.read(program))
+            uv.chmod(0o755)
         folder = work / name
         wheels = folder / "wheels"
         wheels.mkdir(parents=True)
@@ -256,8 +266,7 @@ def windows_bundle(output: Path, pythons: list[str]) -> Path:
             exe = next(n for n in archive.namelist() if n.endswith("/uv.exe"))
             (folder / "uv.exe").write_bytes(archive.read(exe))
         # The project, and the pure wheels of dependencies published only as source, built here.
-        run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(work / "built"), str(ROOT)])
-        for wheel in (work / "built").glob("*.whl"):
+        for wheel in built.glob("*.whl"):
             if wheel.name.endswith("-none-any.whl"):
                 shutil.copy(wheel, wheels / wheel.name)
         for python in pythons:
@@ -271,7 +280,7 @@ def windows_bundle(output: Path, pythons: list[str]) -> Path:
         (folder / "Установить.cmd").write_bytes(_crlf(INSTALL_CMD))
         (folder / "Удалить.cmd").write_bytes(_crlf(UNINSTALL_CMD))
         (folder / "ПРОЧТИТЕ.txt").write_bytes(_crlf(WINDOWS_README.format(version=version())))
-        make_pdf(folder)
+        shutil.copy(guide, folder / guide.name)
         (folder / "образец").mkdir()
         shutil.copy(ROOT / "workbook" / "Наставничество.xlsx", folder / "образец" / "Наставничество.xlsx")
         output.mkdir(parents=True, exist_ok=True)
@@ -285,13 +294,17 @@ def windows_bundle(output: Path, pythons: list[str]) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Комплект «Наставник» для установки без программиста и без интернета.")
-    parser.add_argument("--platform", choices=("linux", "windows"), required=True)
+    parser.add_argument("--platform", choices=("linux", "windows"), nargs="+", required=True,
+                        help="для какой системы (можно обе: общие части делаются один раз)")
     parser.add_argument("--output", type=Path, required=True, help="папка, куда положить комплект")
     parser.add_argument("--python", nargs="+", default=list(PYTHONS),
                         help="версии CPython, для которых положить колёса (по умолчанию 3.11 3.12 3.13)")
     args = parser.parse_args()
-    make = windows_bundle if args.platform == "windows" else linux_bundle
-    print(make(args.output, args.python))
+    with tempfile.TemporaryDirectory(prefix="nastavnik-shared-") as temp:
+        built, guide = shared(Path(temp))
+        for platform in dict.fromkeys(args.platform):
+            make = windows_bundle if platform == "windows" else linux_bundle
+            print(make(args.output, args.python, built, guide))
 
 
 if __name__ == "__main__":

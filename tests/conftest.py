@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ import pytest
 from automation.office.blank_book import write_workbook
 from automation.office.default_templates import write_templates
 from tests import sample_data
-
-TODAY = dt.date(2026, 11, 27)
+from tests.helpers import TODAY  # noqa: F401 — fixtures below use it
 
 
 def pytest_collection_modifyitems(items):

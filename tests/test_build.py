@@ -9,55 +9,21 @@ from pathlib import Path
 import pytest
 
 from automation.office.default_templates import write_templates
-from automation.run import build as builder
-from tests.conftest import TODAY
 from tests.docx_text import docx_text, output_text
-
-EXPECTED = sorted([
-    "Отчёт о проверке.docx",
-    "Представления/Представление Черных И.П. благодарственное письмо.docx",
-    "Отчёты/Аналитический отчёт о реализации системы наставничества 2026-2027.docx",
-    "Отчёты/Показатели наставничества 2026-2027.xlsx",
-    "Предложения по парам.xlsx",
-    "Списки/Страница для сайта.html",
-    "Приказы/ПРОЕКТ Приказ № 50-ОД О замене наставника.docx",
-    "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx",
-    "Приказы/ПРОЕКТ Приказ О поощрении наставников.docx",
-    "Приказы/ПРОЕКТ Приказ О продлении срока реализации программы.docx",
-    "Приказы/Приказ № 12-ОД от 29.12.2025 О закреплении наставнических пар (групп).docx",
-    "Приказы/Приказ № 40-ОД от 29.06.2026 О завершении персонализированных программ наставничества.docx",
-    "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx",
-    "Приказы/Приказ № 30-ОД от 01.09.2026 Об организации наставничества педагогических работников.docx",
-    "Списки/Список педагогов для включения в наставничество в качестве наставляемых.docx",
-    "Программы/Программа наставничества № 1 Мороз И.И..docx",
-    "Программы/Программа наставничества № 2 Черных И.П. (группа).docx",
-    "Программы/Программа наставничества № 3 Павлюк Н.С..docx",
-    "Программы/Программа наставничества № 4 Белых Л.Н..docx",
-    "Списки/Список наставников и наставляемых для сайта.docx",
-    "Списки/Список наставнических пар (групп).docx",
-])
-
-
-def made(output: Path) -> list[str]:
-    return sorted(str(p.relative_to(output)) for p in output.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(output).parts))
-
-
-def run(path, templates, output):
-    return builder.build(path, templates, output, today=TODAY)
+from tests.helpers import DOCUMENTS, build, made
 
 
 def test_valid_workbook_makes_every_document_kind(write, rows, templates, tmp_path):
     output = tmp_path / "output"
-    report = run(write(rows), templates, output)
+    report = build(write(rows), templates, output)
     assert report.exit_code == 0
-    assert made(output) == EXPECTED
-    assert sorted(str(d.path) for d in report.documents) == EXPECTED
+    assert made(output) == DOCUMENTS
+    assert sorted(str(d.path) for d in report.documents) == DOCUMENTS
 
 
 def test_every_document_opens_and_holds_no_template_tags(write, rows, templates, tmp_path):
     output = tmp_path / "output"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     for name in made(output):
         text = output_text(output / name)
         assert "{{" not in text and "{%" not in text and "}}" not in text, name
@@ -66,17 +32,17 @@ def test_every_document_opens_and_holds_no_template_tags(write, rows, templates,
 def test_the_workbook_bytes_are_unchanged_by_a_build(write, rows, templates, tmp_path):
     path = write(rows)
     before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
-    run(path, templates, tmp_path / "output")
+    build(path, templates, tmp_path / "output")
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
 
 
 def test_errors_give_exit_1_and_the_unaffected_documents_are_still_made(write, rows, templates, tmp_path):
     rows["Пары"][2]["Форма взаимодействия"] = "по телефону"
     output = tmp_path / "output"
-    report = run(write(rows), templates, output)
+    report = build(write(rows), templates, output)
     assert report.exit_code == 1
     assert [(p.sheet, p.row, p.column) for p in report.errors] == [("Пары", 4, "Форма взаимодействия")]
-    assert made(output) == sorted([*EXPECTED, "Проверка — book0.xlsx"])
+    assert made(output) == sorted([*DOCUMENTS, "Проверка — book0.xlsx"])
     group = docx_text(output / "Программы/Программа наставничества № 2 Черных И.П. (группа).docx")
     assert "Шевченко Нелли Андреевна" in group and "Белых" not in group
     check = docx_text(output / "Отчёт о проверке.docx")
@@ -88,10 +54,10 @@ def test_errors_give_exit_1_and_the_unaffected_documents_are_still_made(write, r
 def test_an_unreadable_workbook_is_exit_2_and_keeps_the_last_good_documents(write, rows, templates, tmp_path):
     path = write(rows)
     output = tmp_path / "output"
-    run(path, templates, output)
+    build(path, templates, output)
     before = {p: p.read_bytes() for p in output.rglob("*.docx")}
     path.write_bytes(path.read_bytes()[:1000])
-    report = run(path, templates, output)
+    report = build(path, templates, output)
     assert report.exit_code == 2
     assert report.fatal == (f"Файл «{path.name}» — не книга Excel .xlsx или сохранён не до конца. "
                             "Откройте его в Excel и сохраните как .xlsx.")
@@ -99,7 +65,7 @@ def test_an_unreadable_workbook_is_exit_2_and_keeps_the_last_good_documents(writ
 
 
 def test_no_templates_folder_is_exit_2(write, rows, tmp_path):
-    report = run(write(rows), tmp_path / "нет", tmp_path / "output")
+    report = build(write(rows), tmp_path / "нет", tmp_path / "output")
     assert report.exit_code == 2
     assert report.fatal.startswith(f"Нет папки шаблонов «{tmp_path / 'нет'}».")
 
@@ -109,7 +75,7 @@ def test_a_broken_template_stops_only_its_own_documents(write, rows, templates, 
     shutil.copytree(templates, own)
     (own / "Представление к награждению.docx").write_bytes(b"broken")
     output = tmp_path / "output"
-    report = run(write(rows), own, output)
+    report = build(write(rows), own, output)
     assert report.exit_code == 1
     assert [str(p) for p in report.errors] == [
         "Шаблон «Представление к награждению.docx»: файл повреждён или это не документ Word .docx: сохраните его "
@@ -117,7 +83,7 @@ def test_a_broken_template_stops_only_its_own_documents(write, rows, templates, 
         "По шаблону «Представление к награждению.docx» не создано документов: 1; прежние файлы оставлены. "
         "Исправьте ошибки шаблона, описанные выше."]
     assert report.failed == [Path("Представления") / "Представление Черных И.П. благодарственное письмо.docx"]
-    assert made(output) == [p for p in EXPECTED if not p.startswith("Представления")]
+    assert made(output) == [p for p in DOCUMENTS if not p.startswith("Представления")]
 
 
 def test_a_document_open_in_word_is_reported_and_the_rest_are_made(write, rows, templates, tmp_path, monkeypatch):
@@ -131,18 +97,18 @@ def test_a_document_open_in_word_is_reported_and_the_rest_are_made(write, rows, 
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
-    report = run(write(rows), templates, output)
+    report = build(write(rows), templates, output)
     assert report.exit_code == 1
     assert [str(p) for p in report.errors] == [
         "«Списки/Список наставнических пар (групп).docx» открыт в другой программе (Word?) и не обновлён. "
         "Закройте его — он будет записан при следующей сборке."]
-    assert made(output) == [p for p in EXPECTED if p != "Списки/Список наставнических пар (групп).docx"]
+    assert made(output) == [p for p in DOCUMENTS if p != "Списки/Список наставнических пар (групп).docx"]
     assert not [p for p in output.rglob("*") if p.name.endswith(".tmp")]
 
 
 def test_json_report_shape(write, rows, templates, tmp_path):
     rows["Пары"][0]["Наставник (код)"] = "П-17"
-    report = run(write(rows), templates, tmp_path / "output")
+    report = build(write(rows), templates, tmp_path / "output")
     data = json.loads(json.dumps(report.as_json(), ensure_ascii=False))
     assert set(data) == {"errors", "warnings", "documents", "archived", "reminders"}
     assert data["errors"] == [{
@@ -159,7 +125,7 @@ def test_a_folder_with_one_workbook_and_lock_files(write, rows, templates, tmp_p
     write(rows).rename(folder / "Наставничество.xlsx")
     (folder / "~$Наставничество.xlsx").write_bytes(b"lock")
     (folder / ".~lock.Наставничество.xlsx#").write_bytes(b"lock")
-    report = run(folder, templates, tmp_path / "output")
+    report = build(folder, templates, tmp_path / "output")
     assert report.exit_code == 0
     assert report.workbook == folder / "Наставничество.xlsx"
 
@@ -169,7 +135,7 @@ def test_a_folder_with_two_workbooks_asks_which(write, rows, templates, tmp_path
     folder.mkdir()
     write(rows).rename(folder / "a.xlsx")
     write(rows).rename(folder / "b.xlsx")
-    report = run(folder, templates, tmp_path / "output")
+    report = build(folder, templates, tmp_path / "output")
     assert report.exit_code == 2
     assert report.fatal == (f"В папке «{folder}» несколько книг («a.xlsx», «b.xlsx»). Укажите нужную: --workbook "
                             "ПУТЬ_К_КНИГЕ; если это книги разных школ района — добавьте --district.")
@@ -177,7 +143,7 @@ def test_a_folder_with_two_workbooks_asks_which(write, rows, templates, tmp_path
 
 def test_draft_and_final_orders(write, rows, templates, tmp_path):
     output = tmp_path / "output"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
     draft = docx_text(output / "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx")
     assert "ПРОЕКТ" not in final
@@ -190,7 +156,7 @@ def test_draft_and_final_orders(write, rows, templates, tmp_path):
 
 def test_order_cases_and_gender_agreement(write, rows, templates, tmp_path):
     output = tmp_path / "output"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
     draft = docx_text(output / "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx")
     assert ("1.1. Назначить наставником Мороз Ольгу Викторовну, учителя математики, и закрепить за ней "
@@ -205,7 +171,7 @@ def test_order_cases_and_gender_agreement(write, rows, templates, tmp_path):
 def test_name_override_typed_by_the_curator(write, rows, templates, tmp_path):
     rows["Педагоги"][4]["ФИО в винительном падеже"] = "Мороз Илью Ильича"
     output = tmp_path / "output"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
     assert "закрепить за ней наставляемого Мороз Илью Ильича, педагога-психолога" in final
 
@@ -213,7 +179,7 @@ def test_name_override_typed_by_the_curator(write, rows, templates, tmp_path):
 def test_public_list_has_only_people_who_consented(write, rows, templates, tmp_path):
     output = tmp_path / "output"
     rows["Пары"][1]["Приказ о закреплении (№)"] = rows["Пары"][2]["Приказ о закреплении (№)"] = "45-ОД"  # group 2
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     public = docx_text(output / "Списки/Список наставников и наставляемых для сайта.docx")
     internal = docx_text(output / "Списки/Список наставнических пар (групп).docx")
     assert "Белых" in internal
@@ -225,7 +191,7 @@ def test_public_list_has_only_people_who_consented(write, rows, templates, tmp_p
 def test_special_characters_from_the_workbook_render(write, rows, templates, tmp_path, value):
     rows["Пары"][0]["Направление"] = value
     output = tmp_path / "output"
-    report = run(write(rows), templates, output)
+    report = build(write(rows), templates, output)
     assert report.exit_code == 0
     text = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
     assert f"направление: {value};" in text
@@ -241,17 +207,17 @@ def test_templates_in_the_workspace_are_used(write, rows, tmp_path):
     document.add_paragraph("Проверил: {{ орг.краткое }}")
     document.save(str(path))
     output = tmp_path / "output"
-    run(write(rows), own, output)
+    build(write(rows), own, output)
     assert docx_text(output / "Отчёт о проверке.docx").endswith("Проверил: МКОУ Теньковская СШ\n")
 
 
 def test_a_signed_order_file_is_never_rewritten(write, rows, templates, tmp_path):
     output = tmp_path / "output"
     signed = output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     before = signed.read_bytes(), signed.stat().st_mtime_ns
     rows["Педагоги"][2]["Должность"] = "учитель алгебры"
-    report = run(write(rows), templates, output)
+    report = build(write(rows), templates, output)
     assert (signed.read_bytes(), signed.stat().st_mtime_ns) == before
     assert "учителя математики" in docx_text(signed)
     entry = next(d for d in report.as_json()["documents"] if d["file"] == str(signed.relative_to(output)))
@@ -262,9 +228,9 @@ def test_an_unsigned_final_order_follows_the_data(write, rows, templates, tmp_pa
     rows["Приказы"][0]["Статус"] = "проект"
     output = tmp_path / "output"
     order = output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     rows["Педагоги"][2]["Должность"] = "учитель алгебры"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     assert "учителя алгебры" in docx_text(order)
 
 
@@ -272,7 +238,7 @@ def test_one_programme_is_approved_in_the_singular(write, rows, templates, tmp_p
     del rows["Пары"][3], rows["Программы"][2], rows["План"][3]
     rows["Замены"].clear()
     output = tmp_path / "output"
-    run(write(rows), templates, output)
+    build(write(rows), templates, output)
     final = docx_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx")
     draft = docx_text(output / "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx")
     assert "2. Утвердить персонализированную программу наставничества наставнической пары № 1." in final

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_printing import needs_libreoffice
+from tests.helpers import needs_libreoffice
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -30,22 +30,40 @@ def _base_python() -> str:
     return str(Path(sys.base_prefix) / "bin" / f"python{PYTHON}")
 
 
-def _made_bundle(platform: str, output: Path, python: str) -> Path:
-    """The bundle made by the script; skipped only where the package index cannot be reached."""
-    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", platform,
-                           "--output", str(output), "--python", python],
-                          capture_output=True, text=True, encoding="utf-8", timeout=900)
-    if made.returncode != 0 and re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
-                                          made.stderr):
+@pytest.fixture(scope="session")
+def bundles(tmp_path_factory) -> dict[str, Path]:
+    """Both bundles, made by one run of the script (the shared parts once) for the whole test run: the first worker
+    that asks makes them under a lock, the others wait for them; skipped only where the package index cannot be
+    reached."""
+    import fcntl
+    import json
+
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of one run
+    root = tmp_path_factory.getbasetemp().parent if run_id else tmp_path_factory.getbasetemp()
+    folder = root / f"bundles-{run_id or 'here'}"
+    with open(root / f"bundles-{run_id or 'here'}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = folder / "made.json"
+        if not result.exists():
+            made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "linux",
+                                   "windows", "--output", str(folder), "--python", PYTHON],
+                                  capture_output=True, text=True, encoding="utf-8", timeout=900)
+            offline = re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
+                                made.stderr)
+            assert made.returncode == 0 or offline, made.stderr
+            paths = made.stdout.split()
+            result.write_text(json.dumps({"offline": bool(offline), "linux": paths[0] if paths else "",
+                                          "windows": paths[-1] if paths else ""}), encoding="utf-8")
+        said = json.loads(result.read_text(encoding="utf-8"))
+    if said["offline"]:
         pytest.skip("нет доступа к каталогу пакетов (PyPI): комплект собирается только с ним")
-    assert made.returncode == 0, made.stderr
-    return Path(made.stdout.strip())
+    return {"linux": Path(said["linux"]), "windows": Path(said["windows"])}
 
 
 @needs_libreoffice  # the curator's guide in the bundle is a PDF LibreOffice makes
 @pytest.mark.slow
-def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path):
-    archive_path = _made_bundle("linux", tmp_path / "bundle", PYTHON)
+def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path, bundles):
+    archive_path = bundles["linux"]
     assert archive_path.name == "Наставник-0.1.0-linux-x86_64.tar.gz"
     with tarfile.open(archive_path) as archive:
         members = {member.name: member for member in archive.getmembers()}
@@ -101,18 +119,17 @@ def _outside_quotes(line: str) -> str:
     return "".join(part for index, part in enumerate(line.split('"')) if index % 2 == 0)
 
 
-@needs_libreoffice
-@pytest.mark.slow
-def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with_quoted_paths(tmp_path):
+@needs_libreoffice  # not «slow»: it runs after the Linux one, which makes both bundles, and only reads its own
+def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with_quoted_paths(bundles):
     import zipfile
 
-    path = _made_bundle("windows", tmp_path, "3.12")
+    path = bundles["windows"]
     assert path.name == "Наставник-0.1.0-windows-x64.zip"
     top = "Наставник-0.1.0-windows-x64/"
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         assert archive.read(top + "uv.exe")[:2] == b"MZ"  # a Windows program
-        pinned = archive.read(top + "требования-python3.12.txt").decode("utf-8").split()
+        pinned = archive.read(top + f"требования-python{PYTHON}.txt").decode("utf-8").split()
         scripts = {name: archive.read(top + name) for name in ("Установить.cmd", "Удалить.cmd")}
     assert top + "образец/Наставничество.xlsx" in names and top + "ПРОЧТИТЕ.txt" in names
     assert top + "Руководство куратора.pdf" in names

@@ -1,30 +1,16 @@
 """The command line as a curator runs it: init, check, build; exit codes, Russian output, --json."""
 
 import json
-import shutil
+import os
 import subprocess
 import sys
-from pathlib import Path
 
 import openpyxl
 
 from automation.book import schema
 from automation.office.blank_book import LISTS_SHEET
 from automation.office.default_templates import TEMPLATE_NAMES
-
-
-def nastavnik(*args, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "automation", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
-
-
-def workspace(tmp_path: Path, initialized: Path, book: Path | None = None) -> Path:
-    """A copy of the workspace `nastavnik init` made (the `initialized` fixture), with `book` as its workbook."""
-    folder = tmp_path / "школа"
-    shutil.copytree(initialized, folder)
-    if book is not None:
-        shutil.copy(book, folder / "workbook" / "Наставничество.xlsx")
-    return folder
+from tests.helpers import nastavnik, workspace
 
 
 def test_init_creates_workbook_templates_and_output(tmp_path):
@@ -142,18 +128,25 @@ def test_unknown_command_is_explained_in_russian(tmp_path):
 
 def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows, initialized):
     import signal
-    import time
+    import threading
     folder = workspace(tmp_path, initialized, write(rows))
     process = subprocess.Popen([sys.executable, "-m", "automation", "watch"], cwd=folder, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
-    deadline = time.monotonic() + 60
-    while not (folder / "output" / "Отчёт о проверке.docx").exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.5)
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    first: list[str] = []  # the greeting, then the first build's line: the watcher is then watching
+    reader = threading.Thread(target=lambda: first.extend(process.stdout.readline() for _ in range(2)), daemon=True)
+    reader.start()
+    reader.join(60)
+    try:
+        assert len(first) == 2, f"the watcher said only {first}"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()  # this test's own process only
+            process.wait(timeout=30)
     assert process.returncode == 0
-    lines = out.splitlines()
+    lines = [line.rstrip("\n") for line in first] + out.splitlines()
     assert lines[0] == ("Слежу за книгой «workbook» и шаблонами «doc_templates»; документы — в «output». "
                         "Остановить: Ctrl+C.")
     assert lines[1].endswith("Документы: создано 21, обновлено 0, без изменений 0, не создано 0; ошибок: 0, "

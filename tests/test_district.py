@@ -1,17 +1,16 @@
 """A district in one run: each school into its own folder, a summary with totals, a bad workbook never stops the rest."""
 
 import threading
-import time
 
 import openpyxl
 import pytest
 
 from automation.office.blank_book import write_workbook
 from automation.run.district import build_any
-from automation.run.watch import Watched, Watcher
+from automation.run.watch import Debouncer, Watched, Watcher
 from tests import sample_data
-from tests.conftest import TODAY
 from tests.docx_text import output_text
+from tests.helpers import FAST, TODAY, settled
 
 KARSUN = {**sample_data.SETTINGS, "Краткое наименование": "МКОУ Карсунская СШ № 2"}
 
@@ -85,16 +84,14 @@ def test_the_watcher_rebuilds_a_district_folder(district, templates, tmp_path, r
     def rebuild():
         builds.append(build_any(district, templates, output, today=TODAY, workers=1, district=True))
 
-    watcher = Watcher(Watched.of(district, templates, output), rebuild)
-    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
+    watcher = Watcher(Watched.of(district, templates, output), rebuild, Debouncer(**FAST))
+    ready = threading.Event()
+    thread = threading.Thread(target=watcher.run, args=(stop,), kwargs={"ready": ready}, daemon=True)
     thread.start()
-    time.sleep(0.3)
+    assert ready.wait(10)
     rows["Программы"][0]["Цель"] = "цель, изменённая в Карсуне"
     write_workbook(tmp_path / "staged.xlsx", one_pair(rows), KARSUN).replace(district / "karsun.xlsx")
-    deadline = time.monotonic() + 10
-    while not builds and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)
+    settled(lambda: len(builds), 1, watcher)
     stop.set()
     thread.join(5)
     assert len(builds) == 1

@@ -9,8 +9,8 @@ from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from automation.run.report import UNCHANGED
 from tests import sample_data
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import TODAY
 from tests.sample_data import all_signed
 
 PAIR_LIST = "Списки/Список наставнических пар (групп).docx"

@@ -15,24 +15,15 @@ from click.testing import CliRunner
 
 from automation import cli, files
 from automation.book import schema
-from automation.book.problems import ERROR, WARNING
 from automation.documents import catalogue
 from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from automation.run import commands
 from automation.run.report import Report
 from tests import sample_data
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import build, errors, warnings
 from tests.ods import write_ods
-
-
-def build(book: Path, templates: Path, output: Path) -> Report:
-    return builder.build(book, templates, output, today=TODAY)
-
-
-def problems(report: Report, severity: str = ERROR) -> list[str]:
-    return [str(p) for p in report.problems if p.severity == severity]
 
 
 def edit(book: Path, change) -> Path:
@@ -65,7 +56,7 @@ def set_cell(sheet: str, row: int, header: str, value, error: bool = False):
 def test_a_number_in_a_date_cell_is_a_located_error(write, rows, templates, tmp_path, value, message):
     book = edit(write(rows), set_cell("Пары", 2, "Согласие наставника (дата)", value))
     report = build(book, templates, tmp_path / "out")
-    assert f"Лист «Пары», строка 2, столбец «Согласие наставника (дата)»: {message}" in problems(report)
+    assert f"Лист «Пары», строка 2, столбец «Согласие наставника (дата)»: {message}" in errors(report)
     assert report.exit_code == 1
     assert (tmp_path / "out" / "Списки" / "Список наставнических пар (групп).docx").is_file()
 
@@ -77,7 +68,7 @@ def test_serial_zero_and_infinity_in_date_cells_are_errors(write, rows, template
         start.value, start.number_format = 0, "DD.MM.YYYY"
         end.value = "1e400"
     report = build(edit(write(rows), change), templates, tmp_path / "out")
-    found = problems(report)
+    found = errors(report)
     assert ("Лист «Программы», строка 2, столбец «Дата начала»: «00:00» — время или число 0, а не дата. "
             "Введите дату в виде ДД.ММ.ГГГГ.") in found
     assert ("Лист «Программы», строка 3, столбец «Дата окончания»: «1e400» — не дата. Введите дату в виде "
@@ -92,13 +83,13 @@ def test_serial_zero_and_infinity_in_date_cells_are_errors(write, rows, template
 def test_an_amount_that_is_no_amount_is_a_located_error(write, rows, templates, tmp_path, value, message):
     book = edit(write(rows), set_cell("Поощрения", 5, "Сумма, руб.", value))
     report = build(book, templates, tmp_path / "out")
-    assert f"Лист «Поощрения», строка 5, столбец «Сумма, руб.»: {message}" in problems(report)
+    assert f"Лист «Поощрения», строка 5, столбец «Сумма, руб.»: {message}" in errors(report)
 
 
 def test_a_formula_error_is_reported_as_such_not_as_a_blank(write, rows, templates, tmp_path):
     book = edit(write(rows), set_cell("Программы", 3, "Цель", "#REF!", error=True))
     report = build(book, templates, tmp_path / "out")
-    assert problems(report) == ["Лист «Программы», строка 3, столбец «Цель»: в ячейке ошибка формулы «#REF!». "
+    assert errors(report) == ["Лист «Программы», строка 3, столбец «Цель»: в ячейке ошибка формулы «#REF!». "
                                 "Исправьте формулу или впишите значение."]
 
 
@@ -106,7 +97,7 @@ def test_a_formula_error_in_an_optional_column_is_not_taken_for_text(write, rows
     book = edit(write(rows), set_cell("Программы", 2, "Сильные стороны", "#DIV/0!", error=True))
     report = build(book, templates, tmp_path / "out")
     assert ("Лист «Программы», строка 2, столбец «Сильные стороны»: в ячейке ошибка формулы «#DIV/0!». "
-            "Исправьте формулу или впишите значение.") in problems(report)
+            "Исправьте формулу или впишите значение.") in errors(report)
 
 
 def test_control_characters_leave_every_output_valid(write, rows, templates, tmp_path):
@@ -115,7 +106,7 @@ def test_control_characters_leave_every_output_valid(write, rows, templates, tmp
     book = write(rows)
     report = build(book, templates, tmp_path / "out")
     assert ("Лист «Программы», строка 2, столбец «Цель»: в ячейке были непечатаемые символы (скопированы из другой "
-            "программы); в документах они убраны. Проверьте текст ячейки.") in problems(report, WARNING)
+            "программы); в документах они убраны. Проверьте текст ячейки.") in warnings(report)
     programme = tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И..docx"
     assert "освоение\nметодики консультирования" in docx_text(programme)
     for made in (tmp_path / "out").rglob("*"):
@@ -137,9 +128,9 @@ def test_merged_cells_count_for_every_row_they_cover(write, rows, templates, tmp
         ws.merge_cells(start_row=2, end_row=3, start_column=1, end_column=1)
     book = edit(write(rows), change)
     report = build(book, templates, tmp_path / "out")
-    assert problems(report) == []
+    assert errors(report) == []
     assert ("Лист «План», строка 2, столбец «№ программы»: ячейки A2:A3 объединены: значение «1» учтено для строк "
-            "2–3. Лучше разъединить ячейки и вписать значение в каждую строку.") in problems(report, WARNING)
+            "2–3. Лучше разъединить ячейки и вписать значение в каждую строку.") in warnings(report)
     programme = docx_text(tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И..docx")
     assert "Открытая консультация" in programme
     marked = openpyxl.load_workbook(tmp_path / "out" / report.marked)
@@ -182,7 +173,7 @@ def test_a_write_fault_fails_one_document_and_the_rest_are_made(write, rows, tem
     monkeypatch.setattr(os, "replace", failing)
     output = tmp_path / "out"
     report = build(write(rows), templates, output)
-    assert problems(report) == [f"«Списки/Список наставнических пар (групп).docx» не записан: {message}"]
+    assert errors(report) == [f"«Списки/Список наставнических пар (групп).docx» не записан: {message}"]
     assert report.exit_code == 1
     assert (output / "Списки" / "Список наставников и наставляемых для сайта.docx").is_file()
     assert not (output / "Списки" / "Список наставнических пар (групп).docx").exists()
@@ -199,7 +190,7 @@ def test_a_read_only_output_folder_is_one_message_per_document(write, rows, temp
     assert report.exit_code == 1
     assert report.fatal is None
     assert (f"«Отчёт о проверке.docx» не записан: нет прав на запись в папку «{output}». Проверьте права или "
-            "выберите другую папку параметром --output.") in problems(report)
+            "выберите другую папку параметром --output.") in errors(report)
     assert report.documents == []
     assert len(report.failed) == 21
     assert not output.exists() or not [p for p in output.rglob("*") if p.is_file()]
@@ -211,7 +202,7 @@ def test_a_folder_blocked_by_a_file_and_a_name_taken_by_a_folder(write, rows, te
     (output / "Программы").write_text("not a folder")
     (output / "Списки" / "Список наставнических пар (групп).docx").mkdir(parents=True)
     report = build(write(rows), templates, output)
-    found = problems(report)
+    found = errors(report)
     assert ("«Программы/Программа наставничества № 1 Мороз И.И..docx» не записан: на месте папки «Программы» лежит "
             "файл с таким же именем. Переименуйте или перенесите этот файл.") in found
     assert ("«Списки/Список наставнических пар (групп).docx» не записан: на его месте папка с тем же именем. "
@@ -280,7 +271,7 @@ def test_a_backup_copy_beside_the_book_changes_nothing_but_a_warning(rows, templ
     output = tmp_path / "out"
     report = build(folder, templates, output)
     assert report.exit_code == 0
-    assert problems(report, WARNING)[0] == (
+    assert warnings(report)[0] == (
         "Рядом с книгой лежат копии, они не читаются: «Наставничество (1).xlsx», «Наставничество - Copy.xlsx», "
         "«Наставничество — копия.xlsx». Документы делаются из «Наставничество.xlsx».")
     assert (output / "Отчёт о проверке.docx").is_file()
@@ -315,10 +306,10 @@ def test_a_libreoffice_book_is_read_checked_and_built(rows, templates, tmp_path)
     write_ods(folder / "Наставничество.ods", rows, sample_data.SETTINGS)
     output = tmp_path / "out"
     report = build(folder, templates, output)
-    assert problems(report) == ["Лист «Пары», строка 2, столбец «Согласие наставника (дата)»: «не помню» — не дата. "
+    assert errors(report) == ["Лист «Пары», строка 2, столбец «Согласие наставника (дата)»: «не помню» — не дата. "
                                 "Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026."]
     assert ("Ячейки отмечаются цветом только в книгах .xlsx; для этой книги .ods список замечаний — в «Проверка — "
-            "Наставничество.xlsx» и в «Отчёте о проверке».") in problems(report, WARNING)
+            "Наставничество.xlsx» и в «Отчёте о проверке».") in warnings(report)
     listing = openpyxl.load_workbook(output / report.marked)
     assert listing.sheetnames == ["Проверка"]
     assert [c.value for c in listing["Проверка"][2]][:6] == [
@@ -334,10 +325,10 @@ def test_a_latin_letter_in_a_code_is_matched_with_a_warning(write, rows, templat
             row.update({header: "М-3" for header, value in row.items() if value == "П-3"})
     rows["Пары"][0]["Наставник (код)"] = "M-3"  # Latin M, English layout
     report = build(write(rows), templates, tmp_path / "out")
-    assert problems(report) == []
+    assert errors(report) == []
     assert ("Лист «Пары», строка 2, столбец «Наставник (код)»: в коде «M-3» латинская буква «M», а на листе "
             "«Педагоги» код «М-3» набран кириллицей; строка учтена как «М-3». Наберите код русскими буквами."
-            ) in problems(report, WARNING)
+            ) in warnings(report)
     assert "Мороз Ольга Викторовна" in docx_text(
         tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И..docx")
 
@@ -346,7 +337,7 @@ def test_a_replacement_by_the_pairs_own_mentee_is_an_error(write, rows, template
     rows["Замены"][0]["Новый наставник (код)"] = "П-7"  # the mentee of pair 3
     report = build(write(rows), templates, tmp_path / "out")
     assert ("Лист «Замены», строка 2, столбец «Новый наставник (код)»: новый наставник «П-7» — наставляемый этой "
-            "же пары (группы) № 3. Укажите другого наставника.") in problems(report)
+            "же пары (группы) № 3. Укажите другого наставника.") in errors(report)
 
 
 def test_two_nominations_of_one_person_for_one_measure_get_two_files(write, rows, templates, tmp_path):
@@ -382,7 +373,7 @@ def test_a_libreoffice_formula_error_kept_as_text_is_a_formula_error(rows, templ
     write_ods(folder / "Наставничество.ods", rows, sample_data.SETTINGS)
     report = build(folder, templates, tmp_path / "out")
     assert ("Лист «Программы», строка 3, столбец «Цель»: в ячейке ошибка формулы «Err:502». Исправьте формулу или "
-            "впишите значение.") in problems(report)
+            "впишите значение.") in errors(report)
 
 
 def test_a_huge_book_gets_the_list_of_its_problems_not_a_marked_copy(write, rows, templates, tmp_path, monkeypatch):
@@ -396,7 +387,7 @@ def test_a_huge_book_gets_the_list_of_its_problems_not_a_marked_copy(write, rows
     note = ("В книге 54 строки (больше 20): ячейки не отмечены цветом в копии книги — это заняло бы больше "
             "памяти и времени, чем вся сборка. Список замечаний с номерами строк — в «Проверка — "
             "Наставничество.xlsx» и в «Отчёте о проверке».")
-    assert note in problems(report, WARNING)
+    assert note in warnings(report)
     assert note[1:] in docx_text(output / "Отчёт о проверке.docx")
     listing = openpyxl.load_workbook(output / report.marked)
     assert listing.sheetnames == ["Проверка"]

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from automation.run import build as builder
-from tests.conftest import TODAY
 from tests.docx_text import output_text
-from tests.test_build import EXPECTED
+from tests.helpers import DOCUMENTS, TODAY
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -27,7 +26,7 @@ def rendered(tmp_path_factory, templates):
     return folder / "output"
 
 
-@pytest.mark.parametrize("document", EXPECTED)
+@pytest.mark.parametrize("document", DOCUMENTS)
 def test_document_text_matches_golden(rendered, document, update_golden):
     text = output_text(rendered / document)
     golden = GOLDEN / (document + ".txt")

@@ -18,8 +18,7 @@ from automation.run import printing
 from automation.run.build import build
 from automation.run.district import build_any
 from tests import large_book, sample_data
-from tests.conftest import TODAY
-from tests.test_printing import needs_times
+from tests.helpers import TODAY, needs_times
 
 _AFTER_HYPHEN = re.compile(r"(?<=\w-)(?=\w)")
 

@@ -11,21 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from automation.book.problems import WARNING
-from automation.run import build as builder
-from automation.run.report import UNCHANGED, UPDATED, Report
-from tests.conftest import TODAY
+from automation.run.report import UNCHANGED, UPDATED
 from tests.docx_text import docx_text
+from tests.helpers import TODAY, build, warnings
 
 SIGNED = Path("Приказы") / "Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
 
 
-def build(book: Path, templates: Path, output: Path) -> Report:
-    return builder.build(book, templates, output, today=TODAY)
-
-
-def warnings(report: Report) -> list[str]:
-    return [str(p) for p in report.problems if p.severity == WARNING]
 
 
 def files(output: Path) -> dict[str, bytes]:

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from automation.run import build as builder
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import TODAY
 
 REPLACEMENT = "Приказы/ПРОЕКТ Приказ № 50-ОД О замене наставника.docx"
 COMPLETION = "Приказы/Приказ № 40-ОД от 29.06.2026 О завершении персонализированных программ наставничества.docx"

@@ -14,32 +14,10 @@ from pypdf import PdfReader
 
 from automation.run import build as builder
 from automation.run import printing
-from automation.run.printing import PrintProblem, archive_old_bundles, bundle_name, find_soffice, print_bundle
+from automation.run.printing import PrintProblem, archive_old_bundles, bundle_name, print_bundle
 from automation.run.report import Report
+from tests.helpers import SOFFICE, TODAY, needs_libreoffice, needs_times
 
-TODAY = dt.date(2026, 11, 27)
-SOFFICE = find_soffice()
-needs_libreoffice = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (soffice) не установлен: .ci/run ставит пакет libreoffice-writer-nogui")
-
-
-def _times_widths() -> bool:
-    """Whether LibreOffice prints Times New Roman in a font of its widths (fontconfig's choice for it on Linux;
-    Windows and macOS have Times New Roman itself)."""
-    if not sys.platform.startswith("linux"):
-        return True
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return False
-    found = subprocess.run([fc_match, "-f", "%{family}", "Times New Roman"], capture_output=True, text=True,
-                           timeout=30).stdout.lower().replace(" ", "")
-    return any(name in found for name in ("timesnewroman", "liberationserif", "tinos"))
-
-
-needs_times = pytest.mark.skipif(
-    SOFFICE is None or not _times_widths(),
-    reason="нет LibreOffice или шрифта ширины Times New Roman (Liberation Serif), страницы разбились бы иначе, чем в "
-           "Word: .ci/run ставит пакеты libreoffice-writer-nogui и fonts-liberation")
 # The test workbook's drafts: the order with a number but no date in the register first, then the unregistered
 # drafts in the catalogue's order, then the programmes those orders approve.
 EXPECTED = [

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from automation.book import schema
 from automation.run import build as builder
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 VALUES = st.one_of(
     st.none(), st.just(""), st.just(" "), st.integers(-10, 10), st.sampled_from([89271234567, 10000000, 2**62, 0]),

@@ -10,8 +10,8 @@ from automation.book.validate import validate
 from automation.documents.period import Period, PeriodError
 from automation.documents.reports import conclusion, indicators, lemmas, notes, reminders, suggestions
 from automation.run import build as builder
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import AWAITING, TODAY
 from tests.sample_data import all_signed
 
 YEAR = Period(dt.date(2026, 9, 1), dt.date(2027, 8, 31))
@@ -131,14 +131,6 @@ def test_reminder_for_a_missing_agreement(write, rows):
         data_of(write(rows)), TODAY)
 
 
-AWAITING = [  # the drafts in the register's order (40-ОД is above 50-ОД), then what has no number
-    "Ждёт подписания приказ № 40-ОД «О завершении персонализированных программ наставничества»: программа № 4 — "
-    "завершение с 26.06.2026.",
-    "Ждёт подписания приказ № 50-ОД «О замене наставника»: пара № 3 — наставник Черных И.П. вместо Кузнецовой И.В. "
-    "с 16.11.2026.",
-    "Ждут приказа, которому ещё не дан номер (проект — в папке «Приказы»): группа № 2 — назначение наставника Черных "
-    "И.П.; пара № 3 — назначение наставника Кузнецовой И.В.; программа № 3 — продление до 30.06.2027.",
-]
 
 
 def test_what_awaits_an_order_is_reminded_one_line_per_order(write, rows):

@@ -2,15 +2,9 @@
 
 import datetime as dt
 
-from automation.book.problems import WARNING
 from automation.run import build as builder
-from automation.run.build import check
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
-
-
-def warnings(path) -> list[str]:
-    return [str(p) for p in check(path).problems if p.severity == WARNING]
+from tests.helpers import TODAY, warnings
 
 
 def test_the_test_book_keeps_every_rule(write, rows):

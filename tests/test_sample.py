@@ -12,8 +12,8 @@ from automation.book.validate import validate
 from automation.documents import catalogue
 from automation.office.default_templates import write_templates
 from automation.run import build as builder
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "workbook" / "Наставничество.xlsx"

@@ -11,8 +11,7 @@ from automation import files
 from automation.cli import cli
 from automation.files import JOURNAL_NAME, append_journal
 from automation.terminal import Bar
-from tests.test_cli import nastavnik, workspace
-from tests.test_watch import FakeClock
+from tests.helpers import FakeClock, nastavnik, workspace
 
 NOW = dt.datetime(2026, 11, 27, 9, 30)
 

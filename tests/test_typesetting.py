@@ -10,7 +10,7 @@ from docx import Document
 from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from tests import sample_data
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 # A plain space where a no-break one belongs.
 LOOSE = re.compile(r"№ (?=\w)| —(?= )|\d (?=гг?\.)")

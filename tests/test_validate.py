@@ -4,21 +4,15 @@ import datetime as dt
 
 import pytest
 
-from automation.book.problems import ERROR, WARNING
 from automation.book.reader import read_workbook
 from automation.book.validate import validate
+from tests.helpers import errors, warnings
 
 
 def check(path):
     return validate(read_workbook(path))
 
 
-def errors(path):
-    return [str(p) for p in check(path).problems if p.severity == ERROR]
-
-
-def warnings(path):
-    return [str(p) for p in check(path).problems if p.severity == WARNING]
 
 
 def test_the_test_workbook_is_clean(write, rows):

@@ -22,8 +22,8 @@ from automation.run import build as builder
 from automation.run.commands import WatchSession
 from automation.run.report import UPDATED, Report
 from automation.run.watch import Debouncer, Watched, Watcher, changes, is_trigger
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import AWAITING, FAST, TODAY, FakeClock, settled
 
 ROOT = Path("/school")
 WATCHED = Watched(ROOT / "workbook", ROOT / "workbook" / "Книга.xlsx", ROOT / "doc_templates", ROOT / "output")
@@ -90,14 +90,6 @@ def test_debounce_waits_longer_while_a_write_is_not_closed():
     assert debounce.due(2.5)
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_a_burst_of_events_gives_one_due_rebuild():
     clock = FakeClock()
     watcher = Watcher(WATCHED, rebuild=lambda: None, clock=clock)
@@ -129,7 +121,6 @@ def test_the_session_prints_one_line_per_build_and_an_unreadable_book_once(write
     session.rebuild()
     book.write_bytes(good)
     session.rebuild()
-    from tests.test_reports import AWAITING
     reminders = ["  ! Программа № 2: мероприятие «Совместное планирование акции» со сроком 20.10.2026 не отмечено "
                  "как выполненное.", *(f"  ! {line}" for line in AWAITING)]
     assert lines == [
@@ -155,29 +146,28 @@ class Running:
         self.book = folder / "workbook" / "Книга.xlsx"
         self.output = folder / "output"
         self.builds: list[Report] = []
-        self.stop = threading.Event()
+        self.stop, self.ready = threading.Event(), threading.Event()
         watched = Watched.of(self.book.parent, templates, self.output)
-        self.watcher = Watcher(watched, self._rebuild)
-        self.thread = threading.Thread(target=self.watcher.run, args=(self.stop,), daemon=True)
+        self.watcher = Watcher(watched, self._rebuild, Debouncer(**FAST))
+        self.thread = threading.Thread(target=self.watcher.run, args=(self.stop,), kwargs={"ready": self.ready},
+                                       daemon=True)
 
     def _rebuild(self) -> None:
         self.builds.append(builder.build(self.book.parent, self.watcher.watched.templates, self.output, today=TODAY))
 
     def __enter__(self) -> "Running":
         self.thread.start()
-        time.sleep(0.3)  # let inotify watches settle
+        assert self.ready.wait(10), "the watcher did not start"
         return self
 
     def __exit__(self, *exc) -> None:
         self.stop.set()
         self.thread.join(timeout=5)
 
-    def settle(self, expected: int, timeout: float = 5.0) -> None:
-        """Wait for `expected` builds, then long enough to see a spurious extra one."""
-        deadline = time.monotonic() + timeout
-        while len(self.builds) < expected and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(1.5)
+    def settle(self, expected: int, timeout: float = 10.0) -> None:
+        """Wait for `expected` builds, then until nothing is pending for longer than a save could take to be due
+        (a spurious extra build would have started by then)."""
+        settled(lambda: len(self.builds), expected, self.watcher, timeout)
 
 
 def _workbook_bytes(path: Path, rows, goal: str) -> bytes:
@@ -213,7 +203,7 @@ def test_excel_style_save_gives_one_rebuild(space, rows, templates, tmp_path):
         (folder / "E5F6A7B8.tmp").unlink()
         running.settle(1)
         (folder / "~$Книга.xlsx").unlink()
-        time.sleep(0.5)
+        running.settle(1)
         assert len(running.builds) == 1
     assert _goal(space) == "7. Цель программы: цель из Excel."
     assert [str(d.path) for d in running.builds[0].documents if d.status == UPDATED] == [PROGRAMME]
@@ -233,7 +223,7 @@ def test_libreoffice_style_save_in_place_gives_one_rebuild(space, rows, template
                 time.sleep(0.02)
         running.settle(1)
         (folder / ".~lock.Книга.xlsx#").unlink()
-        time.sleep(0.5)
+        running.settle(1)
         assert len(running.builds) == 1
     assert running.builds[0].fatal is None
     assert _goal(space) == "7. Цель программы: цель из LibreOffice."
@@ -268,7 +258,7 @@ def test_our_own_output_never_triggers_a_build(space, templates):
     with Running(space, templates) as running:
         (space / "output" / "Приказы" / "лишний.docx").write_bytes(b"x")
         (space / "output" / ".~abc.tmp").write_bytes(b"x")
-        time.sleep(1.5)
+        running.settle(0)
         assert running.builds == []
 
 
@@ -297,7 +287,7 @@ def test_soak_many_saves(space, rows, templates, tmp_path):
                 with open(book, "r+b") as stream:
                     stream.truncate(0)
                     stream.write(staged.read_bytes())
-            time.sleep(generator.uniform(0, 0.3))
+            time.sleep(generator.uniform(0, 0.1))  # below and above the quiet period
         running.settle(len(running.builds) + 1)
         assert running.thread.is_alive()
     fresh = tmp_path / "fresh"
@@ -323,17 +313,14 @@ def test_a_save_made_during_the_first_build_is_built_next(space, rows, templates
             saved.wait(5)
 
     stop = threading.Event()
-    watcher = Watcher(Watched.of(book, templates, output), rebuild)
+    watcher = Watcher(Watched.of(book, templates, output), rebuild, Debouncer(**FAST))
     thread = threading.Thread(target=watcher.run, args=(stop,), kwargs={"first": rebuild}, daemon=True)
     thread.start()
     assert first_read.wait(10)
     (space / "workbook" / "staged.tmp").write_bytes(new)
     os.replace(space / "workbook" / "staged.tmp", book)
     saved.set()
-    deadline = time.monotonic() + 10
-    while len(builds) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)
+    settled(lambda: len(builds), 2, watcher)
     stop.set()
     thread.join(timeout=5)
     assert len(builds) == 2

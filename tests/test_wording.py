@@ -1,8 +1,8 @@
 """The director's read: the wording rules of issue 14 that are in place, each on the documents it touches."""
 
 from automation.run import build as builder
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import TODAY
 
 REPLACEMENT = "Приказы/ПРОЕКТ Приказ № 50-ОД О замене наставника.docx"
 COMPLETION = "Приказы/Приказ № 40-ОД от 29.06.2026 О завершении персонализированных программ наставничества.docx"

@@ -8,8 +8,8 @@ import openpyxl
 
 from automation.run import build as builder
 from automation.run.build import check
-from tests.conftest import TODAY
 from tests.docx_text import docx_text
+from tests.helpers import TODAY
 
 ORDER = "Приказы/Приказ № 30-ОД от 01.09.2026 Об организации наставничества педагогических работников.docx"
 DRAFT = "Приказы/ПРОЕКТ Приказ Об организации наставничества педагогических работников.docx"

@@ -135,15 +135,24 @@ class Watcher:
                 return True
             return False
 
-    def run(self, stop: threading.Event, poll: float = 0.05, first: Callable[[], None] | None = None) -> None:
+    def pending(self) -> bool:
+        """Whether a save has been seen and its rebuild is not yet due or not yet taken."""
+        with self._lock:
+            return self.debouncer.last is not None
+
+    def run(self, stop: threading.Event, poll: float = 0.05, first: Callable[[], None] | None = None,
+            ready: threading.Event | None = None) -> None:
         """Watch until `stop` is set (or Ctrl+C); each due save calls `rebuild` once, in this thread.
 
-        `first` (the build at start) runs once the folders are watched: a save made while it runs is built next."""
+        `first` (the build at start) runs once the folders are watched: a save made while it runs is built next.
+        `ready` is set once they are watched (the observer's start adds the watches before it returns)."""
         observer = Observer()
         handler = _Handler(self)
         for folder in self.watched.folders():
             observer.schedule(handler, str(folder), recursive=False)
         observer.start()
+        if ready is not None:
+            ready.set()
         try:
             if first is not None:
                 first()
