@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,11 @@ from automation.office.blank_book import write_workbook
 from automation.office.default_templates import write_templates
 from tests import sample_data
 from tests.helpers import TODAY  # noqa: F401 — fixtures below use it
+
+# A command a test starts (`python -m automation …`) runs this checkout's code, not a copy installed earlier into the
+# environment (`pip install .` copies the package: without this, a change not yet reinstalled would go untested).
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent),
+                                                         os.environ.get("PYTHONPATH")]))
 
 
 def pytest_collection_modifyitems(items):

@@ -60,6 +60,7 @@ def bundles(tmp_path_factory) -> dict[str, Path]:
     return {"linux": Path(said["linux"]), "windows": Path(said["windows"])}
 
 
+@pytest.mark.bundle
 @needs_libreoffice  # the curator's guide in the bundle is a PDF LibreOffice makes
 @pytest.mark.slow
 def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path, bundles):
@@ -80,6 +81,7 @@ def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path,
     env = {**os.environ, "HOME": str(home), "PIP_NO_INDEX": "1", "PIP_CONFIG_FILE": os.devnull,
            "NASTAVNIK_PYTHON": _base_python()}
     env.pop("VIRTUAL_ENV", None)
+    env.pop("PYTHONPATH", None)  # the installed bundle is under test, not this checkout
     installed = subprocess.run(["sh", str(tmp_path / "unpacked" / top / "install.sh"), str(tmp_path / "prefix")],
                                capture_output=True, text=True, encoding="utf-8", env=env, timeout=600)
     assert installed.returncode == 0, installed.stdout + installed.stderr
@@ -119,6 +121,7 @@ def _outside_quotes(line: str) -> str:
     return "".join(part for index, part in enumerate(line.split('"')) if index % 2 == 0)
 
 
+@pytest.mark.bundle
 @needs_libreoffice  # not «slow»: it runs after the Linux one, which makes both bundles, and only reads its own
 def test_the_windows_zip_holds_uv_the_windows_wheels_and_installers_in_crlf_with_quoted_paths(bundles):
     import zipfile
