@@ -46,13 +46,13 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-def infer_sex(middle_name: str | None) -> str | None:
-    """«ж» or «м» from the patronymic (incl. -оглы / -кызы), by pytrovich's own detector; None when it does not
+def is_female(middle_name: str | None) -> bool | None:
+    """Whether the patronymic (incl. -оглы / -кызы) is a woman's, by pytrovich's own detector; None when it does not
     tell."""
     if not middle_name or not middle_name.strip():
         return None
     gender = _detector().detect(middlename=" ".join(middle_name.split()))
-    return {Gender.FEMALE: "ж", Gender.MALE: "м"}.get(gender)
+    return {Gender.FEMALE: True, Gender.MALE: False}.get(gender)
 
 
 @lru_cache(maxsize=1)

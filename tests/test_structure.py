@@ -191,3 +191,34 @@ def test_no_module_is_a_house_of_its_own():
     lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in PACKAGE.rglob("*.py")}
     assert {name: n for name, n in lengths.items() if n > 500} == {}
     assert lengths["cli.py"] <= 300
+
+
+def test_code_names_closed_list_values_never_spells_or_indexes_them():
+    """A value of a closed list the code branches on is named in `schema` (FORM_GROUP, REPLACE_ON_DISCIPLINE …):
+    outside `schema` (and the sample's data) no string literal equals such a value, and no closed list is indexed by
+    position. Dictionary keys, subscripts and pieces of f-strings are templates' field names and wording, not values."""
+    values = {value for columns in (schema.SETTINGS, *(s.columns for s in schema.SHEETS)) for c in columns
+              for value in c.choices}
+    lists = ("GROUNDS", "MEASURES", "FORMS", "STATUSES", "LEVELS", "KINDS", "FATES", "SEXES", "YES_NO", "CATEGORIES")
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.name in ("schema.py", "sample.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names_only = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                names_only.update(id(k) for k in node.keys if k is not None)
+            elif isinstance(node, ast.Subscript):
+                names_only.add(id(node.slice))
+            elif isinstance(node, ast.JoinedStr):
+                names_only.update(id(v) for v in node.values)
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', 0)}"
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in values
+                    and id(node) not in names_only):
+                found.append(f"{where} «{node.value}»")
+            if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute)
+                    and node.value.attr.endswith(lists)):
+                found.append(f"{where} {ast.unparse(node)}")
+    assert found == []

@@ -194,13 +194,13 @@ def _people(people: list[Person], out: Collector) -> dict[str, Person]:
                       f"код «{person.code}» уже занят строкой {result[code].row}. Дайте каждому человеку свой код.")
             continue
         if person.sex is None:
-            sex = grammar.infer_sex(person.middle_name)
-            if sex is None:
+            female = grammar.is_female(person.middle_name)
+            if female is None:
                 out.error(sheet, person.row, "sex",
                           "пол не указан и по отчеству его не определить. Впишите «м» или «ж».")
                 out.mark_broken(sheet, code)
                 continue
-            person = person.model_copy(update={"sex": sex})
+            person = person.model_copy(update={"sex": schema.FEMALE if female else schema.MALE})
         result[code] = person
     return result
 

@@ -133,7 +133,7 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
     if first.agreement:
         basis += f", дополнительное соглашение к трудовому договору {first.agreement}"
     order = data.order(first.order)
-    order_text = f"№ {order.number} от {grammar.date_digits(order.date)}" if order and order.date else "проект"
+    order_text = f"№ {order.number} от {grammar.date_digits(order.date)}" if order and order.date else schema.ORDER_DRAFT
     return {
         "номер": unit.number,
         "вид": "группа" if unit.group else "пара",

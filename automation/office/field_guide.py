@@ -14,7 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
-from automation.book import sample
+from automation.book import sample, schema
 from automation.book.problems import WARNING, Problem
 from automation.book.sample import book_from_rows
 from automation.book.validate import validate
@@ -57,7 +57,7 @@ def example(contexts: list[Any], path: list[str]) -> str:
         if isinstance(value, Chart):
             return "диаграмма (рисунок)"
         if isinstance(value, bool):
-            return "да" if value else "нет"
+            return schema.YES if value else schema.NO
         if isinstance(value, (dict, list)):
             return ""
         text = " ".join(str(value).split())
