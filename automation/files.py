@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -102,10 +103,19 @@ def _failure(path: Path, err: OSError, step: str) -> WriteFailed:
     return WriteFailed(f"«{path.name}» не записан: {reason} (код {code}).")
 
 
+def title(path: Path) -> str:
+    """A document's name without its extension, as people read it: «… Мороз И.И.docx» → «… Мороз И.И.» (the
+    initials' full stop serves the extension in the file's name)."""
+    return path.stem + "." if _INITIALS_END.search(path.stem) else path.stem
+
+
+_INITIALS_END = re.compile(r"(?:^|\s)[А-ЯЁA-Z]\.[А-ЯЁA-Z]$")
+
+
 def archive_name(path: Path, now: dt.datetime) -> Path:
     """«_архив/Приказы/ПРОЕКТ Приказ … (в архиве 27.11.2026 05-46).docx»: the date in the name, nothing overwritten."""
     stamp = now.strftime("%d.%m.%Y %H-%M")
-    return Path(ARCHIVE_DIR) / path.parent / f"{path.stem} (в архиве {stamp}){path.suffix}"
+    return Path(ARCHIVE_DIR) / path.parent / f"{title(path)} (в архиве {stamp}){path.suffix}"
 
 
 def archive(output: Path, path: Path, now: dt.datetime) -> Path | None:

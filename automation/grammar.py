@@ -305,6 +305,13 @@ def sentence(text: str) -> str:
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
 
 
+def ended(text: str) -> str:
+    """A sentence's text with its full stop: none added after one that is there already — an abbreviation's («2026
+    г.», «Мороза П.И.») ends the sentence too — nor after «…», «!» or «?»."""
+    stripped = text.rstrip()
+    return stripped if stripped.endswith((".", "…", "!", "?")) else stripped + "."
+
+
 def continuing(text: str) -> str:
     """Text the curator typed, made to continue a sentence: «Успешная адаптация» → «успешная адаптация»; a name, a
     place, an abbreviation («ОГЭ», «Мороз И.И. освоил …», «Москва») or a word in capitals keeps its letter."""

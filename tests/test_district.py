@@ -96,7 +96,7 @@ def test_the_watcher_rebuilds_a_district_folder(district, templates, tmp_path, r
     thread.join(5)
     assert len(builds) == 1
     changed = sorted(str(d.path) for d in builds[0].documents if d.status != "без изменений")
-    assert changed == ["МКОУ Карсунская СШ № 2/Программы/Программа наставничества № 1 Мороз И.И..docx"]
+    assert changed == ["МКОУ Карсунская СШ № 2/Программы/Программа наставничества № 1 Мороз И.И.docx"]
 
 
 def test_two_workbooks_of_one_short_name_never_share_a_folder(tmp_path, rows, templates):

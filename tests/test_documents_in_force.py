@@ -14,7 +14,7 @@ from tests.helpers import TODAY
 from tests.sample_data import all_signed
 
 PAIR_LIST = "Списки/Список наставнических пар (групп).docx"
-PROGRAMME_3 = "Программы/Программа наставничества № 3 Павлюк Н.С..docx"
+PROGRAMME_3 = "Программы/Программа наставничества № 3 Павлюк Н.С.docx"
 PUBLIC = "Списки/Список наставников и наставляемых для сайта.docx"
 
 
@@ -91,4 +91,4 @@ def test_an_unchanged_programme_is_not_made_again_the_next_day(write, rows, temp
     rewritten = sorted(str(d.path) for d in report.documents if d.status != UNCHANGED and
                        str(d.path).startswith("Программы"))
     assert rewritten == ["Программы/Программа наставничества № 2 Черных И.П. (группа).docx", PROGRAMME_3,
-                         "Программы/Программа наставничества № 4 Белых Л.Н..docx"]
+                         "Программы/Программа наставничества № 4 Белых Л.Н.docx"]

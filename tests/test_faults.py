@@ -107,7 +107,7 @@ def test_control_characters_leave_every_output_valid(write, rows, templates, tmp
     report = build(book, templates, tmp_path / "out")
     assert ("Лист «Программы», строка 2, столбец «Цель»: в ячейке были непечатаемые символы (скопированы из другой "
             "программы); в документах они убраны. Проверьте текст ячейки.") in warnings(report)
-    programme = tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И..docx"
+    programme = tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И.docx"
     assert "освоение\nметодики консультирования" in docx_text(programme)
     for made in (tmp_path / "out").rglob("*"):
         if made.suffix in (".docx", ".xlsx"):
@@ -131,7 +131,7 @@ def test_merged_cells_count_for_every_row_they_cover(write, rows, templates, tmp
     assert errors(report) == []
     assert ("Лист «План», строка 2, столбец «№ программы»: ячейки A2:A3 объединены: значение «1» учтено для строк "
             "2–3. Лучше разъединить ячейки и вписать значение в каждую строку.") in warnings(report)
-    programme = docx_text(tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И..docx")
+    programme = docx_text(tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И.docx")
     assert "Открытая консультация" in programme
     marked = openpyxl.load_workbook(tmp_path / "out" / report.marked)
     first = marked["План"]["A2"]
@@ -203,7 +203,7 @@ def test_a_folder_blocked_by_a_file_and_a_name_taken_by_a_folder(write, rows, te
     (output / "Списки" / "Список наставнических пар (групп).docx").mkdir(parents=True)
     report = build(write(rows), templates, output)
     found = errors(report)
-    assert ("«Программы/Программа наставничества № 1 Мороз И.И..docx» не записан: на месте папки «Программы» лежит "
+    assert ("«Программы/Программа наставничества № 1 Мороз И.И.docx» не записан: на месте папки «Программы» лежит "
             "файл с таким же именем. Переименуйте или перенесите этот файл.") in found
     assert ("«Списки/Список наставнических пар (групп).docx» не записан: на его месте папка с тем же именем. "
             "Переименуйте её.") in found
@@ -330,7 +330,7 @@ def test_a_latin_letter_in_a_code_is_matched_with_a_warning(write, rows, templat
             "«Педагоги» код «М-3» набран кириллицей; строка учтена как «М-3». Наберите код русскими буквами."
             ) in warnings(report)
     assert "Мороз Ольга Викторовна" in docx_text(
-        tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И..docx")
+        tmp_path / "out" / "Программы" / "Программа наставничества № 1 Мороз И.И.docx")
 
 
 def test_a_replacement_by_the_pairs_own_mentee_is_an_error(write, rows, templates, tmp_path):

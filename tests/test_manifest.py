@@ -16,7 +16,7 @@ from tests.docx_text import docx_text
 from tests.helpers import NOW, build
 
 BOOK = "Наставничество.xlsx"
-PROGRAMME_1 = "Программы/Программа наставничества № 1 Мороз И.И..docx"
+PROGRAMME_1 = "Программы/Программа наставничества № 1 Мороз И.И.docx"
 DRAFT = "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx"
 
 
@@ -174,7 +174,7 @@ def test_a_locked_document_is_written_on_the_next_build(write, rows, templates, 
     real_replace = os.replace
 
     def locked(src, dst):
-        if str(dst).endswith("Мороз И.И..docx"):
+        if str(dst).endswith("Мороз И.И.docx"):
             raise PermissionError(13, "locked")
         real_replace(src, dst)
 

@@ -45,8 +45,8 @@ def test_the_curator_as_a_mentor_is_warned_and_signs_the_programme_once(write, r
         "«Организация»): куратор контролирует работу пар (раздел III, п. 11 Положения), а программу не подписывают "
         "дважды. В программе этой пары подписи куратора не будет; поручите контроль другому работнику."]
     builder.build(book, templates, tmp_path, today=TODAY)
-    own = docx_text(tmp_path / "Программы" / "Программа наставничества № 1 Мороз И.И..docx")
-    other = docx_text(tmp_path / "Программы" / "Программа наставничества № 4 Белых Л.Н..docx")
+    own = docx_text(tmp_path / "Программы" / "Программа наставничества № 1 Мороз И.И.docx")
+    other = docx_text(tmp_path / "Программы" / "Программа наставничества № 4 Белых Л.Н.docx")
     assert own.count("О.В. Мороз") == 1 and "Куратор" not in own.split("Подписи участников:")[1]
     assert "Куратор\t__________ О.В. Мороз" in other
 

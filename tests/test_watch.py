@@ -136,7 +136,7 @@ def test_the_session_prints_one_line_per_build_and_an_unreadable_book_once(write
 
 # --- the real observer -------------------------------------------------------------------------------------------
 
-PROGRAMME = "Программы/Программа наставничества № 1 Мороз И.И..docx"
+PROGRAMME = "Программы/Программа наставничества № 1 Мороз И.И.docx"
 
 
 class Running:

@@ -6,7 +6,7 @@ from tests.helpers import TODAY
 
 REPLACEMENT = "Приказы/ПРОЕКТ Приказ № 50-ОД О замене наставника.docx"
 COMPLETION = "Приказы/Приказ № 40-ОД от 29.06.2026 О завершении персонализированных программ наставничества.docx"
-PROGRAMME_1 = "Программы/Программа наставничества № 1 Мороз И.И..docx"
+PROGRAMME_1 = "Программы/Программа наставничества № 1 Мороз И.И.docx"
 
 
 def made(write, rows, templates, tmp_path, settings=None) -> dict[str, str]:

@@ -62,7 +62,8 @@ class DocumentKind:
         """The file name for one document, made safe for Windows without changing how it reads; what the curator
         typed (a number, a name) is shortened so the whole name fits every file system."""
         short = {key: _shortened(str(value), VALUE_LIMIT) for key, value in values.items()}
-        return safe_name(self.file_name.format(**short)) + "." + self.format
+        # «… Мороз И.И.docx»: the initials' full stop serves the extension too, never «И.И.docx».
+        return safe_name(self.file_name.format(**short)).rstrip(".") + "." + self.format
 
 
 NAME_LIMIT = 100

@@ -10,6 +10,7 @@ from automation.book.models import Data
 from automation.documents import catalogue, nominations, orders, programmes, reports, year  # noqa: F401
 from automation.documents.document import Document, School
 from automation.documents.period import Period
+from automation.files import title
 
 
 def all_documents(data: Data, today: dt.date, period: Period | None = None) -> list[Document]:
@@ -29,4 +30,4 @@ def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]
     by_register = sorted((d for d in drafts if d.kind in catalogue.ORDERS),
                          key=lambda d: data.register_position(d.order))
     approved = [d for d in drafts if d.kind is catalogue.PROGRAMME]
-    return [(d.path.stem, d.path) for d in [*by_register, *approved]]
+    return [(title(d.path), d.path) for d in [*by_register, *approved]]

@@ -136,20 +136,21 @@ def replacement_orders(req: Request) -> list[Document]:
                 basis += f", дополнительное соглашение к трудовому договору {item.agreement}"
             points += [
                 f"{index}. Заменить наставника {owner} № {unit.number} с {date}:",
-                f"{index}.1. Освободить {f.who(Case.ACCS)}, {_appointed_by(data, unit, former)}, "
-                f"от обязанностей наставника {owner} № {unit.number} с {date} {ground}.",
+                grammar.ended(f"{index}.1. Освободить {f.who(Case.ACCS)}, {_appointed_by(data, unit, former)}, "
+                              f"от обязанностей наставника {owner} № {unit.number} с {date} {ground}"),
                 f"{index}.2. Назначить наставником {owner} № {unit.number} с {date} {n.who(Case.ACCS)}, "
                 f"и закрепить за {'ней' if new.female else 'ним'} {word} "
                 + "; ".join(m.who(Case.ACCS) for m in mentees)
-                + f". Основание: {basis}.",
+                + ". " + grammar.ended(f"Основание: {basis}"),
                 f"{index}.3. " + (
                     f"Персонализированную программу наставничества {owner} № {unit.number} скорректировать с учётом "
                     "замены наставника и представить на утверждение."
                     if item.programme == schema.PROGRAMME_REVISED else
                     f"Реализацию персонализированной программы наставничества {owner} № {unit.number} продолжить."),
-                f"{index}.4. Выплату за наставническую деятельность {f.name(Case.DATV)} прекратить с {date}; "
-                f"{n.name(Case.DATV)} производить с {date}"
-                + (f" в соответствии с дополнительным соглашением {item.agreement}." if item.agreement else "."),
+                grammar.ended(
+                    f"{index}.4. Выплату за наставническую деятельность {f.name(Case.DATV)} прекратить с {date}; "
+                    f"{n.name(Case.DATV)} производить с {date}"
+                    + (f" в соответствии с дополнительным соглашением {item.agreement}" if item.agreement else "")),
             ]
             people += [f, n, *mentees]
         last = len(items) + 1
@@ -214,14 +215,16 @@ def completion_orders(req: Request) -> list[Document]:
             which = (f"персонализированной программы наставничества {_owner_genitive(unit)} № {unit.number} "
                      f"({_participants(unit, in_charge)})")
             if programme.finished_on < day:
-                text = (f"{index}. Считать реализацию {which} завершённой с "
-                        f"{grammar.date_words(programme.finished_on)} {ground}.")
+                text = grammar.ended(f"{index}. Считать реализацию {which} завершённой с "
+                                     f"{grammar.date_words(programme.finished_on)} {ground}")
             else:
-                text = f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию {which} {ground}."
+                text = grammar.ended(
+                    f"{index}. Завершить {grammar.date_words(programme.finished_on)} реализацию {which} {ground}")
             if programme.results:
                 text += f" Итоги: {grammar.continuing(clause(programme.results))}."
             stop = grammar.date_words(programme.finished_on + dt.timedelta(days=1))
-            text += f" Выплату за наставническую деятельность {mentor.name(Case.DATV)} прекратить с {stop}."
+            text += " " + grammar.ended(
+                f"Выплату за наставническую деятельность {mentor.name(Case.DATV)} прекратить с {stop}")
             points.append(text)
             people += [mentor, *(named(m) for m in unit.mentees)]
         last = len(items) + 1
@@ -252,8 +255,8 @@ def extension_orders(req: Request) -> list[Document]:
                 f"с {grammar.date_words(programme.end)} до {grammar.date_words(programme.extend_to)} "
                 f"Выплату за наставническую деятельность {mentor.name(Case.DATV)} производить до "
                 f"{grammar.date_words(programme.extend_to)}"
-                + (f" Основание: дополнительное соглашение к трудовому договору наставника "
-                   f"{programme.extension_agreement}." if programme.extension_agreement else ""))
+                + (" Основание: дополнительное соглашение к трудовому договору наставника "
+                   + grammar.ended(programme.extension_agreement) if programme.extension_agreement else ""))
             people += [mentor, *(named(m) for m in unit.mentees)]
         last = len(items) + 1
         points += [f"{last}. Наставникам внести изменения в планы мероприятий программ на продлённый срок.",
@@ -316,7 +319,7 @@ def _accountant(bonuses: list[int], data: Data, common: dict[str, Any]) -> str:
     basis = f"Положением об оплате труда работников {School(org).short}"
     if org is not None and org.pay_regulation:
         basis += f", утверждённым приказом {org.pay_regulation}"
-    return f"Бухгалтерии выплатить {which} настоящего приказа, в соответствии с {basis}."
+    return grammar.ended(f"Бухгалтерии выплатить {which} настоящего приказа, в соответствии с {basis}")
 
 
 def petition_sentence(item: Incentive, p: Named) -> str:

@@ -3,9 +3,12 @@ record such changes instead (a signed order itself is never made again)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from automation.documents import catalogue
+
+_DOUBLE_STOP = re.compile(r"(?<![.…])\.\.(?!\.)")
 
 PAIR_FIELDS = (
     (("наставник", "фио", "им"), "наставник"),
@@ -25,6 +28,12 @@ def _field(data: dict[str, Any], path: tuple[str, ...]) -> Any:
     for name in path:
         data = data.get(name, {}) if isinstance(data, dict) else {}
     return data if data != {} else ""
+
+
+def _wording(points: list[str]) -> list[str]:
+    """Points as their words read: a doubled full stop after an abbreviation («2026 г..», which versions before
+    December 2026 printed) is one stop, so a signed order is not reported as changed by the program's own mending."""
+    return [_DOUBLE_STOP.sub(".", point) for point in points]
 
 
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -50,7 +59,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str
         for number in after_pairs.keys() - before_pairs.keys():
             changes.append(f"{after_pairs[number]['вид']} № {number} добавлена, но в подписанном приказе её нет")
     else:
-        before_points, after_points = old.get("пункты", []), new.get("пункты", [])
+        before_points, after_points = _wording(old.get("пункты", [])), _wording(new.get("пункты", []))
         for was in before_points:
             if was not in after_points:
                 changes.append(f"пункт «{was}» теперь читался бы иначе")

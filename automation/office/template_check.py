@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 from lxml import etree
 
+from automation.book.problems import ERROR, WARNING
 from automation.documents import catalogue
 from automation.files import DocumentLocked, archive_copy, write_atomic
 from automation.grammar import plural
@@ -35,6 +36,7 @@ from automation.office.template_tags import (
     as_docxtpl_reads,
     kind_fields,
 )
+from automation.office.typography import findings as typography
 
 _R, _RPR = f"{{{W}}}r", f"{{{W}}}rPr"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -47,10 +49,6 @@ _OPENING = re.compile(r"\{[{%#]")
 _QUOTES = {**CURLY, **GUILLEMETS}
 _PLACE_LENGTH = 70
 TEMPLATES_ARCHIVE = "Шаблоны до исправления"
-
-
-
-from automation.book.problems import ERROR, WARNING
 
 
 def _place(text: str, where: str = "абзац") -> str:
@@ -173,6 +171,9 @@ def check_docx(name: str, source: bytes, repair: bool = False) -> TemplateCheck:
             for tag in _tags(paragraph, name, checker.findings):
                 changed |= _mend(tag, checker, repair)
                 checker.tag(tag)
+            # The template's own words, each field standing for a value: «с {{ дата }}.» reads «с 1.».
+            for said in typography(_TAG.sub("1", paragraph.text)):
+                checker.findings.append(Finding(WARNING, name, paragraph.place, said))
         result.findings = checker.finish()
     if changed:
         result.repaired = _rewrite(archive, {part: root for part, _, root in roots})

@@ -1,0 +1,120 @@
+"""Punctuation as a director reads it (issue 27): every document of the sample, the test book and the large test book
+passes the typography check; each rule of the check is itself tested; a template's own text is checked too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from automation.documents.signed import describe_changes
+from automation.grammar import ended
+from automation.office.blank_book import write_workbook
+from automation.office.template_check import check_docx
+from automation.office.typography import findings
+from tests import large_book, sample_data
+from tests.helpers import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _paragraphs(path: Path) -> list[str]:
+    document = Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    texts += [p.text for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    for section in document.sections:
+        texts += [p.text for p in section.header.paragraphs] + [p.text for p in section.footer.paragraphs]
+    return texts
+
+
+@pytest.mark.slow
+def test_every_document_of_the_three_books_passes_the_typography_check(tmp_path, templates):
+    books = {
+        "образец": ROOT / "workbook" / "Наставничество.xlsx",
+        "тестовая": write_workbook(tmp_path / "test.xlsx", sample_data.ROWS, sample_data.SETTINGS),
+        "большая": write_workbook(tmp_path / "large.xlsx", large_book.rows(), sample_data.SETTINGS),
+    }
+    found, documents = [], 0
+    for name, book in books.items():
+        output = tmp_path / name
+        build(book, templates, output)
+        for path in sorted(output.rglob("*.docx")):
+            if any(part.startswith((".", "_")) for part in path.relative_to(output).parts):
+                continue
+            documents += 1
+            found += [f"{name}: {path.name}: {f}" for text in _paragraphs(path) for f in findings(text)]
+            assert ".." not in path.name, path.name
+    assert documents > 80
+    assert found == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("прекратить с 30 мая 2026 г..", ["две точки подряд: «…тить с 30 мая 2026 г..»"]),
+    ("и так далее...", []),
+    ("наставник , учитель", ["лишний пробел у знака: «наставник , учитель»"]),
+    ("( пара № 1)", ["лишний пробел у знака: «( пара № 1)»"]),
+    ("Утвердить  программы", ["два пробела подряд: «Утвердить  программы»"]),
+    ("итоги,. план", ["запятая и точка рядом: «итоги,. план»"]),
+    ("план выполнен., итоги", ["запятая и точка рядом: «план выполнен., итоги»"]),
+    ("Кузнецова И.В., заместитель директора", []),
+    ("форма «школа – школа", ["кавычки «» не парные: «форма «школа – школа»"]),
+    ("(пара № 1", ["скобки не парные: «(пара № 1»"]),
+    ("1) изучить методики;", []),
+    ("План выполнен. итоги подведены.", ["предложение начинается со строчной буквы: «План выполнен. итоги подвед…»"]),
+    ("с 1 сентября 2026 г. по 31 мая 2027 г.", []),
+    ("Не учтены: Пары, ещё не закреплённые", ["заглавная буква после двоеточия: «Не учтены: Пары, ещё не закреплённы…»"]),
+    ("наставник пары № 1: Мороз И.И.", []),
+    ("закрепить наставляемых: Шевченко Нелли Андреевну", []),
+    ("пара: Кузьмин-Караваев К.С. — Ивановская Х.В.", []),
+])
+def test_each_rule_of_the_check_names_what_it_found(text, said):
+    assert findings(text) == said
+
+
+def test_a_sentence_ending_in_an_abbreviation_takes_no_second_stop():
+    assert ended("прекратить с 27 июня 2026 г.") == "прекратить с 27 июня 2026 г."
+    assert ended("в связи с длительным отсутствием наставника Мороза П.И.") == (
+        "в связи с длительным отсутствием наставника Мороза П.И.")
+    assert ended("производить с 16 ноября 2026 г. в соответствии с соглашением № 27") == (
+        "производить с 16 ноября 2026 г. в соответствии с соглашением № 27.")
+    assert ended("Итоги подведены…") == "Итоги подведены…"
+
+
+def test_a_signed_order_made_with_a_doubled_stop_is_not_reported_as_changed():
+    """Versions before December 2026 printed «2026 г..»: the mended wording is the same order, not a change."""
+    old = {"пункты": ["1. Выплату прекратить с 27 июня 2026 г.."]}
+    new = {"пункты": ["1. Выплату прекратить с 27 июня 2026 г."]}
+    assert describe_changes(old, new) == ([], [])
+    assert describe_changes(old, {"пункты": ["1. Выплату прекратить с 28 июня 2026 г."]})[0] == [
+        "пункт «1. Выплату прекратить с 27 июня 2026 г.» теперь читался бы иначе",
+        "нового пункта «1. Выплату прекратить с 28 июня 2026 г.» в подписанном приказе нет"]
+
+
+def test_a_templates_own_punctuation_is_a_warning_of_the_template_check(templates):
+    from docx import Document as NewDocument
+
+    document = NewDocument(str(templates / "Приказ о замене наставника.docx"))
+    document.add_paragraph("Приказ вступает в силу с {{ приказ.дата }} г..")
+    document.add_paragraph("Ознакомить  работников , указанных в приказе.")
+    import io
+    stream = io.BytesIO()
+    document.save(stream)
+    check = check_docx("Приказ о замене наставника.docx", stream.getvalue())
+    assert [str(f) for f in check.findings] == [
+        "шаблон «Приказ о замене наставника.docx», абзац «Приказ вступает в силу с {{ приказ.дата }} г..»: две точки "
+        "подряд: «…ступает в силу с 1 г..»",
+        "шаблон «Приказ о замене наставника.docx», абзац «Ознакомить работников , указанных в приказе.»: лишний "
+        "пробел у знака: «…накомить  работников , указанных в приказе…»",
+        "шаблон «Приказ о замене наставника.docx», абзац «Ознакомить работников , указанных в приказе.»: два "
+        "пробела подряд: «Ознакомить  работников , указанн…»",
+    ]
+    assert check.errors == []
+
+
+def test_no_file_name_doubles_the_stop_of_initials(tmp_path, templates, write, rows):
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    names = [p.name for p in output.rglob("*") if p.is_file()]
+    assert "Программа наставничества № 1 Мороз И.И.docx" in names
+    assert [name for name in names if ".." in name] == []
