@@ -118,3 +118,28 @@ def test_no_file_name_doubles_the_stop_of_initials(tmp_path, templates, write, r
     names = [p.name for p in output.rglob("*") if p.is_file()]
     assert "Программа наставничества № 1 Мороз И.И.docx" in names
     assert [name for name in names if ".." in name] == []
+
+
+def test_every_document_is_russian_and_hyphenated_but_in_its_tables(templates, tmp_path, write, rows):
+    """Justified text is hyphenated by the Russian rules, not stretched (looked at: the preamble of an order had
+    gaps of four spaces); words in capitals and tables' cells (of any template, a school's too) are not."""
+    import re
+    import zipfile
+
+    for path in sorted(templates.glob("*.docx")):
+        with zipfile.ZipFile(path) as archive:
+            settings = archive.read("word/settings.xml").decode("utf-8")
+            styles = archive.read("word/styles.xml").decode("utf-8")
+        assert "<w:autoHyphenation/><w:doNotHyphenateCaps/>" in settings, path.name
+        defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles, re.S).group(0)
+        assert 'w:val="ru-RU"' in defaults, path.name
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    documents = [p for p in output.rglob("*.docx") if not any(part.startswith(".") for part in p.parts)]
+    assert len(documents) == 18
+    for path in sorted(documents):
+        with zipfile.ZipFile(path) as archive:
+            body = archive.read("word/document.xml").decode("utf-8")
+        cells = [p for cell in re.findall(r"<w:tc>.*?</w:tc>", body, re.S) for p in re.findall(r"<w:p[ >].*?</w:p>",
+                                                                                                  cell, re.S)]
+        assert all("<w:suppressAutoHyphens/>" in p for p in cells), path.name

@@ -52,6 +52,20 @@ class Page:
         section.header_distance = Mm(10)
         section.different_first_page_header_footer = True
         self._page_number(section.header.paragraphs[0])
+        self._russian_and_hyphenated()
+
+    def _russian_and_hyphenated(self) -> None:
+        """The text is Russian (Word checks its spelling as Russian, not English) and justified paragraphs are
+        hyphenated by Word's and LibreOffice's Russian rules instead of stretched with wide gaps; words in capitals are
+        not (nor tables' cells: see `render.PreparedTemplate`)."""
+        defaults = self.doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        lang = defaults.find(qn("w:lang"))
+        for attribute in ("w:val", "w:eastAsia"):
+            lang.set(qn(attribute), "ru-RU")
+        settings = self.doc.settings.element
+        hyphenation, caps = OxmlElement("w:autoHyphenation"), OxmlElement("w:doNotHyphenateCaps")
+        settings.find(qn("w:defaultTabStop")).addnext(hyphenation)  # the order CT_Settings requires
+        hyphenation.addnext(caps)
 
     @staticmethod
     def _page_number(paragraph) -> None:

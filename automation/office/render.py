@@ -182,6 +182,31 @@ def no_break(text: str) -> str:
     return text
 
 
+_AFTER_SUPPRESS_HYPHENS = {qn(f"w:{name}") for name in (
+    "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")}
+"""What follows w:suppressAutoHyphens in a paragraph's properties (Word reads them in the schema's order only)."""
+
+
+def _unhyphenated_cells(body: etree._Element) -> None:
+    """Every paragraph of a table's cell is never hyphenated, whatever the template (one a school edited too): the
+    column fit gives each column its longest word, and a hyphen there would break a word the fit kept whole."""
+    for paragraph in body.iterfind(f".//{qn('w:tc')}//{qn('w:p')}"):
+        properties = paragraph.find(qn("w:pPr"))
+        if properties is None:
+            properties = etree.SubElement(paragraph, qn("w:pPr"))
+            paragraph.insert(0, properties)
+        if properties.find(qn("w:suppressAutoHyphens")) is not None:
+            continue
+        mark = etree.Element(qn("w:suppressAutoHyphens"))
+        after = next((child for child in properties if child.tag in _AFTER_SUPPRESS_HYPHENS), None)
+        if after is None:
+            properties.append(mark)
+        else:
+            after.addprevious(mark)
+
+
 class PreparedTemplate:
     """A Word template read, patched and compiled once; each document is then rendered as XML text and written as a
     new zip of the template's parts, without re-parsing the template (docxtpl's own patching, table fixes and
@@ -202,6 +227,7 @@ class PreparedTemplate:
         start, end = main.index("<w:body"), main.rindex("</w:body>") + len("</w:body>")
         self.prefix, self.suffix = main[:start], main[end:]
         body = etree.fromstring(parts["word/document.xml"]).find(qn("w:body"))
+        _unhyphenated_cells(body)
         self.body = self._compile(env, etree.tostring(body, encoding="unicode"))
         self.parts = [(name, self._compile(env, etree.tostring(etree.fromstring(parts[name]), encoding="unicode")))
                       for name in _headers_and_footers(parts)]
