@@ -1,4 +1,5 @@
-"""The README stays true: its two set-up commands, its sheet table and its list of command-line options."""
+"""The README and the reference stay true: the two set-up commands, the sheet table, the command-line options and
+every link."""
 
 import re
 from pathlib import Path
@@ -7,6 +8,8 @@ from automation.book import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+REFERENCE = (ROOT / "docs" / "Справочник.md").read_text(encoding="utf-8")
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
 def setup_commands() -> list[str]:
@@ -25,10 +28,14 @@ def test_ci_runs_the_readme_test_command():
     assert setup_commands()[1] in ci.splitlines()
 
 
-def test_readme_names_every_sheet_and_column():
+def test_the_readme_is_one_short_page():
+    assert len(README.encode("utf-8")) <= 25 * 1024
+
+
+def test_the_reference_names_every_sheet_and_column():
     for sheet in schema.SHEETS:
         columns = schema.SETTINGS if sheet is schema.ORGANIZATION else sheet.columns
-        row = next(line for line in README.splitlines() if line.startswith(f"| {sheet.title} |"))
+        row = next(line for line in REFERENCE.splitlines() if line.startswith(f"| {sheet.title} |"))
         for column in columns:
             assert column.header in row, (sheet.title, column.header)
 
@@ -43,14 +50,14 @@ def _help(*args: str) -> str:
     return result.output
 
 
-def test_every_command_and_option_is_in_the_readme():
+def test_every_command_and_option_is_in_the_reference():
     commands = re.findall(r"^  (\w+)\s", _help().split("Команды:")[1], flags=re.M)
     assert commands == ["build", "check", "init", "print", "templates", "watch"]
     for command in commands:
-        assert f"`nastavnik {command}" in README
+        assert f"`nastavnik {command}" in REFERENCE
         for option in re.findall(r"(--[a-z-]+)", _help(command)):
             if option != "--help":
-                assert f"`{option}" in README, (command, option)
+                assert f"`{option}" in REFERENCE, (command, option)
 
 
 def test_first_screen_says_what_a_curator_downloads_and_clicks():
@@ -66,14 +73,18 @@ def _slug(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
-def test_every_link_in_the_readme_and_the_guide_leads_somewhere():
+def _anchors(document: Path) -> set[str]:
+    return {_slug(h) for h in re.findall(r"(?m)^#+ (.+)$", document.read_text(encoding="utf-8"))}
+
+
+def test_every_link_in_the_readme_and_the_docs_leads_somewhere():
     from urllib.parse import unquote
 
-    for document in (ROOT / "README.md", ROOT / "docs" / "Руководство куратора.md"):
-        text = document.read_text(encoding="utf-8")
-        anchors = {_slug(h) for h in re.findall(r"(?m)^#+ (.+)$", text)}
-        for target in re.findall(r"\]\(([^)\s]+)\)", text):
-            if target.startswith("#"):
-                assert target[1:] in anchors, (document.name, target)
-            else:
-                assert (document.parent / unquote(target)).exists(), (document.name, target)
+    assert {d.name for d in DOCUMENTS} >= {"README.md", "Справочник.md", "Разработчику.md", "Руководство куратора.md"}
+    for document in DOCUMENTS:
+        for target in re.findall(r"\]\(([^)\s]+)\)", document.read_text(encoding="utf-8")):
+            path, _, anchor = unquote(target).partition("#")
+            linked = (document.parent / path).resolve() if path else document
+            assert linked.exists(), (document.name, target)
+            if anchor:
+                assert anchor in _anchors(linked), (document.name, target)
