@@ -25,7 +25,7 @@ from automation.run.commands import (
 )
 from automation.run.district import build_any, check_any
 from automation.run.report import EXIT_FATAL, Report
-from automation.terminal import Bar, echo, interactive, russian
+from automation.terminal import Bar, echo, interactive, russian, version
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -67,14 +67,19 @@ def _help_option(function):
     return click.help_option("-h", "--help", help="Показать эту справку и выйти.")(function)
 
 
-@click.group(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]", subcommand_metavar="КОМАНДА [ПАРАМЕТРЫ]...")
+@click.group(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]", subcommand_metavar="[КОМАНДА [ПАРАМЕТРЫ]...]",
+             invoke_without_command=True)
+@click.version_option(version(), "--version", message="Наставник %(version)s", help="Показать версию и выйти.")
 @_help_option
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Наставник: документы системы наставничества педагогов из одной книги Excel.
 
-    Запуск без параметров в папке проекта берёт книгу из workbook/, шаблоны из doc_templates/
-    и складывает документы в output/.
+    Запуск без команды в папке проекта — то же, что «nastavnik build»: книга из workbook/, шаблоны из
+    doc_templates/, документы в output/.
     """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(build)
 
 
 def _paths(function):
@@ -119,7 +124,8 @@ def _json_option(function):
                         help="Вывести результат одним объектом JSON (errors, warnings, documents).")(function)
 
 
-@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
+             short_help="Создать рабочую папку: пустая книга, шаблоны, ярлыки.")
 @click.argument("directory", type=PATH, metavar="[ПАПКА]", default=".", required=False)
 @_help_option
 @_guarded("создать рабочую папку")
@@ -165,7 +171,8 @@ def build(workbook: Path | None, district: bool, templates: Path | None, output:
     _build_and_print(workbook, templates, output, period, to_print, as_json, quiet, district)
 
 
-@cli.command(name="print", context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@cli.command(name="print", context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
+             short_help="Собрать документы и один PDF «На подпись».")
 @_paths
 @_output_paths
 @_period_option
@@ -202,17 +209,19 @@ def _build_and_print(workbook: Path | None, templates: Path | None, output: Path
     sys.exit(run.exit_code)
 
 
-@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
+             short_help="Проверить и исправить шаблоны, написать справочник полей.")
 @_output_paths
 @_json_option
 @_quiet_option
 @_help_option
 @_guarded("проверить шаблоны")
 def templates(templates: Path | None, output: Path | None, as_json: bool, quiet: bool) -> None:
-    """Проверить шаблоны: неизвестные поля, ошибки в командах, поля, разбитые форматированием Word.
+    """Проверить и исправить шаблоны, написать справочник полей «Поля шаблонов.docx».
 
-    Разбитые поля и типографские кавычки в командах исправляются в самом шаблоне, если текст от этого не меняется;
-    прежний файл сохраняется в output/_архив/. Заодно пишется справочник «Поля шаблонов.docx».
+    Проверяются неизвестные поля, ошибки в командах, поля, разбитые форматированием Word, и знаки препинания
+    в тексте шаблона. Разбитые поля и типографские кавычки в командах исправляются в самом шаблоне, если
+    текст от этого не меняется; прежний файл сохраняется в output/_архив/.
     Код выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — нет папки шаблонов.
     """
     report = templates_report(templates or Path(TEMPLATES_DIR), output or Path(OUTPUT_DIR))
@@ -225,7 +234,7 @@ def templates(templates: Path | None, output: Path | None, as_json: bool, quiet:
     sys.exit(report.exit_code)
 
 
-@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
+@cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]", short_help="Пересобирать после каждого сохранения.")
 @_paths
 @_output_paths
 @_period_option
@@ -234,7 +243,7 @@ def templates(templates: Path | None, output: Path | None, as_json: bool, quiet:
 @_guarded("следить за книгой")
 def watch(workbook: Path | None, district: bool, templates: Path | None, output: Path | None, period: Period | None,
           quiet: bool) -> None:
-    """Собрать документы и пересобирать их после каждого сохранения книги или шаблона.
+    """Пересобирать документы после каждого сохранения книги или шаблона (сначала — одна сборка).
 
     Книга не изменяется. Остановить: Ctrl+C.
     """

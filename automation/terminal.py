@@ -131,3 +131,14 @@ class Bar:
             self.progress.start()
             self.task = self.progress.add_task(self.label, total=total)
         self.progress.update(self.task, completed=done, total=total)
+
+
+def version() -> str:
+    """The installed program's version (`nastavnik --version`)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("nastavnik")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(версия не установлена)"

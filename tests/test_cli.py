@@ -116,7 +116,7 @@ def test_corrupt_workbook_exits_2_without_traceback(tmp_path):
 def test_help_is_russian(tmp_path):
     result = nastavnik("--help", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.startswith("Использование: nastavnik [ПАРАМЕТРЫ] КОМАНДА [ПАРАМЕТРЫ]...")
+    assert result.stdout.startswith("Использование: nastavnik [ПАРАМЕТРЫ] [КОМАНДА [ПАРАМЕТРЫ]...]")
     assert "Команды:" in result.stdout and "Показать эту справку и выйти." in result.stdout
 
 
@@ -153,3 +153,37 @@ def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows,
                              "предупреждений: 0.")
     assert lines[-1] == "Слежение остановлено. До свидания!"
     assert err == ""
+
+
+def test_bare_nastavnik_builds_the_workspace_as_its_help_says(tmp_path, write, rows, initialized):
+    folder = workspace(tmp_path, initialized, write(rows))
+    result = nastavnik(cwd=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 21, обновлено 0, без изменений 0, "
+                                              "не создано 0; ошибок: 0, предупреждений: 0.")
+    assert "Запуск без команды в папке проекта — то же, что «nastavnik build»" in nastavnik("--help", cwd=folder).stdout
+
+
+def test_the_command_list_is_whole_words_and_says_what_templates_does(tmp_path):
+    listing = nastavnik("--help", cwd=tmp_path).stdout.split("Команды:")[1]
+    assert listing.splitlines()[1:] == [
+        "  build      Проверить книгу и сформировать документы.",
+        "  check      Только проверить книгу.",
+        "  init       Создать рабочую папку: пустая книга, шаблоны, ярлыки.",
+        "  print      Собрать документы и один PDF «На подпись».",
+        "  templates  Проверить и исправить шаблоны, написать справочник полей.",
+        "  watch      Пересобирать после каждого сохранения.",
+    ]
+
+
+def test_version_is_said_in_russian(tmp_path):
+    from importlib.metadata import version
+
+    result = nastavnik("--version", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, f"Наставник {version('nastavnik')}\n")
+
+
+def test_a_build_where_there_is_no_workbook_leaves_nothing_behind(tmp_path):
+    result = nastavnik("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert list(tmp_path.iterdir()) == []

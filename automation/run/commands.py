@@ -100,7 +100,10 @@ def marked_line(report: Report, path: Path) -> str:
 
 def journal(output: Path, what: str, report: Report, seconds: float, extra: object = None) -> str | None:
     """One line in output/журнал.txt: when, what, the counts, how long. When it cannot be written, the sentence to
-    say (the journal is a courtesy: a read-only or full disk must not fail a build that went well)."""
+    say (the journal is a courtesy: a read-only or full disk must not fail a build that went well). A run that
+    failed before any book was found leaves nothing behind: no output folder appears where there is no workspace."""
+    if report.fatal is not None and report.workbook is None and not output.is_dir():
+        return None
     if report.fatal is not None:
         line = f"{what}: не удалось: {report.fatal}"
     else:
