@@ -393,3 +393,27 @@ def test_a_huge_book_gets_the_list_of_its_problems_not_a_marked_copy(write, rows
     assert listing.sheetnames == ["Проверка"]
     assert [c.value for c in listing["Проверка"][2]][:5] == [1, "ошибка", "План", 2, "Срок"]
     assert not report.cells_marked
+
+
+def test_a_word_document_named_as_the_book_is_said_to_be_one(tmp_path, templates):
+    from docx import Document as NewDocument
+
+    book = tmp_path / "Наставничество.xlsx"
+    NewDocument().save(str(book))
+    report = build(book, templates, tmp_path / "out")
+    assert report.fatal == ("Файл «Наставничество.xlsx» — документ Word, а не книга Excel, хотя назван как книга. "
+                            "Положите сюда книгу куратора (.xlsx или .ods), а этот файл переименуйте обратно.")
+
+
+def test_a_folder_of_many_books_names_a_few_and_counts_the_rest(tmp_path):
+    from automation.run.books import find_workbook
+    from automation.run.report import CannotRun
+
+    for number in range(1, 501):
+        (tmp_path / f"школа {number:03d}.xlsx").write_bytes(b"PK")
+    with pytest.raises(CannotRun) as raised:
+        find_workbook(tmp_path)
+    assert str(raised.value) == (
+        f"В папке «{tmp_path}» несколько книг («школа 001.xlsx», «школа 002.xlsx», «школа 003.xlsx», «школа 004.xlsx», "
+        "«школа 005.xlsx» и ещё 495). Укажите нужную: --workbook ПУТЬ_К_КНИГЕ; если это книги разных школ района — "
+        "добавьте --district.")

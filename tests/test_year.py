@@ -36,7 +36,7 @@ def test_a_book_without_a_roadmap_still_builds_with_one_warning_and_no_organisin
 def test_an_empty_roadmap_is_one_warning(write, rows):
     rows["Дорожная карта"] = []
     assert [str(p) for p in check(write(rows)).warnings] == [
-        "Лист «Дорожная карта»: лист «Дорожная карта» пуст: приказ об организации наставничества с дорожной картой "
+        "Лист «Дорожная карта»: мероприятий нет, поэтому приказ об организации наставничества с дорожной картой "
         "(п. 10.3 Положения) не сделан. Впишите мероприятия учебного года."]
 
 

@@ -104,7 +104,23 @@ def read_bytes(path: Path) -> bytes:
         raise WorkbookUnreadable(
             f"Файл «{path.name}» — не книга Excel .xlsx или сохранён не до конца. Откройте его в Excel и сохраните как .xlsx."
         )
+    other = _other_office_file(data)
+    if other:
+        raise WorkbookUnreadable(f"Файл «{path.name}» — {other}, а не книга Excel, хотя назван как книга. Положите "
+                                 "сюда книгу куратора (.xlsx или .ods), а этот файл переименуйте обратно.")
     return data
+
+
+def _other_office_file(data: bytes) -> str:
+    """What an Office file that is not a workbook is («документ Word», «презентация PowerPoint»), or ""."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        kind = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    if "word/document.xml" in names or kind.endswith(".text"):
+        return "документ Word" if "word/document.xml" in names else "документ OpenDocument (Writer)"
+    if "ppt/presentation.xml" in names or kind.endswith(".presentation"):
+        return "презентация"
+    return ""
 
 
 def read_workbook(path: Path) -> RawBook:

@@ -240,7 +240,7 @@ ORGANIZATION = Sheet(
     key="organization",
     title="Организация",
     row_is="одна настройка (Параметр / Значение)",
-    hint="Одна строка — одна настройка. Значения подставляются в шапку и подписи всех документов.",
+    hint="Значения подставляются в шапку и подписи всех документов.",
     columns=(
         Column("parameter", "Параметр", required=True, width=44),
         Column("value", "Значение", required=True, width=90),

@@ -69,7 +69,7 @@ def validate(book: RawBook) -> Validation:
     if schema.ROADMAP.key in book.tables:
         data.roadmap = _models(book.tables[schema.ROADMAP.key], RoadmapItem, out)
         if not book.tables[schema.ROADMAP.key].rows:
-            out.warning(schema.ROADMAP, None, None, "лист «Дорожная карта» пуст: приказ об организации наставничества "
+            out.warning(schema.ROADMAP, None, None, "мероприятий нет, поэтому приказ об организации наставничества "
                         "с дорожной картой (п. 10.3 Положения) не сделан. Впишите мероприятия учебного года.")
     order_references(data, book, out)
     check_rules(data, out)

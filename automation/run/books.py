@@ -28,9 +28,10 @@ def sort_out_copies(books: list[Path]) -> tuple[list[Path], list[Path]]:
     return [b for b in books if not is_copy(b)], [b for b in books if is_copy(b)]
 
 
-def quoted_names(paths: list[Path]) -> str:
-    """«a.xlsx», «b.xlsx»"""
-    return ", ".join(f"«{p.name}»" for p in paths)
+def quoted_names(paths: list[Path], shown: int = 5) -> str:
+    """«a.xlsx», «b.xlsx»; of a long list, the first few and how many more («… и ещё 495»)."""
+    names = ", ".join(f"«{p.name}»" for p in paths[:shown])
+    return names + (f" и ещё {len(paths) - shown}" if len(paths) > shown else "")
 
 
 def find_workbook(path: Path) -> tuple[Path, list[Path]]:

@@ -47,9 +47,10 @@ def _section(title: str, items: list) -> list[str]:
 
 
 def counts(report: Report) -> str:
-    """«создано 2, обновлено 1, без изменений 17, не создано 0»."""
-    return (f"создано {report.count(CREATED)}, обновлено {report.count(UPDATED)}, "
-            f"без изменений {report.count(UNCHANGED)}, не создано {len(report.failed)}")
+    """«создано 2, обновлено 1, без изменений 17» and, when some could not be made, «не создано 3»."""
+    made = (f"создано {report.count(CREATED)}, обновлено {report.count(UPDATED)}, "
+            f"без изменений {report.count(UNCHANGED)}")
+    return made + (f", не создано {len(report.failed)}" if report.failed else "")
 
 
 @dataclass
