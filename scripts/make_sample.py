@@ -46,7 +46,7 @@ def main() -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
                 changed.append(target.relative_to(ROOT).as_posix())
-    write_launchers(ROOT)
+    write_launchers(ROOT, windows=True)  # the repository's sample is laid out for a Windows curator
     print(f"Книга и шаблонов: {len(made)}; изменились: {', '.join(changed) or 'ничего'}")
 
 

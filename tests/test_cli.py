@@ -19,13 +19,14 @@ def test_init_creates_workbook_templates_and_output(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (folder / "doc_templates").iterdir()) == sorted(TEMPLATE_NAMES)
     assert (folder / "output").is_dir()
-    launcher = (folder / "Наставник.cmd").read_bytes().decode("utf-8")
-    assert launcher.startswith("@echo off\r\nchcp 65001 >nul\r\n")
-    assert '"%NASTAVNIK%" watch\r\n' in launcher and "  pause\r\n" in launcher
-    printing = (folder / "На подпись.cmd").read_bytes().decode("utf-8")
-    assert printing.startswith("@echo off\r\nchcp 65001 >nul\r\n")
-    assert '"%NASTAVNIK%" print\r\nif errorlevel 2 (\r\n' in printing
-    assert 'dir /b /o-d "output\\На подпись *.pdf"' in printing and '  start "" "output\\%%f"\r\n' in printing
+    watching, printing = (folder / "Наставник.sh").read_text(encoding="utf-8"), (folder / "На подпись.sh").read_text(
+        encoding="utf-8")  # this is Linux: shell launchers, no .cmd
+    assert not list(folder.glob("*.cmd"))
+    assert watching.startswith("#!/bin/sh\ncd \"$(dirname \"$0\")\" || exit 1\n") and '"$NASTAVNIK" watch' in watching
+    assert '"$NASTAVNIK" print' in printing and 'xdg-open "$newest"' in printing
+    assert (folder / "Наставник.sh").stat().st_mode & 0o111 and (folder / "На подпись.sh").stat().st_mode & 0o111
+    assert f"Ярлык для слежения за книгой (двойной щелчок или «./Наставник.sh»): {folder / 'Наставник.sh'}" in (
+        result.stdout.splitlines())
     book = openpyxl.load_workbook(folder / "workbook" / "Наставничество.xlsx")
     assert book.sheetnames == [schema.INSTRUCTIONS_TITLE] + [s.title for s in schema.SHEETS] + [LISTS_SHEET]
     assert book[LISTS_SHEET].sheet_state == "hidden"
@@ -98,7 +99,7 @@ def test_check_json(tmp_path, write, rows):
 def test_build_without_a_workbook_exits_2_with_one_sentence(tmp_path):
     result = nastavnik("build", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stdout.strip() == ("Не удалось выполнить: Не найдено: «workbook». Укажите книгу параметром "
+    assert result.stdout.strip() == ("Не удалось выполнить команду. Не найдено: «workbook». Укажите книгу параметром "
                                      "--workbook или создайте её: nastavnik init.")
     assert "Traceback" not in result.stderr
 
@@ -187,3 +188,16 @@ def test_a_build_where_there_is_no_workbook_leaves_nothing_behind(tmp_path):
     result = nastavnik("build", cwd=tmp_path)
     assert result.returncode == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_windows_launchers_are_the_cmd_files_with_a_utf8_console(tmp_path):
+    from automation.office.blank_book import write_launchers
+
+    assert [p.name for p in write_launchers(tmp_path, windows=True)] == ["Наставник.cmd", "На подпись.cmd"]
+    launcher = (tmp_path / "Наставник.cmd").read_bytes().decode("utf-8")
+    assert launcher.startswith("@echo off\r\nchcp 65001 >nul\r\n")
+    assert '"%NASTAVNIK%" watch\r\n' in launcher and "  pause\r\n" in launcher
+    printing = (tmp_path / "На подпись.cmd").read_bytes().decode("utf-8")
+    assert printing.startswith("@echo off\r\nchcp 65001 >nul\r\n")
+    assert '"%NASTAVNIK%" print\r\nif errorlevel 2 (\r\n' in printing
+    assert 'dir /b /o-d "output\\На подпись *.pdf"' in printing and '  start "" "output\\%%f"\r\n' in printing

@@ -288,7 +288,7 @@ def test_two_books_without_district_is_exit_2_saying_how_to_choose(rows, templat
     result = CliRunner().invoke(cli.cli, args)
     assert result.exit_code == 2
     assert result.output.strip() == (
-        f"Не удалось выполнить: В папке «{folder}» несколько книг («Карсун.xlsx», «Теньки.xlsx»). Укажите нужную: "
+        f"Не удалось выполнить команду. В папке «{folder}» несколько книг («Карсун.xlsx», «Теньки.xlsx»). Укажите нужную: "
         "--workbook ПУТЬ_К_КНИГЕ; если это книги разных школ района — добавьте --district.")
     assert not output.exists() or not list(output.rglob("*.docx"))
     district = CliRunner().invoke(cli.cli, [*args, "--district", "--quiet"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -61,6 +62,25 @@ PRINT_LAUNCHER = "\r\n".join([
     "",
 ])
 LAUNCHERS = {LAUNCHER_NAME: LAUNCHER, PRINT_LAUNCHER_NAME: PRINT_LAUNCHER}
+# Linux (Astra, ALT, РЕД ОС): the same two as shell scripts — the program the Linux bundle installed
+# (~/.local/bin), the workspace's own environment, or «nastavnik» on the PATH.
+_SHELL_HEAD = """#!/bin/sh
+cd "$(dirname "$0")" || exit 1
+NASTAVNIK=nastavnik
+[ -x "$HOME/.local/bin/nastavnik" ] && NASTAVNIK="$HOME/.local/bin/nastavnik"
+[ -x .venv/bin/nastavnik ] && NASTAVNIK=.venv/bin/nastavnik
+"""
+SHELL_LAUNCHERS = {
+    "Наставник.sh": _SHELL_HEAD + """"$NASTAVNIK" watch || {
+    echo "Наставник остановился с ошибкой. Если команда nastavnik не найдена, установите программу: sh install.sh из комплекта."
+    read -r _
+}
+""",
+    "На подпись.sh": _SHELL_HEAD + """"$NASTAVNIK" print || { echo "Файл «На подпись» не собран: причина написана выше."; read -r _; exit 1; }
+newest=$(ls -t output/"На подпись "*.pdf 2>/dev/null | head -n 1)
+[ -n "$newest" ] && xdg-open "$newest" >/dev/null 2>&1 &
+""",
+}
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FONT = Font(bold=True)
@@ -203,14 +223,18 @@ def _save(book: Workbook, path: Path) -> None:
     write_atomic(path, out.getvalue())
 
 
-def write_launchers(folder: Path) -> list[Path]:
-    """`Наставник.cmd` (watch) and `На подпись.cmd` (print) in the workspace; an existing one (perhaps edited by
-    the school) is kept. Returns the ones written."""
+def write_launchers(folder: Path, windows: bool | None = None) -> list[Path]:
+    """`Наставник.cmd` (watch) and `На подпись.cmd` (print) in the workspace — on Linux and macOS their shell twins
+    `Наставник.sh` and `На подпись.sh`; an existing one (perhaps edited by the school) is kept. Returns the ones
+    written. `windows` — which kind, whatever this computer is (the repository's sample carries Windows ones)."""
+    windows = sys.platform == "win32" if windows is None else windows
     written = []
-    for name, text in LAUNCHERS.items():
+    for name, text in (LAUNCHERS if windows else SHELL_LAUNCHERS).items():
         path = folder / name
         if not path.exists():
             write_atomic(path, text.encode("utf-8"))
+            if not windows:
+                path.chmod(0o755)
             written.append(path)
     return written
 

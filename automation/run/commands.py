@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def summary(report: Report, built: bool, output: Path | None = None, quiet: bool = False) -> str:
     """The Russian text a curator reads after a run (with `quiet`: the errors and the last line only)."""
     if report.fatal is not None:
-        return f"Не удалось выполнить: {report.fatal}"
+        return f"Не удалось выполнить команду. {report.fatal}"
     lines = [] if quiet else [f"Книга: {report.workbook}"]
     lines += _section("Ошибки", report.errors) + _section("Предупреждения", [] if quiet else report.warnings)
     if report.marked is not None and output is not None:
@@ -222,7 +222,7 @@ class TemplatesReport:
 
     def text(self, quiet: bool = False) -> str:
         if self.fatal is not None:
-            return f"Не удалось выполнить: {self.fatal}"
+            return f"Не удалось выполнить команду. {self.fatal}"
         lines = [] if quiet else [f"Шаблоны: {self.folder}"]
         lines += _section("Ошибки", [_capital(e) for e in self.errors])
         lines += _section("Предупреждения и исправления", [] if quiet else [_capital(w) for w in self.warnings])
@@ -290,8 +290,9 @@ def init_workspace(directory: Path, workbook_dir: str, templates_dir: str, outpu
     guide = write_guide(directory / output_dir)
     lines.append(f"Папка для документов: {directory / output_dir}; справочник полей шаблонов: {guide}")
     for launcher in write_launchers(directory):
-        what = "слежения за книгой" if launcher.name == LAUNCHER_NAME else "сборки файла «На подпись»"
-        lines.append(f"Ярлык для {what} (Windows, двойной щелчок): {launcher}")
+        what = "слежения за книгой" if launcher.stem == Path(LAUNCHER_NAME).stem else "сборки файла «На подпись»"
+        how = "двойной щелчок" if launcher.suffix == ".cmd" else f"двойной щелчок или «./{launcher.name}»"
+        lines.append(f"Ярлык для {what} ({how}): {launcher}")
     lines.append("Заполните лист «Организация», затем «Педагоги», «Пары», «Программы» и «План»; "
                  "документы соберёт «nastavnik build» или — после каждого сохранения — «nastavnik watch».")
     return lines
