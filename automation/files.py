@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -63,6 +64,23 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.remove(temp)
             except OSError:
                 pass
+
+
+def hide(folder: Path) -> None:
+    """On Windows, give a folder of the program's own memory the hidden attribute (a dot hides it only on Linux and
+    macOS): the director who opens `output/` sees the documents, not `.nastavnik` or `.подписанные`. Nothing is said
+    when it cannot be done."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    try:
+        ctypes.windll.kernel32.SetFileAttributesW(str(folder), _FILE_ATTRIBUTE_HIDDEN)
+    except (AttributeError, OSError):
+        pass
+
+
+_FILE_ATTRIBUTE_HIDDEN = 0x2
 
 
 def _make_folder(folder: Path) -> None:

@@ -417,3 +417,18 @@ def test_a_folder_of_many_books_names_a_few_and_counts_the_rest(tmp_path):
         f"В папке «{tmp_path}» несколько книг («школа 001.xlsx», «школа 002.xlsx», «школа 003.xlsx», «школа 004.xlsx», "
         "«школа 005.xlsx» и ещё 495). Укажите нужную: --workbook ПУТЬ_К_КНИГЕ; если это книги разных школ района — "
         "добавьте --district.")
+
+
+def test_on_windows_the_programs_own_folders_are_hidden(tmp_path, templates, write, rows, monkeypatch):
+    """A dot hides `.nastavnik` and `Приказы/.подписанные` on Linux only: on Windows they get the hidden attribute."""
+    import ctypes
+    from types import SimpleNamespace
+
+    hidden = []
+    kernel32 = SimpleNamespace(SetFileAttributesW=lambda path, attributes: hidden.append((path, attributes)) or 1)
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=kernel32), raising=False)
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    assert sorted(set(hidden)) == sorted({(str(output / ".nastavnik"), 2),
+                                          (str(output / "Приказы" / ".подписанные"), 2)})

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from automation.documents.catalogue import ORDERS_FOLDER
-from automation.files import STATE_DIR, write_atomic
+from automation.files import STATE_DIR, hide, write_atomic
 
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"
 LOG_NAME = f"{STATE_DIR}/written.jsonl"
@@ -112,6 +112,7 @@ class Manifest:
         documents = {path: vars(entry) for path, entry in self.documents.items()}
         text = json.dumps({"version": VERSION, "documents": documents}, ensure_ascii=False, indent=1, sort_keys=True)
         write_atomic(output / MANIFEST_NAME, text.encode("utf-8"))
+        hide(output / STATE_DIR)
         if self._log is not None:
             self._log.close()
             self._log = None
@@ -168,6 +169,7 @@ def keep_signed(output: Path, path: Path, entry: Entry, template: bytes) -> None
     copy = store / "шаблоны" / f"{entry.template}.docx"
     if not copy.exists():
         write_atomic(copy, template)
+    hide(store)
 
 
 def signed_entry(output: Path, path: Path) -> tuple[Entry, bytes] | None:
