@@ -49,8 +49,8 @@ def test_completion_states_ground_results_and_when_payment_stops(made):
     """Completed on 26.06, ordered on 29.06: the order states it as a fact, not «Завершить» in the past."""
     text = made(COMPLETION)
     assert ("1. Считать реализацию персонализированной программы наставничества пары № 4 (наставник Сазонова Т.А., "
-            "наставляемая Белых Л.Н.) завершённой с 26 июня 2026 г. по инициативе наставника или наставляемого и "
-            "(или) по обоюдному решению (заявление наставляемой Белых Л.Н. от 22.06.2026). Итоги: освоены приёмы работы с семьями группы риска. Выплату за "
+            "наставляемая Белых Л.Н.) завершённой с 26 июня 2026 г. по инициативе наставляемого (заявление "
+            "наставляемой Белых Л.Н. от 22.06.2026). Итоги: освоены приёмы работы с семьями группы риска. Выплату за "
             "наставническую деятельность Сазоновой Татьяне Алексеевне прекратить с 27 июня 2026 г.") in text
     assert "29.06.2026\t№ 40-ОД" in text and "ПРОЕКТ" not in text
 
@@ -161,3 +161,37 @@ def test_a_completion_without_its_document_is_a_warning_on_its_row(rows, write):
         "основано завершение (раздел VII, п. 1 Положения): впишите вид, № и дату — «отчёт наставника от 20.06.2026», "
         "«заявление наставляемой … от …»; приказ о завершении сделан, но сошлётся на него, когда документ будет "
         "указан."]
+
+
+def test_a_book_with_an_earlier_joined_ground_builds_and_is_asked_which_fact_happened(write, rows, templates,
+                                                                                       tmp_path):
+    """Books made before December 2026 hold grounds that join several facts: read, a located warning each, and the
+    order names the regulation's joined wording until the curator picks one."""
+    from tests.helpers import build, warnings
+
+    rows["Программы"][3]["Основание завершения"] = "инициатива наставника или наставляемого и (или) обоюдное решение"
+    rows["Замены"][0]["Основание"] = "увольнение или перевод на другую работу наставника или наставляемого"
+    output = tmp_path / "out"
+    report = build(write(rows), templates, output)
+    assert report.errors == []
+    assert warnings(report) == [
+        "Лист «Программы», строка 5, столбец «Основание завершения»: «инициатива наставника или наставляемого и "
+        "(или) обоюдное решение» объединяет несколько случаев, а приказ должен назвать один. Выберите тот, что "
+        "произошёл: «инициатива наставника»; «инициатива наставляемого»; «обоюдное решение наставника и "
+        "наставляемого»; пока приказ называет их все.",
+        "Лист «Замены», строка 2, столбец «Основание»: «увольнение или перевод на другую работу наставника или "
+        "наставляемого» объединяет несколько случаев, а приказ должен назвать один. Выберите тот, что произошёл: "
+        "«увольнение наставника»; «перевод наставника на другую работу»; «увольнение наставляемого»; «перевод "
+        "наставляемого на другую работу»; пока приказ называет их все.",
+    ]
+    replacement = docx_text(output / "Приказы" / "ПРОЕКТ Приказ № 50-ОД О замене наставника.docx")
+    assert "с 16 ноября 2026 г. в связи с увольнением или переводом на другую работу Кузнецовой И.В. (листок" in (
+        replacement)
+
+
+def test_every_ground_a_curator_picks_names_one_fact():
+    from automation.book import schema
+
+    offered = schema.REPLACEMENTS.column("ground").choices + schema.PROGRAMMES.column("completion_ground").choices
+    assert not [text for text in offered if " или " in text or "(или)" in text]
+    assert "увольнение наставника" in offered and "инициатива наставляемого" in offered

@@ -118,7 +118,7 @@ def convert(column: Column, value: Any) -> Any:
         return parse_yes_no(value)
     text = as_text(value)
     if column.kind is Kind.CHOICE:
-        choice = matching.find_choice(text, column.choices)
+        choice = matching.find_choice(text, column.choices + column.legacy)
         if choice is None:
             allowed = "; ".join(f"«{c}»" for c in column.choices)
             raise _problem("choice", f"«{text}» нет в списке. Выберите одно из значений: {allowed}.")

@@ -220,7 +220,7 @@ TERMS = {"7": (D(2026, 10, 1), D(2027, 5, 31)), "8": (D(2026, 10, 5), D(2027, 1,
          "9": (D(2026, 10, 12), D(2027, 5, 31)), "10": (D(2026, 10, 12), D(2027, 5, 31)),
          "11": (D(2025, 9, 1), D(2026, 5, 31)), "12": (D(2026, 10, 12), D(2027, 5, 31))}
 FINISHED = {"2": {"status": schema.PROGRAMME_FINISHED, "finished_on": D(2026, 11, 25),
-                  "completion_ground": schema.COMPLETE_ON_INITIATIVE.text, "completion_order": "162-ОД",
+                  "completion_ground": schema.COMPLETE_ON_MENTEE.text, "completion_order": "162-ОД",
                   "completion_document": "заявление наставляемой Волковой Д.О. от 23.11.2026",
                   "results": "наставляемая освоила приёмы подготовки к итоговому сочинению раньше срока"},
             "3": {"extend_to": D(2027, 6, 30), "extension_consent": "да",
@@ -282,7 +282,7 @@ def rows() -> dict[str, list[dict]]:
                            "status": schema.PROGRAMME_ACTIVE, **FINISHED.get(number, {})})
         plan += plan_rows(number, start, end, done_until=D(2026, 11, 20))
     replacements = [{"number": "4", "former": "П-01", "new": "П-10",
-                     "date": D(2026, 10, 12), "ground": schema.REPLACE_ON_APPLICATION.text,
+                     "date": D(2026, 10, 12), "ground": schema.REPLACE_ON_MENTOR_APPLICATION.text,
                      "document": "заявление Сазоновой Т.А. от 05.10.2026",
                      "consent": D(2026, 10, 7),
                      "agreement": "№ 23 от 08.10.2026",

@@ -1,9 +1,41 @@
-"""Every sheet, header and closed list of the workbook, declared once."""
+"""Every sheet, header and closed list of the workbook, declared once (the lists whose values carry an order's
+words — the grounds and the measures — are declared in `choices` and named here too)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+from automation.book.choices import (  # noqa: F401 — declared there, part of the book's declarations
+    COMPLETE_ON_BOTH,
+    COMPLETE_ON_CURATOR,
+    COMPLETE_ON_MENTEE,
+    COMPLETE_ON_MENTOR,
+    COMPLETE_ON_PLAN,
+    COMPLETION_GROUNDS,
+    EARLY_COMPLETION_GROUNDS,
+    INCENTIVE_MEASURES,
+    LEGACY_COMPLETION_GROUNDS,
+    LEGACY_REPLACEMENT_GROUNDS,
+    MEASURE_BONUS,
+    MEASURE_STATE_AWARD,
+    MEASURE_THANKS,
+    MEASURES,
+    MINISTRY_AWARDS,
+    REPLACE_ON_ABSENCE,
+    REPLACE_ON_DISCIPLINE,
+    REPLACE_ON_INCOMPATIBILITY,
+    REPLACE_ON_MENTEE_APPLICATION,
+    REPLACE_ON_MENTEE_DISMISSAL,
+    REPLACE_ON_MENTEE_TRANSFER,
+    REPLACE_ON_MENTOR_APPLICATION,
+    REPLACE_ON_MENTOR_DISMISSAL,
+    REPLACE_ON_MENTOR_TRANSFER,
+    REPLACEMENT_GROUNDS,
+    Choice,
+    ground,
+    measure,
+)
 
 
 class Kind(Enum):
@@ -23,6 +55,8 @@ class Column:
     choices: tuple[str, ...] = ()
     width: int = 18
     hint: str = ""
+    legacy: tuple[str, ...] = ()
+    """Values books made by earlier versions hold: still read (each is a located warning), no longer offered."""
 
 
 @dataclass(frozen=True)
@@ -45,24 +79,6 @@ class Sheet:
         return self.column(key).header
 
 
-@dataclass(frozen=True)
-class Choice:
-    """A closed-list value: the text in the dropdown and the phrase an order uses (for a measure, the case the person
-    takes after it: a Case value, «дп», «вп», «рп»)."""
-
-    text: str
-    phrase: str = ""
-    case: str = ""
-    award: bool = False
-    """A measure that is an award (a nomination is «к награждению» it), not an incentive («к поощрению»)."""
-
-    def fact(self, who: str = "", document: str | None = None) -> str:
-        """A ground as a fact about the person: «в связи с увольнением или переводом на другую работу Мороза
-        П.И. (приказ от 10.11.2026 № 88-к)»; `who` fills the phrase's «{who}» (the person, in the genitive)."""
-        text = self.phrase.replace("{who}", f" {who}" if who else "")
-        return f"{text} ({document})" if document else text
-
-
 # Regulation II.3: forms of mentoring (reverse mentoring is a kind of «педагог – педагог»).
 FORM_PEER = "педагог – педагог"
 FORM_REVERSE = "педагог – педагог (реверсивное)"
@@ -82,40 +98,6 @@ INTERACTION_FORMS = (
     INTERACTION_ONE_ON_ONE, INTERACTION_VIRTUAL, INTERACTION_SHORT_TERM, INTERACTION_SITUATIONAL, INTERACTION_SPEED,
 )
 
-# Regulation III.9: grounds to appoint or replace a mentor, with the wording an order uses.
-REPLACE_ON_APPLICATION = Choice("личное заявление наставляемого и (или) наставника", "на основании личного заявления")
-REPLACE_ON_ABSENCE = Choice(
-    "длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)",
-    "в связи с длительным отсутствием наставника{who}",
-)
-REPLACE_ON_LEAVING = Choice(
-    "увольнение или перевод на другую работу наставника или наставляемого",
-    "в связи с увольнением или переводом на другую работу{who}",
-)
-REPLACE_ON_DISCIPLINE = Choice(
-    "привлечение наставника к дисциплинарной ответственности",
-    "в связи с привлечением наставника{who} к дисциплинарной ответственности",
-)
-REPLACE_ON_INCOMPATIBILITY = Choice(
-    "психологическая несовместимость наставника и наставляемого",
-    "в связи с психологической несовместимостью наставника и наставляемого",
-)
-REPLACEMENT_GROUNDS = (
-    REPLACE_ON_APPLICATION, REPLACE_ON_ABSENCE, REPLACE_ON_LEAVING, REPLACE_ON_DISCIPLINE, REPLACE_ON_INCOMPATIBILITY,
-)
-
-# Regulation VII.1: grounds to complete a programme.
-COMPLETE_ON_PLAN = Choice("выполнение плана мероприятий в полном объёме",
-                          "в связи с выполнением плана мероприятий в полном объёме")
-COMPLETE_ON_INITIATIVE = Choice(
-    "инициатива наставника или наставляемого и (или) обоюдное решение",
-    "по инициативе наставника или наставляемого и (или) по обоюдному решению",
-)
-COMPLETE_ON_CURATOR = Choice("инициатива куратора", "по инициативе куратора{who}")
-EARLY_COMPLETION_GROUNDS = (COMPLETE_ON_INITIATIVE, COMPLETE_ON_CURATOR)
-"""The grounds that end a programme before its plan is done."""
-COMPLETION_GROUNDS = (COMPLETE_ON_PLAN, *EARLY_COMPLETION_GROUNDS)
-
 PROGRAMME_CONTINUES = "продолжить"
 PROGRAMME_REVISED = "скорректировать"
 PROGRAMME_FATES = (PROGRAMME_CONTINUES, PROGRAMME_REVISED)
@@ -124,42 +106,6 @@ PROGRAMME_ACTIVE = "реализуется"
 PROGRAMME_FINISHED = "завершена"
 PROGRAMME_EXTENDED = "продлена"
 PROGRAMME_STATUSES = (PROGRAMME_ACTIVE, PROGRAMME_EXTENDED, PROGRAMME_FINISHED)
-
-# Regulation IX, with the named awards split out, plus «благодарность» and «премирование» used by school orders. A
-# measure an order of the school gives has its verb phrase and the case of the person after it; one without a phrase
-# is an award the school only petitions for (a level above the school's).
-MEASURE_THANKS = "объявление благодарности"
-MEASURE_BONUS = "премирование"
-MEASURE_STATE_AWARD = "знак отличия «За наставничество»"
-MINISTRY_AWARDS = ("нагрудный знак «Почётный наставник»", "значок «Молодость и профессионализм»")
-MEASURES = (
-    Choice(MEASURE_THANKS, "Объявить благодарность", "дп"),
-    Choice(MEASURE_BONUS, "Премировать", "вп"),
-    Choice("почётная грамота", "Наградить почётной грамотой", "вп", award=True),
-    Choice("благодарственное письмо", "Наградить благодарственным письмом", "вп", award=True),
-    Choice("размещение фотографии на Доске почёта", "Занести на Доску почёта", "вп"),
-    Choice(MEASURE_STATE_AWARD, award=True),
-    *(Choice(award, award=True) for award in MINISTRY_AWARDS),
-    Choice("включение в резерв управленческих кадров", "Включить в резерв управленческих кадров", "вп"),
-    Choice("участие в фестивалях, форумах, конференциях наставников",
-           "Направить для участия в фестивалях, форумах, конференциях наставников", "вп"),
-    Choice("участие в конкурсах профессионального мастерства",
-           "Рекомендовать для участия в конкурсах профессионального мастерства", "вп"),
-    Choice("информирование общественности о лучших практиках",
-           "Разместить на официальном сайте школы материалы о наставнической практике", "рп"),
-    Choice("организация сообществ наставников", "Поручить организацию сообщества наставников", "дп"),
-    Choice("образовательное стимулирование", "Направить на обучение (семинары, тренинги)", "вп"),
-    Choice("популяризация лучших практик и авторских методик",
-           "Представить на педагогическом совете опыт и авторские методики", "рп"),
-    Choice("участие в грантовых программах", "Рекомендовать для участия в грантовых программах", "вп"),
-)
-INCENTIVE_MEASURES = tuple(m.text for m in MEASURES)
-
-
-def measure(text: str) -> Choice:
-    """The declared measure of a value the model accepted (the column's choices are these texts)."""
-    return next(m for m in MEASURES if m.text == text)
-
 
 LEVEL_SCHOOL = "школьный"
 LEVEL_MUNICIPAL = "муниципальный"
@@ -377,7 +323,8 @@ PROGRAMMES = Sheet(
         Column("status", "Статус", Kind.CHOICE, choices=PROGRAMME_STATUSES, width=12,
                hint="пусто — реализуется"),
         Column("finished_on", "Дата завершения", Kind.DATE, width=12),
-        Column("completion_ground", "Основание завершения", Kind.CHOICE, choices=_choices(COMPLETION_GROUNDS), width=30),
+        Column("completion_ground", "Основание завершения", Kind.CHOICE, choices=_choices(COMPLETION_GROUNDS),
+               legacy=_choices(LEGACY_COMPLETION_GROUNDS), width=30),
         Column("completion_document", "Документ-основание (вид, №, дата)", width=30,
                hint="отчёт, протокол или заявление, на которых основано завершение: «отчёт наставника от 20.06.2026», "
                     "«заявление наставляемой Белых Л.Н. от 19.06.2026»"),
@@ -417,7 +364,8 @@ REPLACEMENTS = Sheet(
         Column("former", "Прежний наставник (код)", required=True, width=12),
         Column("new", "Новый наставник (код)", required=True, width=12),
         Column("date", "Дата", Kind.DATE, required=True, width=12),
-        Column("ground", "Основание", Kind.CHOICE, required=True, choices=_choices(REPLACEMENT_GROUNDS), width=40),
+        Column("ground", "Основание", Kind.CHOICE, required=True, choices=_choices(REPLACEMENT_GROUNDS),
+               legacy=_choices(LEGACY_REPLACEMENT_GROUNDS), width=40),
         Column("document", "Документ-основание (вид, №, дата)", width=30,
                hint="вид, № и дата документа: «приказ от 10.11.2026 № 88-к», «заявление Ковальчук О.С. от "
                     "02.11.2026», «служебная записка куратора от 05.11.2026»"),

@@ -71,6 +71,7 @@ def validate(book: RawBook) -> Validation:
         if not book.tables[schema.ROADMAP.key].rows:
             out.warning(schema.ROADMAP, None, None, "мероприятий нет, поэтому приказ об организации наставничества "
                         "с дорожной картой (п. 10.3 Положения) не сделан. Впишите мероприятия учебного года.")
+    _joined_grounds(data, out)
     order_references(data, book, out)
     check_rules(data, out)
     references_of_failed_rows(data, out)
@@ -154,6 +155,20 @@ def _setting_row(book: RawBook, setting: str) -> int | None:
         if row.values.get("parameter") and key(str(row.values["parameter"])) == wanted:
             return row.number
     return None
+
+
+def _joined_grounds(data: Data, out: Collector) -> None:
+    """A ground an earlier version offered that joins several facts: still read, and the curator asked which one
+    happened (the order names them all until then)."""
+    rows = [(schema.REPLACEMENTS, r.row, "ground", r.ground) for r in data.replacements]
+    rows += [(schema.PROGRAMMES, p.row, "completion_ground", p.completion_ground) for p in data.programmes.values()
+             if p.completion_ground]
+    for sheet, row, column, value in rows:
+        if value in sheet.column(column).legacy:
+            facts = "; ".join(f"«{fact}»" for fact in schema.ground(value).split_into)
+            out.warning(sheet, row, column,
+                        f"«{value}» объединяет несколько случаев, а приказ должен назвать один. Выберите тот, что "
+                        f"произошёл: {facts}; пока приказ называет их все.")
 
 
 def _organization(table: Table | None, out: Collector) -> Organization | None:

@@ -126,7 +126,7 @@ def replacement_orders(req: Request) -> list[Document]:
             former, new = data.person(item.former), data.person(item.new)
             f, n = named(former), named(new)
             mentees = [named(m) for m in unit.mentees]
-            ground = next(g for g in schema.REPLACEMENT_GROUNDS if g.text == item.ground).fact(
+            ground = schema.ground(item.ground).fact(
                 f.short_in(Case.GENT), item.document)
             # A date an event happens on is written in words in running text; documents' requisites keep digits.
             owner, date = _owner_genitive(unit), grammar.date_words(item.date)
@@ -207,7 +207,7 @@ def completion_orders(req: Request) -> list[Document]:
         day = order_day(data, items[0][0].completion_order, today)
         curator = data.curator()
         for index, (programme, unit) in enumerate(items, start=1):
-            ground = next(g for g in schema.COMPLETION_GROUNDS if g.text == programme.completion_ground).fact(
+            ground = schema.ground(programme.completion_ground).fact(
                 named(curator).short_in(Case.GENT) if curator else "", programme.completion_document)
             # The mentor in force on the day the programme ends: the one whose payment stops.
             in_charge = in_force(data, programme.finished_on).mentor_of(unit)

@@ -141,7 +141,8 @@ def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
     result.finished_early = {g.text: early[g.text] for g in schema.EARLY_COMPLETION_GROUNDS if early[g.text]}
     grounds = Counter(replacement.ground for now in state.units for replacement, _ in now.replacements
                       if replacement.date in period)
-    result.replacements = {g.text: grounds[g.text] for g in schema.REPLACEMENT_GROUNDS if grounds[g.text]}
+    result.replacements = {g.text: grounds[g.text] for g in (*schema.REPLACEMENT_GROUNDS,
+                                                             *schema.LEGACY_REPLACEMENT_GROUNDS) if grounds[g.text]}
     measures = Counter(i.measure for i in data.incentives
                        if i.date and i.date in period and signed_by(data, i.order, cutoff) is not None)
     result.incentives = {m: measures[m] for m in schema.INCENTIVE_MEASURES if measures[m]}
