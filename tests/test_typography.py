@@ -143,3 +143,29 @@ def test_every_document_is_russian_and_hyphenated_but_in_its_tables(templates, t
         cells = [p for cell in re.findall(r"<w:tc>.*?</w:tc>", body, re.S) for p in re.findall(r"<w:p[ >].*?</w:p>",
                                                                                                   cell, re.S)]
         assert all("<w:suppressAutoHyphens/>" in p for p in cells), path.name
+
+
+def test_a_template_made_before_hyphenation_still_gives_hyphenated_russian_documents(tmp_path):
+    """A school's templates were written by an earlier version (or edited in an English Word): the documents made
+    from them are Russian and hyphenated all the same, their table cells not."""
+    import io
+    import re
+    import zipfile
+
+    from docx import Document as NewDocument
+
+    from automation.documents import catalogue
+    from automation.office.render import Renderer
+
+    document = NewDocument()  # python-docx's own template: English, no hyphenation
+    document.add_paragraph("Утвердить {{ орг.краткое }}.")
+    document.add_table(rows=1, cols=1).rows[0].cells[0].text = "{{ орг.полное }}"
+    document.save(str(tmp_path / catalogue.CHECK_REPORT.template))
+    made = Renderer(tmp_path).produce(catalogue.CHECK_REPORT, {"орг": {"краткое": "школа", "полное": "Школа"}})
+    with zipfile.ZipFile(io.BytesIO(made)) as archive:
+        settings = archive.read("word/settings.xml").decode("utf-8")
+        styles = archive.read("word/styles.xml").decode("utf-8")
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "<w:autoHyphenation/><w:doNotHyphenateCaps/>" in settings
+    assert re.search(r'<w:rPrDefault>.*?<w:lang w:val="ru-RU"', styles, re.S)
+    assert re.search(r"<w:tc>.*<w:suppressAutoHyphens/>.*</w:tc>", body, re.S)

@@ -38,8 +38,9 @@ _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 PREPARED_LIMIT = 64
 """Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
-VERSION = 1
-"""What rendering adds to every document by itself (the columns' widths, no-break spaces): raised when that changes,
+VERSION = 2
+"""What rendering adds to every document by itself (the columns' widths, no-break spaces, hyphenation and the Russian
+language): raised when that changes,
 so that an updated program makes again every document that is not a signed order."""
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 _PARAGRAPH_XML = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's resolve_listing finds them so
@@ -189,6 +190,25 @@ _AFTER_SUPPRESS_HYPHENS = {qn(f"w:{name}") for name in (
 """What follows w:suppressAutoHyphens in a paragraph's properties (Word reads them in the schema's order only)."""
 
 
+_HYPHENATION = "<w:autoHyphenation/><w:doNotHyphenateCaps/>"
+_TAB_STOP = re.compile(r"<w:defaultTabStop\b[^>]*/>")
+_ENGLISH_DEFAULT = re.compile(r'(<w:rPrDefault>.*?<w:lang\b[^>]*?w:val=")en-US(")', re.S)
+
+
+def _russian_and_hyphenated(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """The settings and styles every document is made with, whatever the template (one made before December 2026
+    or by a school): hyphenation on (not for words in capitals), and Russian as the text's language where the
+    template left Word's English default. The parts that change, by name."""
+    changed = {}
+    settings = parts.get("word/settings.xml", b"").decode("utf-8")
+    if settings and "autoHyphenation" not in settings and _TAB_STOP.search(settings):
+        changed["word/settings.xml"] = _TAB_STOP.sub(lambda m: m.group(0) + _HYPHENATION, settings, 1).encode("utf-8")
+    styles = parts.get("word/styles.xml", b"").decode("utf-8")
+    if _ENGLISH_DEFAULT.search(styles):
+        changed["word/styles.xml"] = _ENGLISH_DEFAULT.sub(r"\1ru-RU\2", styles, 1).encode("utf-8")
+    return changed
+
+
 def _unhyphenated_cells(body: etree._Element) -> None:
     """Every paragraph of a table's cell is never hyphenated, whatever the template (one a school edited too): the
     column fit gives each column its longest word, and a hyphen there would break a word the fit kept whole."""
@@ -220,6 +240,8 @@ class PreparedTemplate:
             # The parts a document never changes keep their compressed bytes: copied, not deflated again.
             self.packed = {info.filename: _packed(source, info) for info in archive.infolist()}
         parts = {info.filename: data for info, data in self.entries}
+        for name, data in _russian_and_hyphenated(parts).items():
+            self.packed[name] = _pack(name, data)
         # Fields in the document's properties or footnotes are rendered by docxtpl's full path only.
         self.simple = not any(b"{{" in parts.get(name, b"") or b"{%" in parts.get(name, b"")
                               for name in _FULL_PATH_PARTS)
