@@ -127,7 +127,7 @@ def title(path: Path) -> str:
     return path.stem + "." if _INITIALS_END.search(path.stem) else path.stem
 
 
-_INITIALS_END = re.compile(r"(?:^|\s)[А-ЯЁA-Z]\.[А-ЯЁA-Z]$")
+_INITIALS_END = re.compile(r"\s[А-ЯЁA-Z](?:\.[А-ЯЁA-Z])?$")  # «Мороз И.И», «Смит Д»
 
 
 def archive_name(path: Path, now: dt.datetime) -> Path:

@@ -169,3 +169,16 @@ def test_a_template_made_before_hyphenation_still_gives_hyphenated_russian_docum
     assert "<w:autoHyphenation/><w:doNotHyphenateCaps/>" in settings
     assert re.search(r'<w:rPrDefault>.*?<w:lang w:val="ru-RU"', styles, re.S)
     assert re.search(r"<w:tc>.*<w:suppressAutoHyphens/>.*</w:tc>", body, re.S)
+
+
+@pytest.mark.parametrize("name, title", [
+    ("Программа наставничества № 1 Мороз И.И.docx", "Программа наставничества № 1 Мороз И.И."),
+    ("Программа наставничества № 7 Смит Д.docx", "Программа наставничества № 7 Смит Д."),
+    ("Программа наставничества № 2 Черных И.П. (группа).docx", "Программа наставничества № 2 Черных И.П. (группа)"),
+    ("Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx",
+     "Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп)"),
+])
+def test_a_documents_title_gives_the_initials_their_stop_back(name, title):
+    from automation.files import title as title_of
+
+    assert title_of(Path(name)) == title
