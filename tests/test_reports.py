@@ -1,6 +1,7 @@
 """Reports: indicators against numbers counted by hand, the conclusion, reminders, pairing suggestions, the site page."""
 
 import datetime as dt
+import re
 
 import openpyxl
 import pytest
@@ -71,9 +72,9 @@ def test_indicators_count_only_what_signed_orders_put_in_force(write, rows):
     assert (ind.plan_due, ind.plan_done, ind.plan_on_time) == (1, 1, 1)
     assert ind.replacements == {} and ind.incentives == {}
     assert notes(ind, TODAY)["сводка"] == (
-        "Учтены пары и группы, закреплённые подписанным приказом (лист «Приказы», статус «подписан») не позже "
-        "27.11.2026, программа которых приходится на период; наставник — действующий на 27.11.2026 с учётом "
-        "подписанных приказов о замене. Не учтены ещё не закреплённые подписанным приказом: 2.")
+        "Учтены пары и группы, закреплённые приказом, подписанным не позже 27.11.2026, если их программа "
+        "приходится на период; наставник — тот, кто назначен на 27.11.2026 с учётом подписанных приказов о замене. "
+        "Пары и группы, ещё не закреплённые подписанным приказом, не учтены (2).")
 
 
 def test_a_completion_counts_once_its_order_is_signed(write, rows):
@@ -95,7 +96,7 @@ def test_indicators_of_the_previous_school_year(write, rows):
     assert (ind.plan_due, ind.plan_done, ind.plan_on_time, ind.plan_undated) == (1, 1, 0, 1)
     assert ind.replacements == {} and ind.incentives == {}
     assert notes(ind, TODAY)["охват"].endswith(
-        "Без даты выполнения отмечено мероприятий: 1 (выполнены, но «в срок» не учтены).")
+        "Мероприятия, отмеченные выполненными без даты выполнения (1), в счёт «в срок» не вошли.")
 
 
 def test_overdue_programmes_and_new_staff(write, rows):
@@ -245,3 +246,19 @@ def test_many_overdue_activities_of_a_programme_are_counted_not_listed(write, ro
         "(01.10.2026), «Мероприятие 2» (02.10.2026), «Мероприятие 3» (03.10.2026).",
         "Программа № 2: срок истёк 31.03.2027, а программа не завершена — оформите завершение или продление.",
     ]
+
+
+def test_the_report_speaks_of_pairs_orders_and_programmes_not_of_sheets_and_columns(write, rows, templates, tmp_path):
+    """The analytic report goes to the director and the district: how it was counted is said in their words."""
+    from automation.book import schema
+    from tests.docx_text import docx_text, output_text
+    from tests.helpers import build
+
+    output = tmp_path / "out"
+    build(write(all_signed(rows)), templates, output)
+    texts = [docx_text(next((output / "Отчёты").glob("Аналитический отчёт*.docx"))),
+             output_text(next((output / "Отчёты").glob("Показатели*.xlsx")))]
+    for text in texts:
+        lowered = text.lower()
+        assert not re.findall(r"\bлист(?:а|е|ом|ы|ов)?\b|\bстолбц\w*", lowered)
+        assert not [sheet.title for sheet in schema.SHEETS if f"«{sheet.title.lower()}»" in lowered]
