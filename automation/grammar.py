@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from functools import lru_cache
 
@@ -303,6 +304,10 @@ def sentence(text: str) -> str:
 
 
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+
+
+DOUBLE_STOP = re.compile(r"(?<![.…])\.\.(?!\.)")
+"""Two full stops where one belongs («2026 г..»): not an ellipsis «...» or «…»."""
 
 
 def ended(text: str) -> str:

@@ -27,6 +27,17 @@ def docx_text(path: Path | BinaryIO) -> str:
     return text.replace("\u00a0", " ")
 
 
+def paragraph_texts(path: Path) -> list[str]:
+    """Every non-empty paragraph of the body, of its tables' cells and of its headers and footers, as typed (no-break
+    spaces kept)."""
+    document = Document(str(path))
+    paragraphs = list(document.paragraphs)
+    paragraphs += [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    for section in document.sections:
+        paragraphs += list(section.header.paragraphs) + list(section.footer.paragraphs)
+    return [p.text for p in paragraphs if p.text.strip()]
+
+
 def output_text(path: Path) -> str:
     """Any output as text: a Word document as above, a page as its HTML, a workbook as « | »-joined rows."""
     if path.suffix == ".docx":

@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import re
 
-from docx import Document
-
 from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from tests import sample_data
+from tests.docx_text import paragraph_texts
 from tests.helpers import TODAY
 
 # A plain space where a no-break one belongs.
 LOOSE = re.compile(r"№ (?=\w)| —(?= )|\d (?=гг?\.)")
-
-
-def _texts(path) -> list[str]:
-    """Every paragraph of the body, of its tables' cells and of its headers and footers, as typed (no-break spaces
-    kept)."""
-    document = Document(str(path))
-    paragraphs = list(document.paragraphs)
-    paragraphs += [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
-    for section in document.sections:
-        paragraphs += list(section.header.paragraphs) + list(section.footer.paragraphs)
-    return [p.text for p in paragraphs if p.text.strip()]
 
 
 def test_no_document_leaves_a_number_sign_a_dash_or_a_year_loose(tmp_path, templates):
@@ -33,9 +21,9 @@ def test_no_document_leaves_a_number_sign_a_dash_or_a_year_loose(tmp_path, templ
     documents = sorted(p for p in (tmp_path / "out").rglob("*.docx")
                        if not any(part.startswith(".") for part in p.relative_to(tmp_path).parts))
     assert len(documents) == 18
-    loose = [f"{path.name}: {text}" for path in documents for text in _texts(path) if LOOSE.search(text)]
+    loose = [f"{path.name}: {text}" for path in documents for text in paragraph_texts(path) if LOOSE.search(text)]
     assert loose == []
-    orders = [text for path in documents if path.parent.name == "Приказы" for text in _texts(path)]
+    orders = [text for path in documents if path.parent.name == "Приказы" for text in paragraph_texts(path)]
     assert any("№\u00a0" in text for text in orders) and any("2026\u00a0г." in text for text in orders)
 
 

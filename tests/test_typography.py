@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx import Document
 
 from automation.documents.signed import describe_changes
 from automation.grammar import ended
@@ -14,18 +13,10 @@ from automation.office.blank_book import write_workbook
 from automation.office.template_check import check_docx
 from automation.office.typography import findings
 from tests import large_book, sample_data
+from tests.docx_text import paragraph_texts
 from tests.helpers import build
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _paragraphs(path: Path) -> list[str]:
-    document = Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    texts += [p.text for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
-    for section in document.sections:
-        texts += [p.text for p in section.header.paragraphs] + [p.text for p in section.footer.paragraphs]
-    return texts
 
 
 @pytest.mark.slow
@@ -43,7 +34,7 @@ def test_every_document_of_the_three_books_passes_the_typography_check(tmp_path,
             if any(part.startswith((".", "_")) for part in path.relative_to(output).parts):
                 continue
             documents += 1
-            found += [f"{name}: {path.name}: {f}" for text in _paragraphs(path) for f in findings(text)]
+            found += [f"{name}: {path.name}: {f}" for text in paragraph_texts(path) for f in findings(text)]
             assert ".." not in path.name, path.name
     assert documents > 80
     assert found == []

@@ -3,12 +3,10 @@ record such changes instead (a signed order itself is never made again)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from automation.documents import catalogue
-
-_DOUBLE_STOP = re.compile(r"(?<![.…])\.\.(?!\.)")
+from automation.grammar import DOUBLE_STOP
 
 PAIR_FIELDS = (
     (("наставник", "фио", "им"), "наставник"),
@@ -33,7 +31,7 @@ def _field(data: dict[str, Any], path: tuple[str, ...]) -> Any:
 def _wording(points: list[str]) -> list[str]:
     """Points as their words read: a doubled full stop after an abbreviation («2026 г..», which versions before
     December 2026 printed) is one stop, so a signed order is not reported as changed by the program's own mending."""
-    return [_DOUBLE_STOP.sub(".", point) for point in points]
+    return [DOUBLE_STOP.sub(".", point) for point in points]
 
 
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str], list[str]]:

@@ -215,7 +215,7 @@ def _unhyphenated_cells(body: etree._Element) -> None:
     for paragraph in body.iterfind(f".//{qn('w:tc')}//{qn('w:p')}"):
         properties = paragraph.find(qn("w:pPr"))
         if properties is None:
-            properties = etree.SubElement(paragraph, qn("w:pPr"))
+            properties = etree.Element(qn("w:pPr"))
             paragraph.insert(0, properties)
         if properties.find(qn("w:suppressAutoHyphens")) is not None:
             continue

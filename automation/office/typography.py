@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-_DOUBLE_STOP = re.compile(r"(?<![.…])\.\.(?!\.)")
+from automation.grammar import DOUBLE_STOP
+
 _SPACE_BEFORE = re.compile(r"(?<=\S) +[,.;:)»]|\( +|« +")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _COMMA_STOP = re.compile(r",\.|(?<=[а-яё]{2})\.,")
@@ -14,8 +15,7 @@ _COLON_CAPITAL = re.compile(r"(\w+): +([А-ЯЁ][а-яё]+)\b(?!(?:-[А-ЯЁ][а
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[а-я])\)(?=\s)")
 ABBREVIATIONS = frozenset({
     "г", "гг", "с", "им", "п", "пп", "ст", "ч", "т", "д", "др", "пр", "руб", "коп", "тыс", "млн", "ул", "см", "стр",
-    "рис", "табл", "прил", "обл", "р-н", "пос", "дер", "корп", "каб", "кв", "мин", "сек", "час", "чел", "ед", "экз",
-    "т.д", "т.п", "т.е", "др.", "т. д", "т. п", "т. е",
+    "рис", "табл", "прил", "обл", "пос", "дер", "корп", "каб", "кв", "мин", "сек", "час", "чел", "ед", "экз",
 })
 """Words a full stop shortens: the small letter after them does not open a sentence («1 сентября 2026 г. по …»)."""
 NAMED_AFTER_COLON = frozenset({"Положение", "Положением", "Порядок", "Приказ", "Программа", "Федеральный", "Закон"})
@@ -27,7 +27,7 @@ def findings(text: str) -> list[str]:
     приказу от …», «с. Теньки»; a sentence inside it may not)."""
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     found = []
-    for match in _DOUBLE_STOP.finditer(text):
+    for match in DOUBLE_STOP.finditer(text):
         found.append(f"две точки подряд: «{_around(text, match)}»")
     for match in _SPACE_BEFORE.finditer(text):
         found.append(f"лишний пробел у знака: «{_around(text, match)}»")

@@ -24,8 +24,8 @@ from automation.documents.reports import Indicators, indicators, percent
 from automation.office.render import Renderer
 from automation.run import build as builder
 from automation.run.books import quoted_names, sort_out_copies, workbooks
-from automation.run.build import Progress, Report
 from automation.run.manifest import Manifest
+from automation.run.report import Progress, Report
 from automation.run.writing import make
 
 WORKERS = min(2, os.cpu_count() or 1)
