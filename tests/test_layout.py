@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from pypdf import PdfReader
 
@@ -97,7 +99,8 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
     """Every document of a book with 30 pairs, double surnames and the longest positions, and the district summary,
     printed by LibreOffice: each word of each table cell is as many times whole in the PDF as in the document (a word
     broken inside a cell prints as two pieces), no line ends with «№» or begins with «г.», each order's signature
-    shares its page with the last point, and a programme's signatures stand together on its last page."""
+    shares its page with the last point, a programme's signatures stand together on its last page, and each short list
+    of those who have read an order (up to 15 names) is printed whole."""
     folder = tmp_path / "район"
     folder.mkdir()
     write_workbook(folder / "школа.xlsx", large_book.rows(), sample_data.SETTINGS)
@@ -119,7 +122,7 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
     work = tmp_path / "pdf"
     work.mkdir()
     printing.convert(printing.find_soffice(), work, sources)
-    broken, alone, loose = [], [], []
+    broken, alone, loose, parted = [], [], [], []
     for source in sources:
         document = Document(str(source))
         body = "\n".join(p.text for p in document.paragraphs)
@@ -143,6 +146,13 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
                 page = next(text for text in pages if "И.В. Кузнецова" in text)
                 if above not in " ".join(page.split()):
                     alone.append(source.name)
+        for table in document.tables:  # a list of those who have read an order, short enough, is whole
+            names = [" ".join(row.cells[0].text.split()) for row in table.rows[1:]]
+            if table.rows[0].cells[0].text == "Фамилия, инициалы" and len(names) <= 15:
+                heads = [text for text in (" ".join(page.split()) for page in pages) if "Фамилия, инициалы" in text]
+                tails = [text[text.index("Фамилия, инициалы"):] for text in heads]
+                if not any(all(name in tail for name in names) for tail in tails):
+                    parted.append(source.name)
         if source.parent.name == "Приказы":
             signed = [index for index, text in enumerate(pages) if "Т.А. Сазонова" in text]
             last = [index for index, text in enumerate(pages) if "Контроль за исполнением" in text]
@@ -151,6 +161,7 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
     assert broken == []
     assert alone == []
     assert loose == []
+    assert parted == []
 
 
 def test_text_made_smaller_keeps_the_templates_widths_when_that_alone_makes_every_word_fit(tmp_path):
@@ -177,3 +188,78 @@ def test_a_long_table_is_fitted_by_its_distinct_texts_and_every_cell_gets_its_wi
     assert 8.5 < number < 14 and round(number + wide + third) == 180
     table = Document(str(out)).tables[0]
     assert {round(row.cells[0].width.mm, 1) for row in table.rows} == {number}
+
+
+def _kept(table) -> list[bool]:
+    """For each row: whether every paragraph of it is kept with the next (the row goes with the next one)."""
+    return [all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+            for row in table.rows]
+
+
+def _acknowledgement(tmp_path: Path, filler: int) -> Path:
+    """A template like an order's end: `filler` lines of text, the caption, then the «ознакомлены» table."""
+    page = Page()
+    page.tag("{%p for с in текст %}")
+    page.text("{{ с }}")
+    page.tag("{%p endfor %}")
+    page.line("С приказом ознакомлены:", before=18, after=6, keep=True)
+    page.table(["Фамилия, инициалы", "Подпись", "Дата"], ["{{ ч }}", "", ""], "ч in ознакомлены", widths=[80, 50, 50])
+    page.save(tmp_path / "шаблон.docx")
+    return tmp_path / "шаблон.docx"
+
+
+NAMES = [f"{surname} {initials}" for surname, initials in zip(
+    ["Мороз", "Сазонова", "Кузнецова", "Петров", "Лебедева", "Орлов", "Зайцева", "Соколов", "Волкова", "Морозов",
+     "Никитина", "Егоров", "Фёдорова", "Белов"], ["О.В.", "Т.А.", "И.В.", "П.И.", "А.С.", "Д.Н.", "Е.К.", "Г.М.",
+                                                  "Н.Ю.", "С.С.", "Л.П.", "В.В.", "М.А.", "Р.Т."], strict=True)]
+
+
+def test_a_short_table_is_kept_whole_and_a_long_one_keeps_its_header_with_two_rows(tmp_path):
+    """Fourteen names (a third of a page): every row but the last goes with the next (the table moves whole); three
+    hundred: only the header and the first row do (the header never stands at a page's foot with fewer than two
+    rows). No row of either splits across pages."""
+    _acknowledgement(tmp_path, 0)
+    renderer = Renderer(tmp_path)
+    short = Document(io.BytesIO(renderer.render("шаблон.docx", {"текст": [], "ознакомлены": NAMES})))
+    assert _kept(short.tables[0]) == [True] * 14 + [False]
+    long = Document(io.BytesIO(renderer.render("шаблон.docx", {"текст": [], "ознакомлены": NAMES * 22})))
+    assert _kept(long.tables[0]) == [True, True] + [False] * (14 * 22 - 1)
+    for table in (short.tables[0], long.tables[0]):
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_a_schools_own_table_gets_rows_that_never_split(tmp_path):
+    """A template made in Word with a plain table (no row properties at all) still prints no row split across
+    pages, and, short, stays whole."""
+    document = Document()
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Фамилия", "Подпись"
+    row = table.add_row()
+    row.cells[0].text = "{%tr for ч in люди %}"
+    row = table.add_row()
+    row.cells[0].text = "{{ ч }}"
+    row = table.add_row()
+    row.cells[0].text = "{%tr endfor %}"
+    document.save(tmp_path / "шаблон.docx")
+    made = Document(io.BytesIO(Renderer(tmp_path).render("шаблон.docx", {"люди": NAMES[:3]})))
+    rows = made.tables[0].rows
+    assert [row.cells[0].text for row in rows] == ["Фамилия", *NAMES[:3]]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+    assert _kept(made.tables[0]) == [True, True, True, False]
+
+
+@needs_times
+def test_an_acknowledgement_list_at_a_pages_foot_moves_whole_to_the_next_page(tmp_path):
+    """Printed by LibreOffice: where the text ends low on the page, the caption «С приказом ознакомлены:», the
+    table's header and all fourteen names stand together on the next page, not header and a name at the foot."""
+    _acknowledgement(tmp_path, 0)
+    filler = ["Наставнику обеспечить выполнение плана персонализированной программы наставничества."] * 19
+    out = tmp_path / "Приказ.docx"
+    out.write_bytes(Renderer(tmp_path).render("шаблон.docx", {"текст": filler, "ознакомлены": NAMES}))
+    work = tmp_path / "pdf"
+    work.mkdir()
+    printing.convert(printing.find_soffice(), work, [out])
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(work / "Приказ.pdf").pages]
+    assert len(pages) == 2 and "ознакомлены" not in pages[0]
+    tail = pages[1][pages[1].index("С приказом ознакомлены: Фамилия, инициалы"):]
+    assert all(name in tail for name in NAMES)

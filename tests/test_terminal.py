@@ -130,7 +130,7 @@ def test_each_build_adds_one_line_to_the_journal(tmp_path, write, rows, initiali
     assert len(lines) == 2
     assert lines[0][19:].startswith(" сборка: workbook/Наставничество.xlsx; документы: создано 21, обновлено 0, "
                                     "без изменений 0; ошибок: 0, предупреждений: 0; ")
-    assert lines[1][19:] == (" сборка: не удалось: Не найдено: «workbook». Укажите книгу параметром --workbook "
+    assert lines[1][19:] == (" сборка: не удалось. Не найдено: «workbook». Укажите книгу параметром --workbook "
                              "или создайте её: nastavnik init.")
 
 

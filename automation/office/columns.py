@@ -39,6 +39,8 @@ MARGINS = 2 * 108
 _AFTER_SIZE = {"szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
                "eastAsianLayout", "specVanish", "oMath"}
 """What follows w:sz in a run's properties (ECMA-376 CT_RPr)."""
+_SPACE = 250
+"""Thousandths of the font size a space takes."""
 ROOM = 60
 """Twips added to every measured word: borders, and rounding between Word's and LibreOffice's layouts."""
 
@@ -49,6 +51,17 @@ def _thousandths(word: str, bold: bool) -> int:
     widths = _BOLD if bold else _REGULAR
     return max((sum(widths.get(char, _UNKNOWN) for char in piece) for piece in _AFTER_HYPHEN.split(word)),
                default=0)
+
+
+def text_twips(text: str, half_points: int) -> int:
+    """Twips a line of regular text takes at this size, its words and the spaces between them."""
+    words = text.split()
+    return _twips(sum(_thousandths(word, False) for word in words) + _SPACE * max(0, len(words) - 1), half_points)
+
+
+def largest_size(table: etree._Element) -> int:
+    """The largest text size of a table, in half-points."""
+    return max(_largest(table), DEFAULT_SIZE if _UNSIZED(table) else 0)
 
 
 def _twips(thousandths: int, half_points: int) -> int:
@@ -83,7 +96,7 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
         return
     if not widths:
         return
-    largest = max(_largest(table), DEFAULT_SIZE if _UNSIZED(table) else 0)
+    largest = largest_size(table)
     widest = _widest(table, len(widths))
     shrink = 0
     while True:

@@ -257,7 +257,9 @@ def analytic_report() -> Page:
         page.tag("{%p else %}")
         page.text("Нет.")
         page.tag("{%p endif %}")
-        page.text(f"{{{{ примечания.{rows} }}}}", size=NOTE_SIZE, before=3)
+        note = page.text("Как считали. ", size=NOTE_SIZE, before=3)  # a run-in heading, then how
+        note.runs[0].italic = True
+        note.add_run(f"{{{{ примечания.{rows} }}}}").font.size = NOTE_SIZE
         if rows == "формы":
             page.line("{{ график_форм }}", align=CENTER, before=6)
         if rows == "программы":

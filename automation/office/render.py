@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from automation.documents.catalogue import DocumentKind
 from automation.documents.charts import Chart
-from automation.office import columns, tables
+from automation.office import columns, pagination, tables
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -38,9 +38,9 @@ _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 PREPARED_LIMIT = 64
 """Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
-VERSION = 2
+VERSION = 3
 """What rendering adds to every document by itself (the columns' widths, no-break spaces, hyphenation and the Russian
-language): raised when that changes,
+language, where its tables may break across pages): raised when that changes,
 so that an updated program makes again every document that is not a signed order."""
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 _PARAGRAPH_XML = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's resolve_listing finds them so
@@ -250,6 +250,7 @@ class PreparedTemplate:
         self.prefix, self.suffix = main[:start], main[end:]
         body = etree.fromstring(parts["word/document.xml"]).find(qn("w:body"))
         _unhyphenated_cells(body)
+        pagination.prepare(body)
         self.body = self._compile(env, etree.tostring(body, encoding="unicode"))
         self.parts = [(name, self._compile(env, etree.tostring(etree.fromstring(parts[name]), encoding="unicode")))
                       for name in _headers_and_footers(parts)]
@@ -277,6 +278,7 @@ class PreparedTemplate:
         context = _prepared(context, pictures)
         tree = _fix_tables(self.docx, self._finish(self.body.render(context)))
         columns.fit(tree)
+        pagination.keep(tree)
         self.docx.docx_ids_index = 1000
         self.docx.fix_docpr_ids(tree)
         body = etree.tostring(tree, encoding="unicode")
@@ -406,7 +408,11 @@ class Renderer:
         for text in document.docx.element.body.iter(qn("w:t")):
             if text.text:
                 text.text = no_break(text.text)
-        columns.fit(document.docx.element.body)
+        body = document.docx.element.body
+        columns.fit(body)
+        _unhyphenated_cells(body)
+        pagination.prepare(body)
+        pagination.keep(body)
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()

@@ -106,7 +106,7 @@ def journal(output: Path, what: str, report: Report, seconds: float, extra: obje
     if report.fatal is not None and report.workbook is None and not output.is_dir():
         return None
     if report.fatal is not None:
-        line = f"{what}: не удалось: {report.fatal}"
+        line = f"{what}: не удалось. {report.fatal}"
     else:
         line = (f"{what}: {report.workbook}; документы: {counts(report)}; ошибок: {len(report.errors)}, "
                 f"предупреждений: {len(report.warnings)}; {seconds:.2f} с")
@@ -171,7 +171,7 @@ class WatchSession:
         stamp = self.clock().strftime("%H:%M:%S")
         if report.fatal is not None:
             if report.fatal != self.last_fatal:
-                self.echo(f"{stamp} Книгу прочитать не удалось: {report.fatal} Документы остались прежними; "
+                self.echo(f"{stamp} Книгу прочитать не удалось. {report.fatal} Документы остались прежними; "
                           "соберу заново после следующего сохранения.")
             self.last_fatal = report.fatal
             return
