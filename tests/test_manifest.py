@@ -123,7 +123,9 @@ def test_removed_rows_move_their_document_to_the_archive(write, rows, templates,
     report = build(write(rows, name=BOOK), templates, output)
     archived = output / archive_name(Path(PROGRAMME_1), NOW)
     assert archived == output / "_архив/Программы/Программа наставничества № 1 Мороз И.И. (в архиве 27.11.2026 09-30).docx"
-    assert report.archived == [archived.relative_to(output)]
+    papers = [Path(f"_архив/Соглашения/{paper} Мороз О.В. (пара № 1) (в архиве 27.11.2026 09-30).docx")
+              for paper in ("Доп. соглашение", "Согласие")]  # without a programme, no term to consent to
+    assert sorted(report.archived) == sorted([archived.relative_to(output), *papers])
     assert not (output / PROGRAMME_1).exists()
     assert docx_text(archived) == old_text
     assert PROGRAMME_1 not in Manifest.load(output).documents

@@ -85,6 +85,14 @@ class Organization(SheetModel):
     association: bool | None = None
     association_head: str | None = None
     site_responsible: str | None = None
+    mentoring_basis: str | None = None
+    default_pay: str | None = None
+    charter: str | None = None
+
+    @property
+    def by_agreement(self) -> bool:
+        """Mentoring is extra work under ст. 351.8 ТК РФ: consent, an additional agreement, the pay."""
+        return self.mentoring_basis != schema.IN_DUTIES
 
     def addressee(self, level: str) -> str | None:
         """To whom a nomination of this level is sent, as the «Организация» sheet gives it."""
@@ -114,6 +122,7 @@ class Person(SheetModel):
     total_experience: float | None = None
     local_experience: float | None = None
     mentoring_experience: float | None = None
+    contract: str | None = None
     mentor_consent: bool | None = None
     name_gent: str | None = None
     name_datv: str | None = None
@@ -136,6 +145,7 @@ class Pair(SheetModel):
     direction: str
     consent: dt.date | None = None
     agreement: str | None = None
+    pay: str | None = None
     order: str | None = None
 
 

@@ -36,6 +36,8 @@ _SETTINGS = {
     "association": "да",
     "association_head": "П-05",
     "site_responsible": "П-07",
+    "default_pay": "3 000",
+    "charter": "15.01.2024",
 }
 SETTINGS = {column.header: _SETTINGS[column.key] for column in schema.SETTINGS if column.key in _SETTINGS}
 """The settings as the sheet «Организация» names them."""
@@ -131,6 +133,13 @@ PEOPLE = [
      "", "проектная деятельность; функциональная грамотность обучающихся", "да", None),
 ]
 MENTOR_CONSENT = {"П-03", "П-05", "П-06", "П-08", "П-10", "П-12", "П-21"}
+CONTRACTS = {"П-03": "№ 41 от 25.08.2000", "П-04": "№ 58 от 01.09.2007", "П-05": "№ 12 от 26.08.1995",
+             "П-06": "№ 63 от 30.08.2004", "П-07": "№ 9 от 01.09.2023", "П-08": "№ 77 от 29.08.2014",
+             "П-09": "№ 70 от 31.08.2011", "П-10": "№ 35 от 28.08.2001", "П-11": "№ 88 от 01.09.2017",
+             "П-12": "№ 52 от 27.08.2012"}
+"""The mentors' employment contracts: their additional agreements amend them."""
+PAY = {"3": "10 %", "5": "4 500 руб."}
+"""Pairs with a pay of their own (the others take the school's default)."""
 LOCAL_EXPERIENCE = {"П-17": 0, "П-24": 0.2, "П-29": 0, "П-14": 1, "П-16": 2}
 
 NOMINEE_DETAILS = {
@@ -265,6 +274,7 @@ def rows() -> dict[str, list[dict]]:
                "young": young, "competences": comp or None, "difficulties": diff or None,
                "publish": publish}
         row["mentor_consent"] = "да" if code in MENTOR_CONSENT else None
+        row["contract"] = CONTRACTS.get(code)
         if code in LOCAL_EXPERIENCE:
             row["local_experience"] = LOCAL_EXPERIENCE[code]
         row.update(NOMINEE_DETAILS.get(code, {}))
@@ -272,7 +282,7 @@ def rows() -> dict[str, list[dict]]:
         people.append(row)
     pairs = [{"number": n, "mentor": m, "mentee": e, "form": f,
               "interaction": i, "direction": d, "consent": c,
-              "agreement": a, "order": o}
+              "agreement": a, "pay": PAY.get(n), "order": o}
              for n, m, e, f, i, d, c, a, o in PAIRS]
     programmes, plan = [], []
     for number, (goal, tasks, strengths, expected) in PROGRAMMES.items():

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from automation import grammar
 from automation.book import schema
 from automation.book.cells import as_text, convert
+from automation.book.labour import check_labour, engaged
 from automation.book.models import (
     Data,
     Incentive,
@@ -74,6 +75,7 @@ def validate(book: RawBook) -> Validation:
     _joined_grounds(data, out)
     order_references(data, book, out)
     check_rules(data, out)
+    check_labour(data, out, _setting_row(book, "default_pay"))
     references_of_failed_rows(data, out)
     for setting, who, severity in (("curator", "куратора", ERROR), ("association_head", "руководителя ШМО", WARNING),
                                    ("site_responsible", "ответственного за раздел сайта", WARNING)):
@@ -146,6 +148,10 @@ def _models(table: Table | None, model: type[M], out: Collector) -> list[M]:
     return rows
 
 
+
+
+def _by_agreement(data: Data) -> bool:
+    return data.organization is None or data.organization.by_agreement
 
 
 def _setting_row(book: RawBook, setting: str) -> int | None:
@@ -329,13 +335,13 @@ def _accepted_pairs(pairs: list[Pair], data: Data, out: Collector) -> list[Pair]
                           f"(строка {earlier.row}). Завершите ту программу или удалите эту строку.")
                 continue
             active_mentee[key(pair.mentee)] = pair
-        if pair.consent is None:
+        if pair.consent is None and _by_agreement(data):
             out.error(sheet, pair.row, "consent",
                       "нет даты письменного согласия наставника (ст. 351.8 ТК РФ); без согласия наставник не "
                       "назначается, пара не войдёт в приказ. Впишите дату согласия.")
             continue
         mentor = data.person(pair.mentor)
-        if pair.agreement is None and mentor.workplace is None:
+        if pair.agreement is None and engaged(data, mentor):
             out.warning(sheet, pair.row, "agreement",
                         "не указано дополнительное соглашение к трудовому договору (ст. 351.8 ТК РФ): "
                         "впишите его номер и дату, например «№ 12 от 26.08.2026».")
@@ -400,7 +406,7 @@ def _replacements(items: list[Replacement], data: Data, out: Collector) -> list[
                       f"новый наставник «{item.new}» — наставляемый этой же пары (группы) № {item.number}. "
                       "Укажите другого наставника.")
             continue
-        if item.consent is None:
+        if item.consent is None and _by_agreement(data):
             out.error(sheet, item.row, "consent",
                       "нет даты письменного согласия нового наставника (ст. 351.8 ТК РФ); без согласия замена "
                       "не оформляется. Впишите дату согласия.")

@@ -25,6 +25,7 @@ PROGRAMMES_FOLDER = "Программы"
 LISTS_FOLDER = "Списки"
 NOMINATIONS_FOLDER = "Представления"
 REPORTS_FOLDER = "Отчёты"
+AGREEMENTS_FOLDER = "Соглашения"
 """The folders of `output/`, one per family of documents (the check report and the field guide stand at its top)."""
 
 class Topic(Enum):
@@ -211,10 +212,27 @@ CHECK_REPORT = DocumentKind(
     fields=fields.CHECK_REPORT,
 )
 
+CONSENT = DocumentKind(
+    key="consent",
+    title="Согласие на выполнение работы по наставничеству",
+    template="Согласие на наставничество.docx",
+    folder=AGREEMENTS_FOLDER,
+    file_name="Согласие {person} ({unit})",
+    fields=fields.MENTOR_PAPER,
+)
+AGREEMENT = DocumentKind(
+    key="agreement",
+    title="Дополнительное соглашение к трудовому договору о наставничестве",
+    template="Дополнительное соглашение о наставничестве.docx",
+    folder=AGREEMENTS_FOLDER,
+    file_name="Доп. соглашение {person} ({unit})",
+    fields=fields.MENTOR_PAPER,
+)
+
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
-KINDS = (*ORDERS, PROGRAMME, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION, ANALYTIC_REPORT, INDICATORS,
-         SUGGESTIONS, CHECK_REPORT)
+KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
+         ANALYTIC_REPORT, INDICATORS, SUGGESTIONS, CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""
 FIELDS: dict[str, dict[str, Field]] = {kind.key: kind.fields for kind in TEMPLATED if kind.fields is not None}

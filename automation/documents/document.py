@@ -83,6 +83,7 @@ class School:
             "положение": self.regulation,
             "правовые_основания": self.legal_basis,
             "руководитель": head,
+            "по_соглашению": org.by_agreement if org else True,
         }}
 
 
@@ -129,9 +130,7 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
     extended = not as_ordered and (state is None or state.extended(unit))
     words, table = term(unit.programme, with_extension=extended)
     pending = state.pending_of(unit.number) if state is not None else []
-    basis = f"письменное согласие наставника от {grammar.date_digits(first.consent)}"
-    if first.agreement:
-        basis += f", дополнительное соглашение к трудовому договору {first.agreement}"
+    basis = appointment_basis(data, first.consent, first.agreement)
     order = data.order(first.order)
     order_text = f"№ {order.number} от {grammar.date_digits(order.date)}" if order and order.date else schema.ORDER_DRAFT
     return {
@@ -156,6 +155,17 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
         "ожидает_наставник": [p.mentor_line() for p in pending if p.topic is Topic.MENTOR],
         "ожидает_срок": [p.line() for p in pending if p.topic in (Topic.EXTENSION, Topic.COMPLETION)],
     }
+
+
+def appointment_basis(data: Data, consent, agreement: str | None) -> str:
+    """What an appointment rests on: the mentor's written consent and additional agreement (ст. 351.8 ТК РФ), or,
+    where the school's job descriptions hold mentoring, those."""
+    if data.organization is not None and not data.organization.by_agreement:
+        return "трудовой договор и должностная инструкция наставника"
+    basis = "письменное согласие наставника" + (f" от {grammar.date_digits(consent)}" if consent else "")
+    if agreement:
+        basis += f", дополнительное соглашение к трудовому договору {agreement}"
+    return basis
 
 
 def responsible(data: Data, text: str | None) -> str:

@@ -10,7 +10,7 @@ from automation.book import schema
 from automation.book.models import Data, Incentive, Person, Programme, Replacement, key
 from automation.documents import catalogue
 from automation.documents.catalogue import DocumentKind, Request
-from automation.documents.document import Document, School, clause, requisites, unit_context
+from automation.documents.document import Document, School, appointment_basis, clause, requisites, unit_context
 from automation.documents.in_force import Unit, in_force, units
 from automation.documents.people import Named, named, namesakes, person, told_apart
 from automation.grammar import Case
@@ -131,9 +131,7 @@ def replacement_orders(req: Request) -> list[Document]:
             # A date an event happens on is written in words in running text; documents' requisites keep digits.
             owner, date = _owner_genitive(unit), grammar.date_words(item.date)
             word = "наставляемых:" if unit.group else ("наставляемую" if unit.mentees[0].female else "наставляемого")
-            basis = f"письменное согласие наставника от {grammar.date_digits(item.consent)}"
-            if item.agreement:
-                basis += f", дополнительное соглашение к трудовому договору {item.agreement}"
+            basis = appointment_basis(data, item.consent, item.agreement)
             points += [
                 f"{index}. Заменить наставника {owner} № {unit.number} с {date}:",
                 grammar.ended(f"{index}.1. Освободить {f.who(Case.ACCS)}, {_appointed_by(data, unit, former)}, "

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Pt
 
 from automation.documents import catalogue
 from automation.files import write_atomic
+
+# The mentors' papers declare their templates in a module of their own: imported, they are registered.
+from automation.office import mentor_papers  # noqa: F401
 from automation.office.page import CENTER, KEEP_LAST, LEFT, NOTE_SIZE, PLAN_SIZE, RIGHT, Page
 from automation.office.site_template import SITE_PAGE
-
-TEMPLATES: dict[str, Callable[[], Page]] = {}
-"""Template file name → the function that makes its default (each declares its kinds with `@default_template`)."""
-
-
-def default_template(*kinds: catalogue.DocumentKind) -> Callable[[Callable[[], Page]], Callable[[], Page]]:
-    def register(make: Callable[[], Page]) -> Callable[[], Page]:
-        for kind in kinds:
-            TEMPLATES[kind.template] = make
-        return make
-    return register
+from automation.office.template_registry import TEMPLATES, default_template
 
 
 def _letterhead(page: Page) -> None:
@@ -53,7 +45,8 @@ def assignment_order() -> Page:
     page.line("{{ приказ.заголовок }}", align=LEFT, bold=True, after=12)
     page.text("В соответствии с {{ орг.правовые_основания }}, Положением о системе наставничества "
               "педагогических работников в {{ орг.краткое }}, утверждённым приказом {{ орг.положение }}, "
-              "на основании письменных согласий наставников")
+              "на основании {{ 'письменных согласий наставников' if орг.по_соглашению else 'трудовых договоров и "
+              "должностных инструкций наставников' }}")
     page.line("ПРИКАЗЫВАЮ:", align=LEFT, before=6, after=6)
     page.text("1. Закрепить наставнические пары (группы) и назначить наставников согласно списку "
               "(приложение № 1):")
@@ -70,9 +63,10 @@ def assignment_order() -> Page:
     page.text("4. Наставникам обеспечить выполнение планов мероприятий персонализированных программ "
               "наставничества в установленные сроки; куратору вести учёт наставников и наставляемых "
               "и мониторинг реализации программ (раздел III Положения).")
-    page.text("5. Оплату наставнической деятельности производить в соответствии с дополнительными "
-              "соглашениями к трудовым договорам наставников (статья 351.8 Трудового кодекса "
-              "Российской Федерации).")
+    page.text("5. Оплату наставнической деятельности производить {% if орг.по_соглашению %}в соответствии с "
+              "дополнительными соглашениями к трудовым договорам наставников (статья 351.8 Трудового кодекса "
+              "Российской Федерации){% else %}в составе заработной платы по должности, в которую входят обязанности "
+              "наставника{% endif %}.")
     page.text("6. Контроль за исполнением настоящего приказа возложить на {{ куратор.должность.вп }} "
               "{{ куратор.подпись_вп }}.", keep=KEEP_LAST)  # the last point stays on the signature's page
     _signature(page)

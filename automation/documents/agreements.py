@@ -1,0 +1,144 @@
+"""Each mentor's own papers under ст. 351.8 ТК РФ, per appointment (a pair or group's first mentor, a replacement's
+new one): the written consent to the extra work, and the additional agreement to the employment contract that fixes
+its content, term, form and pay, with the right of either side to end it early on three working days' notice.
+None is made where the school's job descriptions hold mentoring («в должностных обязанностях»), nor for a mentor
+from another organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from automation import grammar
+from automation.book.labour import engaged, pay_of
+from automation.book.models import Data, Organization, Person, Replacement
+from automation.book.pay import Requisites
+from automation.documents import catalogue
+from automation.documents.catalogue import Request
+from automation.documents.document import DRAFT_DATE, DRAFT_NUMBER, Document, clause, items
+from automation.documents.in_force import Unit, units
+from automation.documents.people import named, person, signature_name
+from automation.grammar import Case
+
+PAY_BLANK = "______________ в месяц"
+"""Where the book gives no pay that reads: a line to write it in by hand (the check warns on the row)."""
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """One mentor appointed to one pair or group: by the order of appointment, or by a replacement."""
+    unit: Unit
+    mentor: Person
+    start: dt.date
+    end: dt.date
+    consent: dt.date | None
+    agreement: str | None
+    replacement: Replacement | None = None
+
+    @property
+    def label(self) -> str:
+        """«пара № 1», «группа № 5, замена с 16.11.2026»: which appointment a paper's name speaks of."""
+        text = f"{'группа' if self.unit.group else 'пара'} № {self.unit.number}"
+        if self.replacement is not None:
+            text += f", с {grammar.date_digits(self.start)}"
+        return text
+
+
+def appointments(data: Data) -> list[Appointment]:
+    """Every appointment of a mentor on the school's staff that ст. 351.8 governs, pair by pair, in date order."""
+    found = []
+    for unit in units(data):
+        programme = unit.programme
+        if programme is None:
+            continue  # no term, no content: the check asks for the programme
+        first = unit.rows[0]
+        if engaged(data, unit.first_mentor):
+            found.append(Appointment(unit, unit.first_mentor, programme.start, programme.last_day, first.consent,
+                                     first.agreement))
+        for item in data.replacements_of(unit.number):
+            mentor = data.person(item.new)
+            if engaged(data, mentor):
+                found.append(Appointment(unit, mentor, item.date, programme.last_day, item.consent, item.agreement,
+                                         item))
+    return found
+
+
+@catalogue.makes(catalogue.CONSENT, catalogue.AGREEMENT)
+def mentor_papers(req: Request) -> list[Document]:
+    data = req.data
+    head = _head(data.organization)
+    documents = []
+    for appointment in appointments(data):
+        context = {**req.common, **head, **_context(data, appointment)}
+        short = named(appointment.mentor).short
+        consent = catalogue.CONSENT
+        documents.append(Document(consent, consent.name(person=short, unit=appointment.label), context,
+                                  draft=appointment.consent is None))
+        agreement = catalogue.AGREEMENT
+        documents.append(Document(agreement, agreement.name(person=short, unit=appointment.label), context,
+                                  draft=context["соглашение"]["проект"]))
+    return documents
+
+
+def _context(data: Data, appointment: Appointment) -> dict[str, Any]:
+    unit, mentor = appointment.unit, appointment.mentor
+    programme = unit.programme
+    mentees = [named(m) for m in unit.mentees]
+    if unit.group:
+        word_gent, word_datv = "наставляемых", "наставляемым"
+    else:
+        female = unit.mentees[0].female
+        word_gent, word_datv = ("наставляемой", "наставляемой") if female else ("наставляемого", "наставляемому")
+    pay = pay_of(data, unit.number)
+    signed = Requisites.read(appointment.agreement)
+    contract = Requisites.read(mentor.contract)
+    first = unit.rows[0]
+    return {
+        "наставник": person(mentor),
+        "вид": "группа" if unit.group else "пара",
+        "номер": unit.number,
+        "наставляемые_рп": f"{word_gent} " + "; ".join(m.who(Case.GENT) for m in mentees),
+        "наставляемые_дп": f"{word_datv} " + "; ".join(m.who(Case.DATV) for m in mentees),
+        "форма": first.form,
+        "взаимодействие": first.interaction,
+        "направление": clause(first.direction),
+        "задачи": items(programme.tasks if programme else None),
+        "с": grammar.date_words(appointment.start),
+        "по": grammar.date_words(appointment.end),
+        "доплата": pay.words() if pay is not None else PAY_BLANK,
+        "замена": (f"вместо {named(data.person(appointment.replacement.former)).short_in(Case.GENT)}"
+                   if appointment.replacement is not None else ""),
+        "согласие": {"дата": grammar.date_digits(appointment.consent) if appointment.consent else DRAFT_DATE,
+                     "дано": appointment.consent is not None},
+        "соглашение": {"номер": signed.number or DRAFT_NUMBER, "дата": signed.date or DRAFT_DATE,
+                       "проект": signed.number is None or signed.date is None},
+        "договор": {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE},
+    }
+
+
+def _head(org: Organization | None) -> dict[str, Any]:
+    """The head as an agreement's party and a consent's addressee: «в лице директора Сазоновой Татьяны Алексеевны,
+    действующей на основании Устава», «Директору … Т.А. Сазоновой»."""
+    if org is None:
+        return {"руководитель": {}}
+    parts = org.head_name.split()
+    female = grammar.is_female(parts[2] if len(parts) == 3 else None)
+    if len(parts) in (2, 3):
+        middle = parts[2] if len(parts) == 3 else None
+        gent = grammar.decline_name(parts[0], parts[1], middle, bool(female), Case.GENT)
+        datv = grammar.decline_name(parts[0], parts[1], middle, bool(female), Case.DATV)
+        datv_short = f"{grammar.initials(parts[1], middle)} {datv.split()[0]}"
+    else:
+        gent = datv = datv_short = org.head_name
+    position = org.head_position.strip()
+    charter = "Устава" + (f", утверждённого {org.charter.strip()}" if org.charter and org.charter.strip() else "")
+    return {"руководитель": {
+        "рп": gent,
+        "дп_кратко": datv_short,
+        "должность_рп": grammar.decline_position(position.lower(), Case.GENT),
+        "должность_дп": grammar.decline_position(position, Case.DATV),
+        "действующий": "действующей" if female else "действующего",
+        "подпись": signature_name(org.head_name),
+        "устав": charter,
+    }}

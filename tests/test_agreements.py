@@ -1,0 +1,176 @@
+"""Each mentor's papers under ст. 351.8 ТК РФ: the consent and the additional agreement, made per appointment from
+the book; the pay as curators type it; the school whose job descriptions hold mentoring gets none of them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from automation.book.pay import Pay, PayProblem, Requisites, parse
+from tests.docx_text import paragraph_texts
+from tests.helpers import build, errors, made, warnings
+
+AGREEMENT = "Соглашения/Доп. соглашение Черных И.П. (пара № 3, с 16.11.2026).docx"
+CONSENT = "Соглашения/Согласие Мороз О.В. (пара № 1).docx"
+
+
+def _text(path) -> str:
+    return "\n".join(paragraph_texts(path)).replace("\u00a0", " ")
+
+
+def test_every_agreement_holds_what_article_351_8_requires(write, rows, templates, tmp_path):
+    """Content, term, form, pay, the three-day early refusal, the written form in two copies, both sides' signatures:
+    in every additional agreement the test book makes (three appointments and one replacement)."""
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    agreements = sorted((output / "Соглашения").glob("Доп. соглашение *.docx"))
+    assert [p.name for p in agreements] == [
+        "Доп. соглашение Кузнецова И.В. (пара № 3).docx", "Доп. соглашение Мороз О.В. (пара № 1).docx",
+        "Доп. соглашение Черных И.П. (группа № 2).docx", "Доп. соглашение Черных И.П. (пара № 3, с 16.11.2026).docx"]
+    for path in agreements:
+        text = " ".join(_text(path).split())
+        assert "работу по наставничеству (статья 351.8 Трудового кодекса Российской Федерации)" in text, path.name
+        assert "3. Содержание работы по наставничеству — выполнение плана мероприятий программы" in text
+        assert "4. Срок выполнения работы по наставничеству — с " in text
+        assert "Форма наставничества — «" in text and "форма взаимодействия — «" in text
+        assert "доплата в размере 3 000 рублей в месяц" in text
+        assert ("предупредив об этом другую сторону в письменной форме не позднее чем за три рабочих дня (часть 3 "
+                "статьи 351.8 Трудового кодекса Российской Федерации)") in text
+        assert "в письменной форме в двух экземплярах" in text
+        assert "__________ Т.А. Сазонова" in text
+        mentor = path.stem.split(" (")[0].removeprefix("Доп. соглашение ")
+        last, initials = mentor.split(" ")
+        assert f"__________ {initials} {last}" in text
+
+
+def test_a_replacements_new_mentor_gets_an_agreement_from_the_day_of_the_replacement(write, rows, templates,
+                                                                                       tmp_path):
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    lines = _text(output / AGREEMENT).splitlines()
+    assert lines[:4] == ["Дополнительное соглашение № 9", "к трудовому договору от 28.08.2011 № 33",
+                         "о выполнении работы по наставничеству", "с. Теньки\t15.11.2026"]
+    assert ("1. С письменного согласия Работника от 14.11.2026 Работодатель поручает Работнику, а Работник выполняет "
+            "без освобождения от основной работы, наряду с работой, определённой трудовым договором, работу по "
+            "наставничеству (статья 351.8 Трудового кодекса Российской Федерации) по персонализированной программе "
+            "наставничества № 3: помощь в овладении навыками работы наставляемому Павлюку Никите Сергеевичу, "
+            "учителю информатики (пара № 3, вместо Кузнецовой И.В.).") in lines
+    assert "4. Срок выполнения работы по наставничеству — с 16 ноября 2026 г. по 30 июня 2027 г." in lines
+
+
+def test_a_pairs_own_pay_a_missing_contract_and_a_charter_reach_the_papers(write, rows, settings, templates,
+                                                                           tmp_path):
+    rows["Пары"][0]["Доплата"] = "10 % от оклада"
+    rows["Педагоги"][2]["Трудовой договор (№, дата)"] = None  # П-3, the mentor of pair 1
+    settings["Устав (дата утверждения)"] = "15.01.2024"
+    output = tmp_path / "out"
+    report = build(write(rows, settings), templates, output)
+    assert warnings(report) == [
+        "Лист «Педагоги», строка 4, столбец «Трудовой договор (№, дата)»: нет номера и даты трудового договора "
+        "наставника: в дополнительном соглашении — строка для записи от руки. Впишите их, например «№ 15 от "
+        "01.09.2020»."]
+    text = _text(output / "Соглашения/Доп. соглашение Мороз О.В. (пара № 1).docx")
+    assert "к трудовому договору от «___» __________ 20__ г. № ______" in text
+    assert "действующей на основании Устава, утверждённого 15.01.2024, с одной стороны" in text
+    assert "доплата в размере 10 % должностного оклада в месяц с 1 сентября 2026 г. по 31 мая 2027 г.;" in text
+    consent = _text(output / CONSENT)
+    assert "Прошу установить мне за эту работу доплату в размере 10 % должностного оклада в месяц" in consent
+    assert consent.splitlines()[-1] == "25.08.2026\t__________ О.В. Мороз"
+
+
+def test_no_pay_anywhere_leaves_a_line_to_write_in_and_one_warning_per_pair(write, rows, settings, templates,
+                                                                            tmp_path):
+    del settings["Доплата наставнику по умолчанию"]
+    output = tmp_path / "out"
+    report = build(write(rows, settings), templates, output)
+    message = ("доплата за наставничество не указана ни здесь, ни на листе «Организация» («Доплата наставнику по "
+               "умолчанию»): в согласии и соглашении — строка для записи от руки. Впишите её: «3 000» (рублей в "
+               "месяц) или «10 %» (оклада).")
+    assert warnings(report) == [f"Лист «Пары», строка {row}, столбец «Доплата»: {message}" for row in (2, 3, 5)]
+    assert "доплата в размере ______________ в месяц с 1 сентября 2026 г." in _text(
+        output / "Соглашения/Доп. соглашение Мороз О.В. (пара № 1).docx")
+
+
+def test_mentoring_in_the_job_description_makes_no_consent_no_agreement_and_asks_for_none(write, rows, settings,
+                                                                                         templates, tmp_path):
+    """«в должностных обязанностях»: no papers, no warning about pay, contract or agreement, and a pair without a
+    consent's date is no error (ст. 351.8 does not apply)."""
+    settings["Наставничество оформляется"] = "в должностных обязанностях"
+    del settings["Доплата наставнику по умолчанию"]
+    rows["Пары"][0]["Согласие наставника (дата)"] = None
+    rows["Пары"][0]["Доп. соглашение (№, дата)"] = None
+    for person in rows["Педагоги"]:
+        person.pop("Трудовой договор (№, дата)", None)
+    output = tmp_path / "out"
+    report = build(write(rows, settings), templates, output)
+    assert errors(report) == [] and warnings(report) == []
+    assert not any(name.startswith("Соглашения") for name in made(output))
+    order = " ".join(_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар "
+                                     "(групп).docx").split())
+    assert "на основании трудовых договоров и должностных инструкций наставников" in order
+    assert "Основание: трудовой договор и должностная инструкция наставника." in order
+    assert ("5. Оплату наставнической деятельности производить в составе заработной платы по должности, в которую "
+            "входят обязанности наставника.") in order
+    assert "соглашени" not in order and "согласи" not in order
+
+
+def test_the_head_as_a_mentor_and_a_partner_from_another_school_get_no_papers_of_the_school(write, rows, templates,
+                                                                                            tmp_path):
+    """The head's agreement is the founder's to sign; a partner has no contract with the school."""
+    rows["Педагоги"][2]["Место работы"] = "МКОУ Карсунская СШ № 2"  # П-3, the mentor of pair 1
+    output = tmp_path / "out"
+    report = build(write(rows), templates, output)
+    assert errors(report) == []
+    papers = sorted(name.removeprefix("Соглашения/") for name in made(output) if name.startswith("Соглашения"))
+    assert papers == sorted(f"{paper} {who}.docx" for paper in ("Согласие", "Доп. соглашение")
+                            for who in ("Черных И.П. (группа № 2)", "Кузнецова И.В. (пара № 3)",
+                                        "Черных И.П. (пара № 3, с 16.11.2026)"))
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("3000", "3 000 рублей в месяц"), ("3 000", "3 000 рублей в месяц"), ("3 000,00 ₽", "3 000 рублей в месяц"),
+    ("2 501 руб.", "2 501 рубль в месяц"), ("1 502,50 рубля", "1 502 рубля 50 коп. в месяц"),
+    (4500.0, "4 500 рублей в месяц"), ("3 000 руб. в месяц", "3 000 рублей в месяц"),
+    ("10%", "10 % должностного оклада в месяц"), ("12,5 % оклада", "12,5 % должностного оклада в месяц"),
+    ("10 % от оклада", "10 % должностного оклада в месяц"),
+])
+def test_pay_is_read_as_curators_type_it(typed, words):
+    assert parse(typed).words().replace("\u00a0", " ") == words
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("три тысячи", "«три тысячи» — не сумма и не процент. Впишите доплату в месяц: «3 000» (рублей в месяц) или "
+                   "«10 %» (оклада)."),
+    ("-500", "доплата «-500» должна быть больше нуля. Впишите её: «3 000» (рублей в месяц) или «10 %» (оклада)."),
+    ("120 %", "доплата «120 %» больше всего оклада. Процент — от 1 до 100."),
+    ("№ 12 от 26.08.2026", "«№ 12 от 26.08.2026» — не сумма и не процент. Впишите доплату в месяц: «3 000» "
+                           "(рублей в месяц) или «10 %» (оклада)."),
+])
+def test_a_pay_that_cannot_be_read_says_why(typed, message):
+    with pytest.raises(PayProblem) as caught:
+        parse(typed)
+    assert str(caught.value) == message
+
+
+def test_a_bad_pay_is_a_located_warning_and_the_rest_still_builds(write, rows, templates, tmp_path):
+    rows["Пары"][0]["Доплата"] = "120 %"
+    output = tmp_path / "out"
+    report = build(write(rows), templates, output)
+    assert warnings(report) == ["Лист «Пары», строка 2, столбец «Доплата»: доплата «120 %» больше всего оклада. "
+                                "Процент — от 1 до 100. В соглашении — строка для записи от руки."]
+    assert "доплата в размере ______________ в месяц" in _text(
+        output / "Соглашения/Доп. соглашение Мороз О.В. (пара № 1).docx")
+    assert (output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx").is_file()
+
+
+@pytest.mark.parametrize("typed, number, date", [
+    ("№ 12 от 26.08.2026", "12", "26.08.2026"), ("от 26.08.2026 № 12", "12", "26.08.2026"),
+    ("26.08.2026", None, "26.08.2026"), ("№ 12", "12", None), (None, None, None),
+])
+def test_a_papers_requisites_are_read_in_either_order(typed, number, date):
+    assert Requisites.read(typed) == Requisites(number, date)
+
+
+def test_pay_keeps_its_kind():
+    assert parse("10 %") == Pay(Decimal("10"), True) and parse("3 000") == Pay(Decimal("3000"), False)
