@@ -3,10 +3,12 @@ the book; the pay as curators type it; the school whose job descriptions hold me
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
+from automation.book import working_days
 from automation.book.pay import Pay, PayProblem, Requisites, parse
 from tests.docx_text import paragraph_texts
 from tests.helpers import build, errors, made, warnings
@@ -174,3 +176,72 @@ def test_a_papers_requisites_are_read_in_either_order(typed, number, date):
 
 def test_pay_keeps_its_kind():
     assert parse("10 %") == Pay(Decimal("10"), True) and parse("3 000") == Pay(Decimal("3000"), False)
+
+
+@pytest.mark.parametrize("notice, first", [
+    (dt.date(2026, 11, 9), dt.date(2026, 11, 13)),  # Mon: Tue, Wed, Thu — released from Friday
+    (dt.date(2026, 11, 12), dt.date(2026, 11, 18)),  # Thu: Fri, Mon, Tue
+    (dt.date(2026, 12, 28), dt.date(2027, 1, 12)),  # 29, 30 Dec, then 31 Dec and 1–8 Jan off: Monday 11 Jan
+    (dt.date(2027, 2, 18), dt.date(2027, 2, 25)),  # Fri 19, Saturday 20 made a working day, Mon 22 off, 23 holiday
+    (dt.date(2026, 11, 3), dt.date(2026, 11, 10)),  # 4 Nov is Unity Day: Thu 5, Fri 6, Mon 9
+])
+def test_three_working_days_follow_the_production_calendar(notice, first):
+    """The term runs from the day after the notice and holds three working days; the work ends after the third."""
+    assert working_days.first_lawful(notice) == first
+    assert working_days.latest_notice(first) == notice
+
+
+def test_a_year_without_its_decree_on_moved_days_off_is_said_to_be_counted_without_them():
+    assert working_days.known(2027) and not working_days.known(2031)
+
+
+def test_a_notice_given_too_late_is_a_located_warning_with_the_first_lawful_day(write, rows, templates, tmp_path):
+    rows["Замены"][0]["Основание"] = "психологическая несовместимость наставника и наставляемого"
+    rows["Замены"][0]["Дата уведомления"] = dt.date(2026, 11, 12)
+    report = build(write(rows), templates, tmp_path / "out")
+    assert warnings(report) == [
+        "Лист «Замены», строка 2, столбец «Дата уведомления»: уведомление от 12.11.2026 дано меньше чем за три "
+        "рабочих дня до 16.11.2026 (ст. 351.8 ТК РФ): освободить наставника по нему можно не раньше 18.11.2026. "
+        "Исправьте дату уведомления или дату, с которой наставник освобождается."]
+    rows["Замены"][0]["Дата уведомления"] = dt.date(2026, 11, 17)
+    report = build(write(rows), templates, tmp_path / "out")
+    assert warnings(report) == [
+        "Лист «Замены», строка 2, столбец «Дата уведомления»: уведомление от 17.11.2026 дано не раньше дня, с "
+        "которого наставник освобождается (16.11.2026). Предупредить нужно письменно не позднее 10.11.2026 (за три "
+        "рабочих дня, ст. 351.8 ТК РФ)."]
+
+
+def test_a_replacement_on_the_mentees_application_makes_the_application_and_the_cancellation(write, rows, templates,
+                                                                                              tmp_path):
+    rows["Замены"][0]["Основание"] = "личное заявление наставляемого"
+    rows["Замены"][0]["Дата уведомления"] = dt.date(2026, 11, 10)
+    output = tmp_path / "out"
+    report = build(write(rows), templates, output)
+    assert warnings(report) == []
+    cancellation = _text(output / "Соглашения/Уведомление об отмене поручения Кузнецова И.В. (пара № 3).docx")
+    assert cancellation.splitlines()[1:3] == ["Заместителю директора по учебно-воспитательной работе",
+                                              "Кузнецовой Ирине Владимировне"]
+    assert ("уведомляем Вас, что поручение о выполнении работы по наставничеству наставляемого Павлюка Никиты "
+            "Сергеевича, учителя информатики (пара № 3, персонализированная программа наставничества № 3), данное "
+            "дополнительным соглашением к трудовому договору № 7 от 26.08.2026, досрочно отменяется с 16 ноября "
+            "2026 г. на основании личного заявления наставляемого.") in cancellation
+    assert "Уведомление вручить не позднее 10 ноября 2026 г." in cancellation
+    assert cancellation.splitlines()[-1] == "\t10.11.2026"
+    application = _text(output / "Соглашения/Заявление о замене наставника Павлюк Н.С. (пара № 3).docx")
+    assert ("Прошу заменить моего наставника Кузнецову Ирину Владимировну, заместителя директора по "
+            "учебно-воспитательной работе (пара № 3, персонализированная программа наставничества № 3), в "
+            "соответствии с пунктом 9 раздела III Положения о системе наставничества.") in application
+
+
+def test_a_mentors_own_application_makes_the_notice_of_early_refusal(write, rows, templates, tmp_path):
+    rows["Замены"][0]["Основание"] = "личное заявление наставника"
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    assert [name for name in made(output) if "Заявление" in name or "Уведомление" in name] == [
+        "Соглашения/Уведомление об отказе Кузнецова И.В. (пара № 3).docx"]
+    notice = _text(output / "Соглашения/Уведомление об отказе Кузнецова И.В. (пара № 3).docx")
+    assert ("В соответствии с частью 3 статьи 351.8 Трудового кодекса Российской Федерации уведомляю о досрочном "
+            "отказе от выполнения работы по наставничеству наставляемого Павлюка Никиты Сергеевича, учителя "
+            "информатики (пара № 3, персонализированная программа наставничества № 3), порученной мне "
+            "дополнительным соглашением к трудовому договору № 7 от 26.08.2026, с 16 ноября 2026 г.") in notice
+    assert "«___» __________ 20__ г.\t__________ И.В. Кузнецова" in notice  # no date in the book yet

@@ -19,6 +19,9 @@ class Choice:
     """A measure that is an award (a nomination is «к награждению» it), not an incentive («к поощрению»)."""
     split_into: tuple[str, ...] = ()
     """A value earlier versions offered that joined several facts: the values that now say which one happened."""
+    ends_by: str = ""
+    """For a ground that ends a mentor's work early (ч. 3 ст. 351.8 ТК РФ): who gives the written notice — MENTOR (the
+    mentor refuses) or EMPLOYER (the employer cancels the assignment); empty where the work ends otherwise."""
 
     def fact(self, who: str = "", document: str | None = None) -> str:
         """A ground as a fact about the person: «в связи с увольнением или переводом на другую работу Мороза
@@ -28,9 +31,13 @@ class Choice:
 
 
 
+MENTOR, EMPLOYER = "mentor", "employer"
+
 # Regulation III.9: grounds to appoint or replace a mentor, with the wording an order uses.
-REPLACE_ON_MENTOR_APPLICATION = Choice("личное заявление наставника", "на основании личного заявления наставника{who}")
-REPLACE_ON_MENTEE_APPLICATION = Choice("личное заявление наставляемого", "на основании личного заявления наставляемого")
+REPLACE_ON_MENTOR_APPLICATION = Choice("личное заявление наставника", "на основании личного заявления наставника{who}",
+                                       ends_by=MENTOR)
+REPLACE_ON_MENTEE_APPLICATION = Choice("личное заявление наставляемого", "на основании личного заявления наставляемого",
+                                       ends_by=EMPLOYER)
 REPLACE_ON_ABSENCE = Choice(
     "длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)",
     "в связи с длительным отсутствием наставника{who}",
@@ -43,11 +50,11 @@ REPLACE_ON_MENTEE_TRANSFER = Choice("перевод наставляемого �
                                     "в связи с переводом наставляемого на другую работу")
 REPLACE_ON_DISCIPLINE = Choice(
     "привлечение наставника к дисциплинарной ответственности",
-    "в связи с привлечением наставника{who} к дисциплинарной ответственности",
+    "в связи с привлечением наставника{who} к дисциплинарной ответственности", ends_by=EMPLOYER,
 )
 REPLACE_ON_INCOMPATIBILITY = Choice(
     "психологическая несовместимость наставника и наставляемого",
-    "в связи с психологической несовместимостью наставника и наставляемого",
+    "в связи с психологической несовместимостью наставника и наставляемого", ends_by=EMPLOYER,
 )
 REPLACEMENT_GROUNDS = (
     REPLACE_ON_MENTOR_APPLICATION, REPLACE_ON_MENTEE_APPLICATION, REPLACE_ON_ABSENCE, REPLACE_ON_MENTOR_DISMISSAL,
@@ -67,11 +74,11 @@ LEGACY_REPLACEMENT_GROUNDS = (
 # Regulation VII.1: grounds to complete a programme.
 COMPLETE_ON_PLAN = Choice("выполнение плана мероприятий в полном объёме",
                           "в связи с выполнением плана мероприятий в полном объёме")
-COMPLETE_ON_MENTOR = Choice("инициатива наставника", "по инициативе наставника")
-COMPLETE_ON_MENTEE = Choice("инициатива наставляемого", "по инициативе наставляемого")
+COMPLETE_ON_MENTOR = Choice("инициатива наставника", "по инициативе наставника", ends_by=MENTOR)
+COMPLETE_ON_MENTEE = Choice("инициатива наставляемого", "по инициативе наставляемого", ends_by=EMPLOYER)
 COMPLETE_ON_BOTH = Choice("обоюдное решение наставника и наставляемого",
                           "по обоюдному решению наставника и наставляемого")
-COMPLETE_ON_CURATOR = Choice("инициатива куратора", "по инициативе куратора{who}")
+COMPLETE_ON_CURATOR = Choice("инициатива куратора", "по инициативе куратора{who}", ends_by=EMPLOYER)
 LEGACY_COMPLETION_GROUNDS = (
     Choice("инициатива наставника или наставляемого и (или) обоюдное решение",
            "по инициативе наставника или наставляемого и (или) по обоюдному решению",

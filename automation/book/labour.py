@@ -5,10 +5,16 @@ for none of it."""
 
 from __future__ import annotations
 
-from automation.book import schema
+import datetime as dt
+from dataclasses import dataclass
+
+from automation import grammar
+from automation.book import schema, working_days
+from automation.book.choices import Choice
 from automation.book.models import Data, Person, key
 from automation.book.pay import EXAMPLES, Pay, PayProblem, parse
 from automation.book.problems import Collector
+from automation.book.schema import Sheet
 
 
 def default_pay(data: Data) -> Pay | None:
@@ -52,6 +58,7 @@ def check_labour(data: Data, out: Collector, setting_row: int | None) -> None:
             out.warning(schema.ORGANIZATION, setting_row, "value", f"«Доплата наставнику по умолчанию»: {err}")
     if org is not None and not org.by_agreement:
         return
+    _check_notices(data, out)
     seen: set[str] = set()
     mentors: dict[str, Person] = {}
     for pair in data.pairs:
@@ -81,3 +88,75 @@ def check_labour(data: Data, out: Collector, setting_row: int | None) -> None:
             out.warning(schema.PEOPLE, mentor.row, "contract",
                         "нет номера и даты трудового договора наставника: в дополнительном соглашении — строка для "
                         "записи от руки. Впишите их, например «№ 15 от 01.09.2020».")
+
+
+@dataclass(frozen=True)
+class EarlyEnd:
+    """A mentor's work ended before its term at one side's initiative (ч. 3 ст. 351.8 ТК РФ): by a replacement or
+    by a completion of the programme."""
+    number: str
+    mentor: Person
+    ends: dt.date
+    """The day the mentor is released from («освободить с …», «прекратить с …»)."""
+    notice: dt.date | None
+    ground: Choice
+    sheet: Sheet
+    row: int
+    column: str
+
+
+def early_ends(data: Data) -> list[EarlyEnd]:
+    """Every early end the book records whose written notice the law asks for (the mentor on the school's staff,
+    under an additional agreement)."""
+    found = []
+    for item in data.replacements:
+        ground = schema.ground(item.ground)
+        former = data.person(item.former)
+        if ground.ends_by and engaged(data, former):
+            found.append(EarlyEnd(item.number, former, item.date, item.notice, ground, schema.REPLACEMENTS,
+                                  item.row, "notice"))
+    for programme in data.programmes.values():
+        if not programme.finished or not programme.completion_ground or programme.finished_on is None:
+            continue
+        ground = schema.ground(programme.completion_ground)
+        mentor = _mentor_on(data, programme.number, programme.finished_on)
+        if ground.ends_by and mentor is not None and engaged(data, mentor):
+            found.append(EarlyEnd(programme.number, mentor, programme.finished_on, programme.completion_notice,
+                                  ground, schema.PROGRAMMES, programme.row, "completion_notice"))
+    return found
+
+
+def _mentor_on(data: Data, number: str, day: dt.date) -> Person | None:
+    rows = [pair for pair in data.pairs if key(pair.number) == key(number)]
+    if not rows:
+        return None
+    code = rows[0].mentor
+    for item in data.replacements_of(number):
+        if item.date <= day:
+            code = item.new
+    return data.person(code)
+
+
+def _check_notices(data: Data, out: Collector) -> None:
+    """The notice is given no later than three working days before the work ends, on the production calendar."""
+    for end in early_ends(data):
+        if not working_days.known(end.ends.year):
+            out.warning(end.sheet, end.row, end.column,
+                        f"производственный календарь на {end.ends.year} год программе ещё не известен: три рабочих "
+                        "дня посчитаны без переносов выходных. Обновите программу, когда выйдет постановление "
+                        "Правительства о переносе выходных дней.")
+        if end.notice is None:
+            continue
+        day, ends = grammar.date_digits(end.notice), grammar.date_digits(end.ends)
+        if end.notice >= end.ends:
+            latest = grammar.date_digits(working_days.latest_notice(end.ends))
+            out.warning(end.sheet, end.row, end.column,
+                        f"уведомление от {day} дано не раньше дня, с которого наставник освобождается ({ends}). "
+                        f"Предупредить нужно письменно не позднее {latest} (за три рабочих дня, ст. 351.8 ТК РФ).")
+            continue
+        lawful = working_days.first_lawful(end.notice)
+        if lawful > end.ends:
+            out.warning(end.sheet, end.row, end.column,
+                        f"уведомление от {day} дано меньше чем за три рабочих дня до {ends} (ст. 351.8 ТК РФ): "
+                        f"освободить наставника по нему можно не раньше {grammar.date_digits(lawful)}. Исправьте дату "
+                        "уведомления или дату, с которой наставник освобождается.")

@@ -164,6 +164,7 @@ class Programme(SheetModel):
     finished_on: dt.date | None = None
     completion_ground: str | None = None
     completion_document: str | None = None
+    completion_notice: dt.date | None = None
     extend_to: dt.date | None = None
     extension_consent: bool | None = None
     extension_agreement: str | None = None
@@ -215,6 +216,7 @@ class Replacement(SheetModel):
     document: str | None = None
     consent: dt.date | None = None
     agreement: str | None = None
+    notice: dt.date | None = None
     programme: str | None = None
     order: str | None = None
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from automation import grammar
-from automation.book.labour import engaged, pay_of
-from automation.book.models import Data, Organization, Person, Replacement
+from automation.book import working_days
+from automation.book.choices import MENTOR, REPLACE_ON_MENTEE_APPLICATION
+from automation.book.labour import EarlyEnd, early_ends, engaged, pay_of
+from automation.book.models import Data, Organization, Person, Replacement, key
 from automation.book.pay import Requisites
 from automation.documents import catalogue
 from automation.documents.catalogue import Request
@@ -142,3 +144,52 @@ def _head(org: Organization | None) -> dict[str, Any]:
         "подпись": signature_name(org.head_name),
         "устав": charter,
     }}
+
+
+@catalogue.makes(catalogue.REFUSAL, catalogue.CANCELLATION, catalogue.MENTEE_APPLICATION)
+def early_end_papers(req: Request) -> list[Document]:
+    """For each early end: the mentor's notice of refusal or the employer's notice of cancellation, by the ground;
+    for a pair replaced on its mentee's application, that application, ready to sign."""
+    data = req.data
+    head = _head(data.organization)
+    by_number = {key(unit.number): unit for unit in units(data)}
+    documents = []
+    for end in early_ends(data):
+        unit = by_number.get(key(end.number))
+        if unit is None:
+            continue
+        context = {**req.common, **head, **_early_end_context(data, unit, end)}
+        label = f"{'группа' if unit.group else 'пара'} № {unit.number}"
+        kind = catalogue.REFUSAL if end.ground.ends_by == MENTOR else catalogue.CANCELLATION
+        short = named(end.mentor).short
+        documents.append(Document(kind, kind.name(person=short, unit=label), context, draft=end.notice is None))
+        if end.ground is REPLACE_ON_MENTEE_APPLICATION and len(unit.mentees) == 1:
+            application = catalogue.MENTEE_APPLICATION
+            documents.append(Document(application, application.name(person=named(unit.mentees[0]).short, unit=label),
+                                      context, draft=True))
+    return documents
+
+
+def _early_end_context(data: Data, unit: Unit, end: EarlyEnd) -> dict[str, Any]:
+    mentees = [named(m) for m in unit.mentees]
+    word = "наставляемых" if unit.group else ("наставляемой" if unit.mentees[0].female else "наставляемого")
+    replaced = [item for item in data.replacements_of(unit.number) if key(item.new) == key(end.mentor.code)]
+    agreement = replaced[-1].agreement if replaced else unit.rows[0].agreement
+    return {
+        "наставник": person(end.mentor),
+        "наставляемый": person(unit.mentees[0]),
+        "кому": _capital(named(end.mentor).positions[Case.DATV]),
+        "вид": "группа" if unit.group else "пара",
+        "номер": unit.number,
+        "наставляемые_рп": f"{word} " + "; ".join(m.who(Case.GENT) for m in mentees),
+        "с": grammar.date_words(end.ends),
+        "уведомление": grammar.date_digits(end.notice) if end.notice else DRAFT_DATE,
+        "не_позднее": grammar.date_words(working_days.latest_notice(end.ends)),
+        "соглашение": clause(agreement, ""),
+        "основание": end.ground.fact(),
+    }
+
+
+def _capital(text: str) -> str:
+    """An addressee's first line starts with a capital: «Учителю физики»."""
+    return text[:1].upper() + text[1:]

@@ -229,9 +229,34 @@ AGREEMENT = DocumentKind(
     fields=fields.MENTOR_PAPER,
 )
 
+REFUSAL = DocumentKind(
+    key="refusal",
+    title="Уведомление о досрочном отказе от выполнения работы по наставничеству",
+    template="Уведомление об отказе от наставничества.docx",
+    folder=AGREEMENTS_FOLDER,
+    file_name="Уведомление об отказе {person} ({unit})",
+    fields=fields.EARLY_END,
+)
+CANCELLATION = DocumentKind(
+    key="cancellation",
+    title="Уведомление об отмене поручения о выполнении работы по наставничеству",
+    template="Уведомление об отмене поручения.docx",
+    folder=AGREEMENTS_FOLDER,
+    file_name="Уведомление об отмене поручения {person} ({unit})",
+    fields=fields.EARLY_END,
+)
+MENTEE_APPLICATION = DocumentKind(
+    key="mentee_application",
+    title="Заявление наставляемого о замене наставника",
+    template="Заявление о замене наставника.docx",
+    folder=AGREEMENTS_FOLDER,
+    file_name="Заявление о замене наставника {person} ({unit})",
+    fields=fields.EARLY_END,
+)
+
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
-KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
+KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, REFUSAL, CANCELLATION, MENTEE_APPLICATION, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
          ANALYTIC_REPORT, INDICATORS, SUGGESTIONS, CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""

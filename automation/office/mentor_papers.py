@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from automation.documents import catalogue
-from automation.office.page import CENTER, KEEP_LAST, Page
+from automation.office.page import CENTER, KEEP_LAST, LEFT, Page
 from automation.office.template_registry import default_template
 
 _EARLY_END = ("вправе досрочно отказаться от выполнения работы по наставничеству, а Работодатель — досрочно отменить "
@@ -72,4 +72,59 @@ def agreement() -> Page:
     table.style = None
     page.spread("Экземпляр соглашения получил(а):", "__________ {{ наставник.подпись }}", before=18)
     page.spread("", "«___» __________ 20__ г.", before=6)
+    return page
+
+
+def _to_head(page: Page, sender: str) -> None:
+    page.block_right(["{{ руководитель.должность_дп }} {{ орг.краткое }}", "{{ руководитель.дп_кратко }}",
+                      f"от {{{{ {sender}.должность.рп }}}}", f"{{{{ {sender}.фио.рп }}}}"])
+
+
+@default_template(catalogue.REFUSAL)
+def refusal() -> Page:
+    page = Page()
+    _to_head(page, "наставник")
+    page.line("Уведомление", align=CENTER, bold=True, before=24, caps=True)
+    page.line("о досрочном отказе от выполнения работы по наставничеству", align=CENTER, bold=True, after=12)
+    page.text("В соответствии с частью 3 статьи 351.8 Трудового кодекса Российской Федерации уведомляю о досрочном "
+              "отказе от выполнения работы по наставничеству {{ наставляемые_рп }} ({{ вид }} № {{ номер }}, "
+              "персонализированная программа наставничества № {{ номер }}){% if соглашение %}, порученной мне "
+              "дополнительным соглашением к трудовому договору {{ соглашение }}{% endif %}, с {{ с }}")
+    page.text("Прошу освободить меня от обязанностей наставника с {{ с }} (пункт 9 раздела III Положения о системе "
+              "наставничества).", keep=KEEP_LAST)
+    page.spread("{{ уведомление }}", "__________ {{ наставник.подпись }}", before=24)
+    page.spread("Уведомление получено:", "__________ {{ руководитель.подпись }}", before=18)
+    page.spread("", "«___» __________ 20__ г.", before=6)
+    return page
+
+
+@default_template(catalogue.CANCELLATION)
+def cancellation() -> Page:
+    page = Page()
+    page.line("{{ орг.полное }}", align=CENTER, bold=True)
+    page.block_right(["{{ кому }}", "{{ наставник.фио.дп }}"], before=18)
+    page.line("Уведомление", align=CENTER, bold=True, before=24, caps=True)
+    page.line("об отмене поручения о выполнении работы по наставничеству", align=CENTER, bold=True, after=12)
+    page.text("В соответствии с частью 3 статьи 351.8 Трудового кодекса Российской Федерации уведомляем Вас, что "
+              "поручение о выполнении работы по наставничеству {{ наставляемые_рп }} ({{ вид }} № {{ номер }}, "
+              "персонализированная программа наставничества № {{ номер }}){% if соглашение %}, данное "
+              "дополнительным соглашением к трудовому договору {{ соглашение }},{% endif %} досрочно отменяется "
+              "с {{ с }} {{ основание }}.")
+    page.text("Доплата за наставничество прекращается с {{ с }}", keep=KEEP_LAST)
+    page.spread("{{ орг.руководитель.должность }}", "__________ {{ руководитель.подпись }}", before=24)
+    page.line("Уведомление вручить не позднее {{ не_позднее }}", align=LEFT, before=6)
+    page.spread("С уведомлением ознакомлен(а):", "__________ {{ наставник.подпись }}", before=18)
+    page.spread("", "{{ уведомление }}", before=6)
+    return page
+
+
+@default_template(catalogue.MENTEE_APPLICATION)
+def mentee_application() -> Page:
+    page = Page()
+    _to_head(page, "наставляемый")
+    page.line("Заявление", align=CENTER, bold=True, before=24, caps=True)
+    page.text("Прошу заменить моего наставника {{ наставник.фио.вп }}, {{ наставник.должность.вп }} ({{ вид }} "
+              "№ {{ номер }}, персонализированная программа наставничества № {{ номер }}), в соответствии с пунктом 9 "
+              "раздела III Положения о системе наставничества.", before=12, keep=KEEP_LAST)
+    page.spread("«___» __________ 20__ г.", "__________ {{ наставляемый.подпись }}", before=24)
     return page

@@ -1,0 +1,49 @@
+"""Working days on the Russian production calendar, for the three days' notice of ч. 3 ст. 351.8 ТК РФ: public
+holidays, the days off moved by the Government's decree and the Saturdays made working days, as the `holidays`
+library knows them. For a year whose decree it does not know yet only the fixed holidays and weekends count (the
+check says so)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+NOTICE_DAYS = 3
+"""Working days between a written notice and the day the work ends (ч. 3 ст. 351.8 ТК РФ)."""
+
+
+@lru_cache(maxsize=None)
+def _calendar(year: int):
+    import holidays  # only a book with an early end loads it: a cold start stays short
+
+    return holidays.country_holidays("RU", years=[year - 1, year, year + 1])
+
+
+def is_working(day: dt.date) -> bool:
+    return _calendar(day.year).is_working_day(day)
+
+
+def first_lawful(notice: dt.date) -> dt.date:
+    """The first day the work may be ended («освободить с …») after a notice given on `notice`: the term runs from
+    the next day (ст. 14 ТК РФ) and holds three working days; the work ends after the third."""
+    day, counted = notice, 0
+    while counted < NOTICE_DAYS:
+        day += dt.timedelta(days=1)
+        counted += is_working(day)
+    return day + dt.timedelta(days=1)
+
+
+def latest_notice(ending: dt.date) -> dt.date:
+    """The last working day a notice may be given on for the work to end on `ending`."""
+    day = ending - dt.timedelta(days=1)
+    while first_lawful(day) > ending or not is_working(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+@lru_cache(maxsize=None)
+def known(year: int) -> bool:
+    """Whether the library has the year's decree on moved days off (a year it has none for may still get one)."""
+    calendar = _calendar(year)
+    return any(day.year == year and "substituted" in name.lower() for day, name in calendar.items()) or any(
+        day.year == year for day in calendar.weekend_workdays)
