@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from docx import Document
 
 from automation.book import working_days
 from automation.book.pay import Pay, PayProblem, Requisites, parse
@@ -26,7 +27,8 @@ def test_every_agreement_holds_what_article_351_8_requires(write, rows, template
     in every additional agreement the test book makes (three appointments and one replacement)."""
     output = tmp_path / "out"
     build(write(rows), templates, output)
-    agreements = sorted((output / "Соглашения").glob("Доп. соглашение *.docx"))
+    agreements = sorted(path for path in (output / "Соглашения").glob("Доп. соглашение *.docx")
+                        if "о продлении" not in path.name)
     assert [p.name for p in agreements] == [
         "Доп. соглашение Кузнецова И.В. (пара № 3).docx", "Доп. соглашение Мороз О.В. (пара № 1).docx",
         "Доп. соглашение Черных И.П. (группа № 2).docx", "Доп. соглашение Черных И.П. (пара № 3, с 16.11.2026).docx"]
@@ -107,7 +109,7 @@ def test_mentoring_in_the_job_description_makes_no_consent_no_agreement_and_asks
     output = tmp_path / "out"
     report = build(write(rows, settings), templates, output)
     assert errors(report) == [] and warnings(report) == []
-    assert not any(name.startswith("Соглашения") for name in made(output))
+    assert not any(name.startswith("Соглашения") or "доплат" in name for name in made(output))
     order = " ".join(_text(output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар "
                                      "(групп).docx").split())
     assert "на основании трудовых договоров и должностных инструкций наставников" in order
@@ -124,7 +126,8 @@ def test_the_head_as_a_mentor_and_a_partner_from_another_school_get_no_papers_of
     output = tmp_path / "out"
     report = build(write(rows), templates, output)
     assert errors(report) == []
-    papers = sorted(name.removeprefix("Соглашения/") for name in made(output) if name.startswith("Соглашения"))
+    papers = sorted(name.removeprefix("Соглашения/") for name in made(output)
+                    if name.startswith("Соглашения") and "о продлении" not in name)
     assert papers == sorted(f"{paper} {who}.docx" for paper in ("Согласие", "Доп. соглашение")
                             for who in ("Черных И.П. (группа № 2)", "Кузнецова И.В. (пара № 3)",
                                         "Черных И.П. (пара № 3, с 16.11.2026)"))
@@ -245,3 +248,29 @@ def test_a_mentors_own_application_makes_the_notice_of_early_refusal(write, rows
             "информатики (пара № 3, персонализированная программа наставничества № 3), порученной мне "
             "дополнительным соглашением к трудовому договору № 7 от 26.08.2026, с 16 ноября 2026 г.") in notice
     assert "«___» __________ 20__ г.\t__________ И.В. Кузнецова" in notice  # no date in the book yet
+
+
+def test_the_pay_list_holds_the_mentors_paid_by_signed_orders_on_the_day(write, rows, templates, tmp_path):
+    """Pair 1 is appointed by the signed 45-ОД; group 2 and pair 3 await their order; the head's pair is paid by the
+    founder. The accounts department gets one row, with the pair's own pay."""
+    rows["Пары"][0]["Доплата"] = "2 500 руб."
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    table = Document(str(output / "Списки/Список доплат за наставничество.docx")).tables[0]
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["№", "Наставник", "Пара (группа)", "Доплата в месяц", "С", "По", "Доп. соглашение", "Приказ"],
+        ["1", "Мороз О.В., учитель математики", "пара №\u00a01", "2\u00a0500 рублей", "01.09.2026", "31.05.2027",
+         "№\u00a07 от 26.08.2026", "№\u00a045-ОД от 01.09.2026"]]
+
+
+def test_an_extension_agreed_by_both_makes_the_agreement_on_the_new_term(write, rows, templates, tmp_path):
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    text = _text(output / "Соглашения/Доп. соглашение о продлении Черных И.П. (пара № 3).docx").splitlines()
+    assert text[:3] == ["Дополнительное соглашение № 31", "к трудовому договору от 28.08.2011 № 33",
+                        "о продлении срока выполнения работы по наставничеству"]
+    assert ("1. Срок выполнения Работником работы по наставничеству по персонализированной программе наставничества "
+            "№ 3 (пара № 3), установленный дополнительным соглашением № 9 от 15.11.2026, продлевается: вместо «по 31 "
+            "мая 2027 г.» — «по 30 июня 2027 г.».") in text
+    assert ("2. Доплата за выполнение работы по наставничеству в размере 3 000 рублей в месяц выплачивается по 30 "
+            "июня 2027 г.") in text

@@ -193,3 +193,50 @@ def _early_end_context(data: Data, unit: Unit, end: EarlyEnd) -> dict[str, Any]:
 def _capital(text: str) -> str:
     """An addressee's first line starts with a capital: «Учителю физики»."""
     return text[:1].upper() + text[1:]
+
+
+@catalogue.makes(catalogue.EXTENSION_AGREEMENT)
+def extension_agreements(req: Request) -> list[Document]:
+    """An extension agreed by both sides (VII.2) changes the term and the pay of the mentor's agreement: an additional
+    agreement «о продлении», made from «Доп. соглашение о продлении (№, дата)»."""
+    data = req.data
+    head = _head(data.organization)
+    documents = []
+    for unit in units(data):
+        programme = unit.programme
+        if programme is None or programme.extend_to is None or not programme.extension_consent:
+            continue
+        mentor = _mentor_at(data, unit, programme.end)
+        if not engaged(data, mentor):
+            continue
+        replaced = [item for item in data.replacements_of(unit.number)
+                    if key(item.new) == key(mentor.code) and item.date <= programme.end]
+        original = replaced[-1].agreement if replaced else unit.rows[0].agreement
+        signed, contract = Requisites.read(programme.extension_agreement), Requisites.read(mentor.contract)
+        pay = pay_of(data, unit.number)
+        context = {
+            **req.common, **head,
+            "наставник": person(mentor),
+            "вид": "группа" if unit.group else "пара",
+            "номер": unit.number,
+            "прежнее": clause(original, "о выполнении работы по наставничеству"),
+            "было": grammar.date_words(programme.end),
+            "до": grammar.date_words(programme.extend_to),
+            "доплата": pay.words() if pay is not None else PAY_BLANK,
+            "соглашение": {"номер": signed.number or DRAFT_NUMBER, "дата": signed.date or DRAFT_DATE,
+                           "проект": signed.number is None or signed.date is None},
+            "договор": {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE},
+        }
+        kind = catalogue.EXTENSION_AGREEMENT
+        label = f"{'группа' if unit.group else 'пара'} № {unit.number}"
+        documents.append(Document(kind, kind.name(person=named(mentor).short, unit=label), context,
+                                  draft=context["соглашение"]["проект"]))
+    return documents
+
+
+def _mentor_at(data: Data, unit: Unit, day: dt.date) -> Person:
+    code = unit.rows[0].mentor
+    for item in data.replacements_of(unit.number):
+        if item.date <= day:
+            code = item.new
+    return data.person(code)

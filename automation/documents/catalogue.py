@@ -229,6 +229,22 @@ AGREEMENT = DocumentKind(
     fields=fields.MENTOR_PAPER,
 )
 
+EXTENSION_AGREEMENT = DocumentKind(
+    key="extension_agreement",
+    title="Дополнительное соглашение о продлении срока выполнения работы по наставничеству",
+    template="Дополнительное соглашение о продлении наставничества.docx",
+    folder=AGREEMENTS_FOLDER,
+    file_name="Доп. соглашение о продлении {person} ({unit})",
+    fields=fields.EXTENSION_AGREEMENT,
+)
+PAY_LIST = DocumentKind(
+    key="pay_list",
+    title="Список доплат за наставничество",
+    template="Список доплат за наставничество.docx",
+    folder=LISTS_FOLDER,
+    file_name="Список доплат за наставничество",
+    fields=fields.PAY_LIST,
+)
 REFUSAL = DocumentKind(
     key="refusal",
     title="Уведомление о досрочном отказе от выполнения работы по наставничеству",
@@ -256,7 +272,7 @@ MENTEE_APPLICATION = DocumentKind(
 
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
-KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, REFUSAL, CANCELLATION, MENTEE_APPLICATION, PAIR_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
+KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, MENTEE_APPLICATION, PAIR_LIST, PAY_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
          ANALYTIC_REPORT, INDICATORS, SUGGESTIONS, CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""
