@@ -10,7 +10,8 @@ from typing import Any
 
 from automation import grammar
 from automation.book import schema
-from automation.book.models import Data, Order, Organization, Programme, key
+from automation.book.labour import engaged, pay_of
+from automation.book.models import Data, Order, Organization, Person, Programme, key
 from automation.documents.catalogue import DocumentKind, Topic
 from automation.documents.in_force import InForce, Unit
 from automation.documents.people import named, person, signature_name, told_apart
@@ -150,11 +151,25 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
         "срок": f"; срок реализации программы {words}" if words else "",
         "срок_таблица": table,
         "основание": basis,
+        "доплата": _pay_point(data, unit, mentor_person) if as_ordered else "",
         "приказ": order_text,
         "ожидает": [p.line() for p in pending],
         "ожидает_наставник": [p.mentor_line() for p in pending if p.topic is Topic.MENTOR],
         "ожидает_срок": [p.line() for p in pending if p.topic in (Topic.EXTENSION, Topic.COMPLETION)],
     }
+
+
+def _pay_point(data: Data, unit: Unit, mentor: Person) -> str:
+    """An appointment order's sentence on the mentor's pay: the sum and the term («Установить Мороз Ольге Викторовне
+    доплату за наставничество в размере 3 000 рублей в месяц с 1 сентября 2026 г. по 31 мая 2027 г.»); empty where
+    the law's extra pay does not apply (job description, a partner, the head)."""
+    if not engaged(data, mentor) or unit.programme is None:
+        return ""
+    pay = pay_of(data, unit.number)
+    size = (f"в размере {pay.words()}" if pay is not None
+            else "в размере, установленном дополнительным соглашением к трудовому договору")
+    return (f"Установить {named(mentor).name(Case.DATV)} доплату за наставничество {size} "
+            f"с {grammar.date_words(unit.programme.start)} по {grammar.date_words(unit.programme.end)}")
 
 
 def appointment_basis(data: Data, consent, agreement: str | None) -> str:

@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from automation import grammar
 from automation.book import schema
+from automation.book.labour import engaged, pay_of
 from automation.book.models import Data, Incentive, Person, Programme, Replacement, key
 from automation.documents import catalogue
 from automation.documents.catalogue import DocumentKind, Request
@@ -145,11 +146,14 @@ def replacement_orders(req: Request) -> list[Document]:
                     "замены наставника и представить на утверждение."
                     if item.programme == schema.PROGRAMME_REVISED else
                     f"Реализацию персонализированной программы наставничества {owner} № {unit.number} продолжить."),
-                grammar.ended(
+            ]
+            if data.organization is None or data.organization.by_agreement:
+                pay = pay_of(data, unit.number) if engaged(data, new) else None
+                points.append(grammar.ended(
                     f"{index}.4. Выплату за наставническую деятельность {f.name(Case.DATV)} прекратить с {date}; "
                     f"{n.name(Case.DATV)} производить с {date}"
-                    + (f" в соответствии с дополнительным соглашением {item.agreement}" if item.agreement else "")),
-            ]
+                    + (f" в размере {pay.words()}" if pay is not None else "")
+                    + (f" в соответствии с дополнительным соглашением {item.agreement}" if item.agreement else "")))
             people += [f, n, *mentees]
         last = len(items) + 1
         points += [f"{last}. {_amend_appendix(data, items)}", _control(last + 1, data.curator())]
