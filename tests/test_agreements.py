@@ -14,7 +14,7 @@ from automation.book.pay import Pay, PayProblem, Requisites, parse
 from tests.docx_text import paragraph_texts
 from tests.helpers import build, errors, made, warnings
 
-AGREEMENT = "Соглашения/Доп. соглашение Черных И.П. (пара № 3, с 16.11.2026).docx"
+AGREEMENT = "Соглашения/Доп. соглашение № 9 Черных И.П. (пара № 3, с 16.11.2026).docx"
 CONSENT = "Соглашения/Согласие Мороз О.В. (пара № 1).docx"
 
 
@@ -30,8 +30,9 @@ def test_every_agreement_holds_what_article_351_8_requires(write, rows, template
     agreements = sorted(path for path in (output / "Соглашения").glob("Доп. соглашение *.docx")
                         if "о продлении" not in path.name)
     assert [p.name for p in agreements] == [
-        "Доп. соглашение Кузнецова И.В. (пара № 3).docx", "Доп. соглашение Мороз О.В. (пара № 1).docx",
-        "Доп. соглашение Черных И.П. (группа № 2).docx", "Доп. соглашение Черных И.П. (пара № 3, с 16.11.2026).docx"]
+        "Доп. соглашение № 7 Кузнецова И.В. (пара № 3).docx", "Доп. соглашение № 7 Мороз О.В. (пара № 1).docx",
+        "Доп. соглашение № 7 Черных И.П. (группа № 2).docx",
+        "Доп. соглашение № 9 Черных И.П. (пара № 3, с 16.11.2026).docx"]
     for path in agreements:
         text = " ".join(_text(path).split())
         assert "работу по наставничеству (статья 351.8 Трудового кодекса Российской Федерации)" in text, path.name
@@ -43,7 +44,7 @@ def test_every_agreement_holds_what_article_351_8_requires(write, rows, template
                 "статьи 351.8 Трудового кодекса Российской Федерации)") in text
         assert "в письменной форме в двух экземплярах" in text
         assert "__________ Т.А. Сазонова" in text
-        mentor = path.stem.split(" (")[0].removeprefix("Доп. соглашение ")
+        mentor = " ".join(path.stem.split(" (")[0].split()[-2:])
         last, initials = mentor.split(" ")
         assert f"__________ {initials} {last}" in text
 
@@ -74,7 +75,7 @@ def test_a_pairs_own_pay_a_missing_contract_and_a_charter_reach_the_papers(write
         "Лист «Педагоги», строка 4, столбец «Трудовой договор (№, дата)»: нет номера и даты трудового договора "
         "наставника: в дополнительном соглашении — строка для записи от руки. Впишите их, например «№ 15 от "
         "01.09.2020»."]
-    text = _text(output / "Соглашения/Доп. соглашение Мороз О.В. (пара № 1).docx")
+    text = _text(output / "Соглашения/Доп. соглашение № 7 Мороз О.В. (пара № 1).docx")
     assert "к трудовому договору от «___» __________ 20__ г. № ______" in text
     assert "действующей на основании Устава, утверждённого 15.01.2024, с одной стороны" in text
     assert "доплата в размере 10 % должностного оклада в месяц с 1 сентября 2026 г. по 31 мая 2027 г.;" in text
@@ -93,7 +94,7 @@ def test_no_pay_anywhere_leaves_a_line_to_write_in_and_one_warning_per_pair(writ
                "месяц) или «10 %» (оклада).")
     assert warnings(report) == [f"Лист «Пары», строка {row}, столбец «Доплата»: {message}" for row in (2, 3, 5)]
     assert "доплата в размере ______________ в месяц с 1 сентября 2026 г." in _text(
-        output / "Соглашения/Доп. соглашение Мороз О.В. (пара № 1).docx")
+        output / "Соглашения/Доп. соглашение № 7 Мороз О.В. (пара № 1).docx")
 
 
 def test_mentoring_in_the_job_description_makes_no_consent_no_agreement_and_asks_for_none(write, rows, settings,
@@ -128,9 +129,11 @@ def test_the_head_as_a_mentor_and_a_partner_from_another_school_get_no_papers_of
     assert errors(report) == []
     papers = sorted(name.removeprefix("Соглашения/") for name in made(output)
                     if name.startswith("Соглашения") and "о продлении" not in name)
-    assert papers == sorted(f"{paper} {who}.docx" for paper in ("Согласие", "Доп. соглашение")
-                            for who in ("Черных И.П. (группа № 2)", "Кузнецова И.В. (пара № 3)",
-                                        "Черных И.П. (пара № 3, с 16.11.2026)"))
+    assert papers == sorted([*(f"Согласие {who}.docx" for who in (
+        "Черных И.П. (группа № 2)", "Кузнецова И.В. (пара № 3)", "Черных И.П. (пара № 3, с 16.11.2026)")),
+        *(f"Доп. соглашение {who}.docx" for who in (
+            "№ 7 Черных И.П. (группа № 2)", "№ 7 Кузнецова И.В. (пара № 3)",
+            "№ 9 Черных И.П. (пара № 3, с 16.11.2026)"))])
 
 
 @pytest.mark.parametrize("typed, words", [
@@ -165,7 +168,7 @@ def test_a_bad_pay_is_a_located_warning_and_the_rest_still_builds(write, rows, t
     assert warnings(report) == ["Лист «Пары», строка 2, столбец «Доплата»: доплата «120 %» больше всего оклада. "
                                 "Процент — от 1 до 100. В соглашении — строка для записи от руки."]
     assert "доплата в размере ______________ в месяц" in _text(
-        output / "Соглашения/Доп. соглашение Мороз О.В. (пара № 1).docx")
+        output / "Соглашения/Доп. соглашение № 7 Мороз О.В. (пара № 1).docx")
     assert (output / "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx").is_file()
 
 
@@ -266,7 +269,7 @@ def test_the_pay_list_holds_the_mentors_paid_by_signed_orders_on_the_day(write, 
 def test_an_extension_agreed_by_both_makes_the_agreement_on_the_new_term(write, rows, templates, tmp_path):
     output = tmp_path / "out"
     build(write(rows), templates, output)
-    text = _text(output / "Соглашения/Доп. соглашение о продлении Черных И.П. (пара № 3).docx").splitlines()
+    text = _text(output / "Соглашения/Доп. соглашение № 31 о продлении Черных И.П. (пара № 3).docx").splitlines()
     assert text[:3] == ["Дополнительное соглашение № 31", "к трудовому договору от 28.08.2011 № 33",
                         "о продлении срока выполнения работы по наставничеству"]
     assert ("1. Срок выполнения Работником работы по наставничеству по персонализированной программе наставничества "
@@ -274,3 +277,39 @@ def test_an_extension_agreed_by_both_makes_the_agreement_on_the_new_term(write, 
             "мая 2027 г.» — «по 30 июня 2027 г.».") in text
     assert ("2. Доплата за выполнение работы по наставничеству в размере 3 000 рублей в месяц выплачивается по 30 "
             "июня 2027 г.") in text
+
+
+def test_a_signed_agreement_is_never_made_again_and_a_change_is_one_warning(write, rows, templates, tmp_path):
+    """№ and date in the book: the agreement is signed. A new pay leaves its bytes as they were and names the change;
+    the consent, which has no number, follows the book."""
+    output = tmp_path / "out"
+    build(write(rows, name="Наставничество.xlsx"), templates, output)
+    signed = output / "Соглашения/Доп. соглашение № 7 Мороз О.В. (пара № 1).docx"
+    before = signed.read_bytes()
+    rows["Пары"][0]["Доплата"] = "4 000"
+    report = build(write(rows, name="Наставничество.xlsx"), templates, output)
+    assert signed.read_bytes() == before
+    assert warnings(report) == [
+        "«Соглашения/Доп. соглашение № 7 Мороз О.В. (пара № 1).docx» подписано, но с тех пор изменилось: доплата "
+        "«3\u00a0000 рублей в месяц» → «4\u00a0000 рублей в месяц». Подписанный документ не меняется; если "
+        "изменились условия, оформите новое дополнительное соглашение."]
+    assert "доплату в размере 4 000 рублей в месяц" in _text(output / CONSENT)
+
+
+def test_an_agreement_signed_while_a_row_of_its_group_has_an_error_is_made_final_once_the_row_is_fixed(
+        write, rows, templates, tmp_path):
+    """The group's second row is left out while it has an error: the agreement is not final then, and the first
+    build without errors makes it with both mentees — and from then on never again."""
+    output = tmp_path / "out"
+    rows["Пары"][2]["Форма взаимодействия"] = "по телефону"
+    build(write(rows, name="Наставничество.xlsx"), templates, output)
+    paper = output / "Соглашения/Доп. соглашение № 7 Черных И.П. (группа № 2).docx"
+    assert "Белых" not in _text(paper)
+    rows["Пары"][2]["Форма взаимодействия"] = "ситуационное"
+    report = build(write(rows, name="Наставничество.xlsx"), templates, output)
+    assert warnings(report) == [] and "Белых Любови Николаевне" in _text(paper)
+    made_once = paper.read_bytes()
+    rows["Пары"][1]["Направление"] = "воспитательная работа"
+    report = build(write(rows, name="Наставничество.xlsx"), templates, output)
+    assert paper.read_bytes() == made_once
+    assert any("направление «методика урока» → «воспитательная работа»" in w for w in warnings(report))

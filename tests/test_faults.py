@@ -431,4 +431,5 @@ def test_on_windows_the_programs_own_folders_are_hidden(tmp_path, templates, wri
     output = tmp_path / "out"
     build(write(rows), templates, output)
     assert sorted(set(hidden)) == sorted({(str(output / ".nastavnik"), 2),
-                                          (str(output / "Приказы" / ".подписанные"), 2)})
+                                          (str(output / "Приказы" / ".подписанные"), 2),
+                                          (str(output / "Соглашения" / ".подписанные"), 2)})

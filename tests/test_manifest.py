@@ -123,9 +123,10 @@ def test_removed_rows_move_their_document_to_the_archive(write, rows, templates,
     report = build(write(rows, name=BOOK), templates, output)
     archived = output / archive_name(Path(PROGRAMME_1), NOW)
     assert archived == output / "_архив/Программы/Программа наставничества № 1 Мороз И.И. (в архиве 27.11.2026 09-30).docx"
-    papers = [Path(f"_архив/Соглашения/{paper} Мороз О.В. (пара № 1) (в архиве 27.11.2026 09-30).docx")
-              for paper in ("Доп. соглашение", "Согласие")]  # without a programme, no term to consent to
-    assert sorted(report.archived) == sorted([archived.relative_to(output), *papers])
+    # Without a programme, no term to consent to: the consent goes; the signed agreement (№ 7) stays, as an order.
+    consent = Path("_архив/Соглашения/Согласие Мороз О.В. (пара № 1) (в архиве 27.11.2026 09-30).docx")
+    assert sorted(report.archived) == sorted([archived.relative_to(output), consent])
+    assert (output / "Соглашения/Доп. соглашение № 7 Мороз О.В. (пара № 1).docx").is_file()
     assert not (output / PROGRAMME_1).exists()
     assert docx_text(archived) == old_text
     assert PROGRAMME_1 not in Manifest.load(output).documents
@@ -194,5 +195,5 @@ def test_a_damaged_manifest_means_a_full_rebuild(write, rows, templates, tmp_pat
     (output / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
     report = build(path, templates, output)
     signed = [d for d in report.documents if d.frozen]
-    assert len(signed) == 3 and {d.status for d in signed} == {UNCHANGED}
-    assert report.count(UPDATED) == len(report.documents) - 3 and report.exit_code == 0
+    assert len(signed) == 8 and {d.status for d in signed} == {UNCHANGED}  # 3 orders, 5 agreements
+    assert report.count(UPDATED) == len(report.documents) - 8 and report.exit_code == 0

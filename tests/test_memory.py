@@ -75,7 +75,9 @@ def test_a_build_killed_at_any_moment_is_followed_by_one_equal_to_a_fresh_build(
                                                                                  tmp_path):
     """Book A built; book B's build killed at some moment; book A back: the next build equals a fresh one of A."""
     book_a = write(rows, name="a.xlsx")
-    changed = dict(settings, **{"Руководитель (ФИО)": "Иванова Мария Петровна"})
+    # Not the head's name: under another head, the agreement of the head's own pair would be the school's to sign,
+    # and a signed paper, like a signed order, stays when the book goes back.
+    changed = dict(settings, **{"Населённый пункт": "с. Новые Теньки"})
     rows["Программы"][0]["Цель"] = "другая цель"
     book_b = write(rows, changed, name="b.xlsx")
     fresh = tmp_path / "fresh"

@@ -77,10 +77,17 @@ def mentor_papers(req: Request) -> list[Document]:
         consent = catalogue.CONSENT
         documents.append(Document(consent, consent.name(person=short, unit=appointment.label), context,
                                   draft=appointment.consent is None))
-        agreement = catalogue.AGREEMENT
-        documents.append(Document(agreement, agreement.name(person=short, unit=appointment.label), context,
-                                  draft=context["соглашение"]["проект"]))
+        documents.append(_agreement(catalogue.AGREEMENT, short, appointment.label, context))
     return documents
+
+
+def _agreement(kind: catalogue.DocumentKind, person_: str, label: str, context: dict[str, Any]) -> Document:
+    """An agreement whose № and date the book gives is signed: named by its number («Доп. соглашение № 14 …») and
+    frozen like a signed order; without them it is a draft to sign."""
+    draft = context["соглашение"]["проект"]
+    number = "" if draft else f"№ {context['соглашение']['номер']} "
+    return Document(kind, kind.name(number=number, person=person_, unit=label), context, draft=draft,
+                    frozen=not draft)
 
 
 def _context(data: Data, appointment: Appointment) -> dict[str, Any]:
@@ -227,10 +234,8 @@ def extension_agreements(req: Request) -> list[Document]:
                            "проект": signed.number is None or signed.date is None},
             "договор": {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE},
         }
-        kind = catalogue.EXTENSION_AGREEMENT
         label = f"{'группа' if unit.group else 'пара'} № {unit.number}"
-        documents.append(Document(kind, kind.name(person=named(mentor).short, unit=label), context,
-                                  draft=context["соглашение"]["проект"]))
+        documents.append(_agreement(catalogue.EXTENSION_AGREEMENT, named(mentor).short, label, context))
     return documents
 
 

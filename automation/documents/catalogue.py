@@ -225,7 +225,7 @@ AGREEMENT = DocumentKind(
     title="Дополнительное соглашение к трудовому договору о наставничестве",
     template="Дополнительное соглашение о наставничестве.docx",
     folder=AGREEMENTS_FOLDER,
-    file_name="Доп. соглашение {person} ({unit})",
+    file_name="Доп. соглашение {number}{person} ({unit})",
     fields=fields.MENTOR_PAPER,
 )
 
@@ -234,7 +234,7 @@ EXTENSION_AGREEMENT = DocumentKind(
     title="Дополнительное соглашение о продлении срока выполнения работы по наставничеству",
     template="Дополнительное соглашение о продлении наставничества.docx",
     folder=AGREEMENTS_FOLDER,
-    file_name="Доп. соглашение о продлении {person} ({unit})",
+    file_name="Доп. соглашение {number}о продлении {person} ({unit})",
     fields=fields.EXTENSION_AGREEMENT,
 )
 PAY_LIST = DocumentKind(

@@ -3,6 +3,7 @@ record such changes instead (a signed order itself is never made again)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from automation.documents import catalogue
@@ -87,3 +88,36 @@ def signed_changed_message(order: dict[str, Any], changes: list[str], recorded: 
     else:
         text += " Подписанный приказ не меняется; при необходимости издайте новый."
     return text
+
+
+PAPER_FIELDS = (
+    (("наставник", "фио", "им"), "наставник"),
+    (("наставляемые_рп",), "наставляемые"),
+    (("форма",), "форма наставничества"),
+    (("взаимодействие",), "форма взаимодействия"),
+    (("направление",), "направление"),
+    (("задачи",), "задачи программы"),
+    (("с",), "начало"),
+    (("по",), "окончание"),
+    (("до",), "продление"),
+    (("доплата",), "доплата"),
+    (("договор", "номер"), "номер трудового договора"),
+    (("договор", "дата"), "дата трудового договора"),
+)
+"""What a signed mentor's paper states, compared with what today's book would make of it."""
+
+
+def describe_paper_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    changes = []
+    for path, label in PAPER_FIELDS:
+        was, now = _field(old, path), _field(new, path)
+        if was != now:
+            shown = "; ".join(map(str, was)) if isinstance(was, list) else was
+            after = "; ".join(map(str, now)) if isinstance(now, list) else now
+            changes.append(f"{label} «{shown}» → «{after}»")
+    return changes
+
+
+def signed_paper_message(path: Path, changes: list[str]) -> str:
+    return (f"«{path.as_posix()}» подписано, но с тех пор изменилось: " + "; ".join(changes) + ". Подписанный "
+            "документ не меняется; если изменились условия, оформите новое дополнительное соглашение.")

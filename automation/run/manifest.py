@@ -158,10 +158,15 @@ def kept_template(output: Path, digest: str) -> bytes | None:
         return None
 
 
+def signed_store(output: Path, path: Path) -> Path:
+    """The hidden store beside a signed document's folder: `Приказы/.подписанные`, `Соглашения/.подписанные`."""
+    return output / path.parent / SIGNED_STORE.rpartition("/")[2]
+
+
 def keep_signed(output: Path, path: Path, entry: Entry, template: bytes) -> None:
-    """A signed order's snapshot and its template's copy in the store beside the orders (once: a signed order's
-    data never change)."""
-    store = output / SIGNED_STORE
+    """A signed document's snapshot and its template's copy in the store beside its folder (once: a signed
+    document's data never change)."""
+    store = signed_store(output, path)
     target = store / f"{path.stem}.json"
     if not target.exists():
         data = {"file": path.as_posix(), "snapshot": entry.snapshot, "template": entry.template}
@@ -173,8 +178,8 @@ def keep_signed(output: Path, path: Path, entry: Entry, template: bytes) -> None
 
 
 def signed_entry(output: Path, path: Path) -> tuple[Entry, bytes] | None:
-    """A signed order's snapshot and template from the store, when the build's memory has lost them."""
-    store = output / SIGNED_STORE
+    """A signed document's snapshot and template from the store, when the build's memory has lost them."""
+    store = signed_store(output, path)
     try:
         data = json.loads((store / f"{path.stem}.json").read_text(encoding="utf-8"))
         template = (store / "шаблоны" / f"{data['template']}.docx").read_bytes()

@@ -11,7 +11,12 @@ from automation import grammar
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.documents import catalogue
 from automation.documents.document import Document
-from automation.documents.signed import describe_changes, signed_changed_message
+from automation.documents.signed import (
+    describe_changes,
+    describe_paper_changes,
+    signed_changed_message,
+    signed_paper_message,
+)
 from automation.files import WriteFailed, write_atomic
 from automation.office.render import Renderer, TemplateProblem, with_notice
 from automation.run.manifest import (
@@ -34,8 +39,13 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
     exists = (output / path).is_file()
     entry = manifest.entry(path)
     notice = None
+    paper = document.frozen and kind not in catalogue.ORDERS
+    if paper and (entry is None or not entry.signed) and any(p.sheet is not None for p in report.errors):
+        document.frozen = False  # a signed paper is made final from a book without errors (its rows are all in)
+    # A paper signed since it was last made (its file made unsigned) is made once more, now final.
+    settling = paper and document.frozen and exists and entry is not None and not entry.signed
     try:
-        if document.frozen:
+        if document.frozen and not settling:
             kept = None
             if entry is None or entry.snapshot is None:
                 # The build's memory lost it (`.nastavnik/` deleted, damaged): the store beside the orders has it.
@@ -57,7 +67,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
                 notice = _restored_notice(document, report, today or dt.date.today())
         digest = renderer.digest(kind)
         print_ = fingerprint(renderer.made_by(kind), document.context)
-        if notice is None and manifest.unchanged(output, path, print_):
+        if notice is None and not settling and manifest.unchanged(output, path, print_):
             report.documents.append(written)
             return
         started = time.perf_counter()
@@ -78,7 +88,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
         report.failed.append(path)
         return
     new_entry = Entry(hash=print_, signed=document.frozen)
-    if kind in catalogue.ORDERS:
+    if kind in catalogue.ORDERS or document.frozen:
         new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
         try:
             keep_template(output, digest, renderer.source(kind.template))
@@ -96,7 +106,8 @@ def _restored_notice(document: Document, report: Report, today: dt.date) -> str:
     day = grammar.date_digits(today)
     report.problems.append(Problem(
         WARNING, None, None, None,
-        f"подписанного приказа «{document.path.as_posix()}» нет ни в папке, ни в памяти программы: копия сделана по "
+        f"подписанного {'приказа' if document.kind in catalogue.ORDERS else 'документа'} "
+        f"«{document.path.as_posix()}» нет ни в папке, ни в памяти программы: копия сделана по "
         f"сегодняшним данным книги и помечена на странице. Сверьте её с подписанным экземпляром."))
     return (f"Копия восстановлена по данным книги {day}. Сверьте её с подписанным экземпляром: данные могли "
             "измениться после подписания.")
@@ -122,6 +133,11 @@ def _restore(renderer: Renderer, document: Document, entry: Entry | None, output
 
 def _compare_signed(document: Document, entry: Entry, report: Report) -> None:
     if entry.snapshot is None:
+        return
+    if document.kind not in catalogue.ORDERS:
+        changes = describe_paper_changes(entry.snapshot, as_snapshot(document.context))
+        if changes:
+            report.problems.append(Problem(WARNING, None, None, None, signed_paper_message(document.path, changes)))
         return
     changes, recorded = describe_changes(entry.snapshot, as_snapshot(document.context))
     if changes:
