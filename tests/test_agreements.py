@@ -313,3 +313,33 @@ def test_an_agreement_signed_while_a_row_of_its_group_has_an_error_is_made_final
     report = build(write(rows, name="Наставничество.xlsx"), templates, output)
     assert paper.read_bytes() == made_once
     assert any("направление «методика урока» → «воспитательная работа»" in w for w in warnings(report))
+
+
+def test_papers_still_to_sign_follow_the_orders_and_programmes_in_the_bundle(write, rows, templates, tmp_path):
+    """An agreement without its №, a notice without its date, an application are drafts: «На подпись» takes them
+    after the orders and the programmes, kind by kind."""
+    rows["Пары"][0]["Доп. соглашение (№, дата)"] = None
+    rows["Замены"][0]["Основание"] = "личное заявление наставляемого"
+    report = build(write(rows), templates, tmp_path / "out")
+    titles = [title for title, _ in report.to_sign]
+    assert titles[-4:] == ["Программа наставничества № 3 Павлюк Н.С.", "Доп. соглашение Мороз О.В. (пара № 1)",
+                           "Уведомление об отмене поручения Кузнецова И.В. (пара № 3)",
+                           "Заявление о замене наставника Павлюк Н.С. (пара № 3)"]
+
+
+def test_a_pair_waiting_for_its_mentors_consent_gets_the_consent_to_sign(write, rows, templates, tmp_path):
+    """Without the consent's date the pair stays out of the order (an error), and its consent is made with a blank
+    for the date, its own pay in it; the agreement comes once the consent is given."""
+    rows["Пары"][0]["Согласие наставника (дата)"] = None
+    rows["Пары"][0]["Доплата"] = "10 %"
+    output = tmp_path / "out"
+    report = build(write(rows), templates, output)
+    assert errors(report) == [
+        "Лист «Пары», строка 2, столбец «Согласие наставника (дата)»: нет даты письменного согласия наставника (ст. "
+        "351.8 ТК РФ); без согласия наставник не назначается, пара не войдёт в приказ. Бланк согласия — в папке "
+        "«Соглашения»: когда наставник его подпишет, впишите дату согласия."]
+    consent = _text(output / CONSENT).splitlines()
+    assert consent[-1] == "«___» __________ 20__ г.\t__________ О.В. Мороз"
+    assert any("доплату в размере 10 % должностного оклада в месяц" in line for line in consent)
+    assert not any("Мороз О.В. (пара № 1)" in name for name in made(output) if "Доп. соглашение" in name)
+    assert "Согласие Мороз О.В. (пара № 1)" in [title for title, _ in report.to_sign]

@@ -28,7 +28,7 @@ def default_pay(data: Data) -> Pay | None:
 
 def pay_of(data: Data, number: str) -> Pay | None:
     """A pair's or group's pay: its first row's own, else the school's default; None when neither reads."""
-    rows = [pair for pair in data.pairs if key(pair.number) == key(number)]
+    rows = [pair for pair in (*data.pairs, *data.awaiting_consent) if key(pair.number) == key(number)]
     own = rows[0].pay if rows else None
     if own:
         try:

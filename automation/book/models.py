@@ -284,6 +284,8 @@ class Data:
     orders: dict[str, Order] = field(default_factory=dict)
     roadmap: list[RoadmapItem] | None = None
     """The roadmap's rows; None when the book has no sheet «Дорожная карта»."""
+    awaiting_consent: list[Pair] = field(default_factory=list)
+    """Rows left out of the data for want of the mentor's written consent only: their consent is made to sign."""
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """What the document builders derive from the data once (the pairs gathered into units), computed on first use."""
 

@@ -338,7 +338,9 @@ def _accepted_pairs(pairs: list[Pair], data: Data, out: Collector) -> list[Pair]
         if pair.consent is None and _by_agreement(data):
             out.error(sheet, pair.row, "consent",
                       "нет даты письменного согласия наставника (ст. 351.8 ТК РФ); без согласия наставник не "
-                      "назначается, пара не войдёт в приказ. Впишите дату согласия.")
+                      "назначается, пара не войдёт в приказ. Бланк согласия — в папке «Соглашения»: когда наставник "
+                      "его подпишет, впишите дату согласия.")
+            data.awaiting_consent.append(pair)
             continue
         mentor = data.person(pair.mentor)
         if pair.agreement is None and engaged(data, mentor):

@@ -48,9 +48,10 @@ class Appointment:
 
 
 def appointments(data: Data) -> list[Appointment]:
-    """Every appointment of a mentor on the school's staff that ст. 351.8 governs, pair by pair, in date order."""
+    """Every appointment of a mentor on the school's staff that ст. 351.8 governs, pair by pair, in date order; a
+    pair still waiting for its mentor's consent is one too (its consent is what the mentor signs next)."""
     found = []
-    for unit in units(data):
+    for unit in [*units(data), *_awaiting_consent(data)]:
         programme = unit.programme
         if programme is None:
             continue  # no term, no content: the check asks for the programme
@@ -66,6 +67,21 @@ def appointments(data: Data) -> list[Appointment]:
     return found
 
 
+def _awaiting_consent(data: Data) -> list[Unit]:
+    """The pairs and groups whose rows wait only for the mentor's consent, gathered as units."""
+    rows_of: dict[str, list] = {}
+    for pair in data.awaiting_consent:
+        rows_of.setdefault(key(pair.number), []).append(pair)
+    found = []
+    for number, rows in rows_of.items():
+        if any(key(unit.number) == number for unit in units(data)):
+            continue  # a group whose other rows were accepted: its consent is made with them
+        mentor = data.person(rows[0].mentor)
+        found.append(Unit(rows[0].number, rows, mentor, [data.person(r.mentee) for r in rows],
+                          data.programmes.get(number), mentor))
+    return found
+
+
 @catalogue.makes(catalogue.CONSENT, catalogue.AGREEMENT)
 def mentor_papers(req: Request) -> list[Document]:
     data = req.data
@@ -77,7 +93,8 @@ def mentor_papers(req: Request) -> list[Document]:
         consent = catalogue.CONSENT
         documents.append(Document(consent, consent.name(person=short, unit=appointment.label), context,
                                   draft=appointment.consent is None))
-        documents.append(_agreement(catalogue.AGREEMENT, short, appointment.label, context))
+        if appointment.consent is not None:  # the agreement rests on the consent: it comes once that is given
+            documents.append(_agreement(catalogue.AGREEMENT, short, appointment.label, context))
     return documents
 
 

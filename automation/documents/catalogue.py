@@ -270,6 +270,9 @@ MENTEE_APPLICATION = DocumentKind(
     fields=fields.EARLY_END,
 )
 
+MENTOR_PAPERS = (CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, MENTEE_APPLICATION)
+"""Each mentor's own papers under ст. 351.8 ТК РФ and the applications of п. III.9.1 (folder «Соглашения»)."""
+
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
 KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, MENTEE_APPLICATION, PAIR_LIST, PAY_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,

@@ -25,9 +25,11 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
 
 def awaiting_signature(documents: list[Document], data: Data, failed: list[Path]) -> list[tuple[str, Path]]:
     """What the director signs next: draft orders in the order of the register («Приказы»; unregistered drafts
-    after them), then the programmes those orders approve, by number."""
+    after them), then the programmes those orders approve, by number, then the mentors' papers still to sign
+    (consents, agreements, notices, applications), kind by kind."""
     drafts = [d for d in documents if d.draft and d.path not in failed]
     by_register = sorted((d for d in drafts if d.kind in catalogue.ORDERS),
                          key=lambda d: data.register_position(d.order))
     approved = [d for d in drafts if d.kind is catalogue.PROGRAMME]
-    return [(title(d.path), d.path) for d in [*by_register, *approved]]
+    papers = [d for kind in catalogue.MENTOR_PAPERS for d in drafts if d.kind is kind]
+    return [(title(d.path), d.path) for d in [*by_register, *approved, *papers]]
