@@ -128,7 +128,7 @@ def test_the_head_as_a_mentor_and_a_partner_from_another_school_get_no_papers_of
     report = build(write(rows), templates, output)
     assert errors(report) == []
     papers = sorted(name.removeprefix("Соглашения/") for name in made(output)
-                    if name.startswith("Соглашения") and "о продлении" not in name)
+                    if name.startswith(("Соглашения/Согласие", "Соглашения/Доп.")) and "о продлении" not in name)
     assert papers == sorted([*(f"Согласие {who}.docx" for who in (
         "Черных И.П. (группа № 2)", "Кузнецова И.В. (пара № 3)", "Черных И.П. (пара № 3, с 16.11.2026)")),
         *(f"Доп. соглашение {who}.docx" for who in (
@@ -343,3 +343,21 @@ def test_a_pair_waiting_for_its_mentors_consent_gets_the_consent_to_sign(write, 
     assert any("доплату в размере 10 % должностного оклада в месяц" in line for line in consent)
     assert not any("Мороз О.В. (пара № 1)" in name for name in made(output) if "Доп. соглашение" in name)
     assert "Согласие Мороз О.В. (пара № 1)" in [title for title, _ in report.to_sign]
+
+
+@pytest.mark.parametrize("ground, papers", [
+    ("длительное отсутствие наставника (болезнь, уход за ребёнком, отпуск, командировка, обучение)",
+     ["Соглашение о прекращении Кузнецова И.В. (пара № 3).docx"]),
+    ("увольнение наставника", []),
+    ("психологическая несовместимость наставника и наставляемого",
+     ["Уведомление об отмене поручения Кузнецова И.В. (пара № 3).docx"]),
+])
+def test_the_former_mentors_extra_work_ends_by_the_paper_its_ground_asks_for(ground, papers, write, rows, templates,
+                                                                            tmp_path):
+    """Absence: an agreement of the parties; the mentor's dismissal ends it with the job; an initiative of the
+    school's: its notice of cancellation."""
+    rows["Замены"][0]["Основание"] = ground
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    assert [name.removeprefix("Соглашения/") for name in made(output)
+            if name.startswith(("Соглашения/Соглашение", "Соглашения/Уведомление"))] == papers

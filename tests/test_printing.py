@@ -19,7 +19,7 @@ from automation.run.report import Report
 from tests.helpers import SOFFICE, TODAY, needs_libreoffice, needs_times
 
 # The test workbook's drafts: the order with a number but no date in the register first, then the unregistered
-# drafts in the catalogue's order, then the programmes those orders approve.
+# drafts in the catalogue's order, then the programmes those orders approve, then the mentors' papers to sign.
 EXPECTED = [
     "ПРОЕКТ Приказ № 50-ОД О замене наставника",
     "ПРОЕКТ Приказ О закреплении наставнических пар (групп)",
@@ -27,8 +27,9 @@ EXPECTED = [
     "ПРОЕКТ Приказ О поощрении наставников",
     "Программа наставничества № 2 Черных И.П. (группа)",
     "Программа наставничества № 3 Павлюк Н.С.",
+    "Соглашение о прекращении Кузнецова И.В. (пара № 3)",  # the former mentor's, on the replacement
 ]
-PAGES = [2, 3, 1, 2, 1, 1]
+PAGES = [2, 3, 1, 2, 1, 1, 1]
 
 
 def test_awaiting_signature_lists_draft_orders_in_register_order_then_their_programmes(write, rows, templates,
@@ -72,6 +73,7 @@ def test_the_bundle_has_every_draft_in_order_with_its_pages_and_text(write, rows
     assert "О поощрении наставников" in first[3]
     assert "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА № 2" in first[4].upper()
     assert "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА № 3" in first[5].upper()
+    assert "о досрочном прекращении работы по наставничеству" in first[6]
     # Pages per document, as LibreOffice lays them out (looked at once by eye: no document cut or merged).
     assert [b - a for a, b in zip(starts, [*starts[1:], len(pdf.pages)])] == PAGES
     assert (bundle.substitutes, bundle.font_warning) == ((), None)  # Times New Roman's widths are installed here
@@ -84,13 +86,13 @@ def test_print_command_builds_then_joins_and_writes_the_journal(write, rows, tem
                             capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Итог: документы: создано 31,")
+    assert lines[0].startswith("Итог: документы: создано 32,")
     name = bundle_name(dt.date.today())
-    assert lines[1].startswith(f"На подпись: output/{name} (документов: 6, страниц: ")
+    assert lines[1].startswith(f"На подпись: output/{name} (документов: 7, страниц: ")
     assert (tmp_path / "output" / name).is_file()
     journal = (tmp_path / "output" / "журнал.txt").read_text(encoding="utf-8").splitlines()
-    assert len(journal) == 1 and " сборка: workbook/Наставничество.xlsx; документы: создано 31," in journal[0]
-    assert journal[0].endswith(f"; на подпись: output/{name} (документов: 6, страниц: {lines[1].split()[-1]}")
+    assert len(journal) == 1 and " сборка: workbook/Наставничество.xlsx; документы: создано 32," in journal[0]
+    assert journal[0].endswith(f"; на подпись: output/{name} (документов: 7, страниц: {lines[1].split()[-1]}")
 
 
 def _workspace(tmp_path: Path, book: Path, templates: Path) -> Path:

@@ -105,22 +105,30 @@ class EarlyEnd:
     column: str
 
 
+ENDS_WITH_THE_JOB = frozenset({schema.REPLACE_ON_MENTOR_DISMISSAL.text, *(
+    g.text for g in schema.LEGACY_REPLACEMENT_GROUNDS if schema.REPLACE_ON_MENTOR_DISMISSAL.text in g.split_into)})
+"""Grounds on which the mentor's extra work ends with their employment: no paper of its own."""
+
+
 def early_ends(data: Data) -> list[EarlyEnd]:
-    """Every early end the book records whose written notice the law asks for (the mentor on the school's staff,
-    under an additional agreement)."""
+    """Every end of a mentor's extra work before its term that the book records (the mentor on the school's staff,
+    under an additional agreement): by a replacement, or by a completion before the programme's last day. One side's
+    initiative asks for a written notice (`Choice.ends_by`); the rest is ended by the parties' agreement."""
     found = []
     for item in data.replacements:
         ground = schema.ground(item.ground)
         former = data.person(item.former)
-        if ground.ends_by and engaged(data, former):
+        if item.ground not in ENDS_WITH_THE_JOB and engaged(data, former):
             found.append(EarlyEnd(item.number, former, item.date, item.notice, ground, schema.REPLACEMENTS,
                                   item.row, "notice"))
     for programme in data.programmes.values():
         if not programme.finished or not programme.completion_ground or programme.finished_on is None:
             continue
         ground = schema.ground(programme.completion_ground)
+        if not ground.ends_by and programme.finished_on >= programme.last_day:
+            continue  # the work ends with its term
         mentor = _mentor_on(data, programme.number, programme.finished_on)
-        if ground.ends_by and mentor is not None and engaged(data, mentor):
+        if mentor is not None and engaged(data, mentor):
             found.append(EarlyEnd(programme.number, mentor, programme.finished_on, programme.completion_notice,
                                   ground, schema.PROGRAMMES, programme.row, "completion_notice"))
     return found
@@ -140,6 +148,8 @@ def _mentor_on(data: Data, number: str, day: dt.date) -> Person | None:
 def _check_notices(data: Data, out: Collector) -> None:
     """The notice is given no later than three working days before the work ends, on the production calendar."""
     for end in early_ends(data):
+        if not end.ground.ends_by:
+            continue  # ended by agreement: no notice
         if not working_days.known(end.ends.year):
             out.warning(end.sheet, end.row, end.column,
                         f"производственный календарь на {end.ends.year} год программе ещё не известен: три рабочих "

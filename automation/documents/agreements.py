@@ -170,7 +170,7 @@ def _head(org: Organization | None) -> dict[str, Any]:
     }}
 
 
-@catalogue.makes(catalogue.REFUSAL, catalogue.CANCELLATION, catalogue.MENTEE_APPLICATION)
+@catalogue.makes(catalogue.REFUSAL, catalogue.CANCELLATION, catalogue.TERMINATION, catalogue.MENTEE_APPLICATION)
 def early_end_papers(req: Request) -> list[Document]:
     """For each early end: the mentor's notice of refusal or the employer's notice of cancellation, by the ground;
     for a pair replaced on its mentee's application, that application, ready to sign."""
@@ -184,8 +184,12 @@ def early_end_papers(req: Request) -> list[Document]:
             continue
         context = {**req.common, **head, **_early_end_context(data, unit, end)}
         label = f"{'группа' if unit.group else 'пара'} № {unit.number}"
-        kind = catalogue.REFUSAL if end.ground.ends_by == MENTOR else catalogue.CANCELLATION
         short = named(end.mentor).short
+        if not end.ground.ends_by:
+            kind = catalogue.TERMINATION
+            documents.append(Document(kind, kind.name(person=short, unit=label), context, draft=True))
+            continue
+        kind = catalogue.REFUSAL if end.ground.ends_by == MENTOR else catalogue.CANCELLATION
         documents.append(Document(kind, kind.name(person=short, unit=label), context, draft=end.notice is None))
         if end.ground is REPLACE_ON_MENTEE_APPLICATION and len(unit.mentees) == 1:
             application = catalogue.MENTEE_APPLICATION
@@ -199,6 +203,7 @@ def _early_end_context(data: Data, unit: Unit, end: EarlyEnd) -> dict[str, Any]:
     word = "наставляемых" if unit.group else ("наставляемой" if unit.mentees[0].female else "наставляемого")
     replaced = [item for item in data.replacements_of(unit.number) if key(item.new) == key(end.mentor.code)]
     agreement = replaced[-1].agreement if replaced else unit.rows[0].agreement
+    contract = Requisites.read(end.mentor.contract)
     return {
         "наставник": person(end.mentor),
         "наставляемый": person(unit.mentees[0]),
@@ -211,6 +216,8 @@ def _early_end_context(data: Data, unit: Unit, end: EarlyEnd) -> dict[str, Any]:
         "не_позднее": grammar.date_words(working_days.latest_notice(end.ends)),
         "соглашение": clause(agreement, ""),
         "основание": end.ground.fact(),
+        "по": grammar.date_words(end.ends - dt.timedelta(days=1)),
+        "договор": {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE},
     }
 
 

@@ -261,6 +261,14 @@ CANCELLATION = DocumentKind(
     file_name="Уведомление об отмене поручения {person} ({unit})",
     fields=fields.EARLY_END,
 )
+TERMINATION = DocumentKind(
+    key="termination",
+    title="Соглашение о досрочном прекращении работы по наставничеству",
+    template="Соглашение о прекращении наставничества.docx",
+    folder=AGREEMENTS_FOLDER,
+    file_name="Соглашение о прекращении {person} ({unit})",
+    fields=fields.EARLY_END,
+)
 MENTEE_APPLICATION = DocumentKind(
     key="mentee_application",
     title="Заявление наставляемого о замене наставника",
@@ -270,12 +278,12 @@ MENTEE_APPLICATION = DocumentKind(
     fields=fields.EARLY_END,
 )
 
-MENTOR_PAPERS = (CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, MENTEE_APPLICATION)
+MENTOR_PAPERS = (CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, TERMINATION, MENTEE_APPLICATION)
 """Each mentor's own papers under ст. 351.8 ТК РФ and the applications of п. III.9.1 (folder «Соглашения»)."""
 
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
-KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, MENTEE_APPLICATION, PAIR_LIST, PAY_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
+KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, TERMINATION, MENTEE_APPLICATION, PAIR_LIST, PAY_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
          ANALYTIC_REPORT, INDICATORS, SUGGESTIONS, CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""
