@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from automation.book import working_days
 from automation.book.pay import Pay, PayProblem, Requisites, parse
@@ -361,3 +362,14 @@ def test_the_former_mentors_extra_work_ends_by_the_paper_its_ground_asks_for(gro
     build(write(rows), templates, output)
     assert [name.removeprefix("Соглашения/") for name in made(output)
             if name.startswith(("Соглашения/Соглашение", "Соглашения/Уведомление"))] == papers
+
+
+def test_an_addressee_block_is_never_hyphenated(write, rows, templates, tmp_path):
+    """«от учителя русского языка и литерату-/ры» is marked by a director: the block at the right keeps its words."""
+    output = tmp_path / "out"
+    build(write(rows), templates, output)
+    paragraphs = Document(str(output / CONSENT)).paragraphs
+    assert [p.text for p in paragraphs[:4]] == ["Директору МКОУ Теньковская СШ", "Т.А. Сазоновой",
+                                                "от учителя математики", "Мороз Ольги Викторовны"]
+    assert all(p._p.pPr.find(qn("w:suppressAutoHyphens")) is not None for p in paragraphs[:4])
+    assert paragraphs[6]._p.pPr.find(qn("w:suppressAutoHyphens")) is None  # the text itself is hyphenated

@@ -99,8 +99,9 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
     """Every document of a book with 30 pairs, double surnames and the longest positions, and the district summary,
     printed by LibreOffice: each word of each table cell is as many times whole in the PDF as in the document (a word
     broken inside a cell prints as two pieces), no line ends with «№» or begins with «г.», each order's signature
-    shares its page with the last point, a programme's signatures stand together on its last page, and each short list
-    of those who have read an order (up to 15 names) is printed whole."""
+    shares its page with the last point, a programme's signatures stand together on its last page, each mentor's paper
+    has its signatures on the page of its text, and each short list of those who have read an order (up to 15 names)
+    is printed whole."""
     folder = tmp_path / "район"
     folder.mkdir()
     write_workbook(folder / "школа.xlsx", large_book.rows(), sample_data.SETTINGS)
@@ -146,6 +147,14 @@ def test_a_large_book_prints_with_no_word_broken_in_a_cell_and_no_signature_alon
                 page = next(text for text in pages if "И.В. Кузнецова" in text)
                 if above not in " ".join(page.split()):
                     alone.append(source.name)
+        if source.parent.name == "Соглашения":  # a paper's signatures share their page with the text above them
+            paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+            signature = next(i for i, text in enumerate(paragraphs) if "\t__________" in text or text == "Подписи сторон")
+            above = " ".join(paragraphs[signature - 1].split()[:4])
+            mark = " ".join(paragraphs[signature].split()[-2:])  # «Подписи сторон», the signer «Т.А. Сазонова»
+            page = next(text for text in pages if mark in " ".join(text.split()))
+            if above not in " ".join(page.split()):
+                alone.append(source.name)
         for table in document.tables:  # a list of those who have read an order, short enough, is whole
             names = [" ".join(row.cells[0].text.split()) for row in table.rows[1:]]
             if table.rows[0].cells[0].text == "Фамилия, инициалы" and len(names) <= 15:

@@ -112,10 +112,14 @@ class Page:
         return paragraph
 
     def block_right(self, lines: list[str], width_mm: int = 85, before: int = 0):
-        """A block set at the right of the page (approval stamp, appendix mark)."""
+        """A block set at the right of the page (approval stamp, appendix mark, addressee): its lines are never
+        hyphenated («литерату-/ры» in an addressee is marked by a director)."""
         for index, text in enumerate(lines):
             paragraph = self.line(text, align=LEFT, before=before if index == 0 else 0)
             paragraph.paragraph_format.left_indent = Mm(180 - width_mm)
+            properties = paragraph._p.get_or_add_pPr()
+            # CT_PPr: suppressAutoHyphens comes before the spacing and indentation python-docx has written.
+            properties.insert_element_before(OxmlElement("w:suppressAutoHyphens"), "w:spacing", "w:ind", "w:jc")
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
