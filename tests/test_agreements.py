@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
 from automation.book import working_days
 from automation.book.pay import Pay, PayProblem, Requisites, parse
+from automation.office.blank_book import write_workbook
 from tests.docx_text import paragraph_texts
 from tests.helpers import build, errors, made, warnings
 
@@ -373,3 +375,14 @@ def test_an_addressee_block_is_never_hyphenated(write, rows, templates, tmp_path
                                                 "от учителя математики", "Мороз Ольги Викторовны"]
     assert all(p._p.pPr.find(qn("w:suppressAutoHyphens")) is not None for p in paragraphs[:4])
     assert paragraphs[6]._p.pPr.find(qn("w:suppressAutoHyphens")) is None  # the text itself is hyphenated
+
+
+def test_the_blank_book_offers_how_mentoring_is_engaged_in_a_dropdown(tmp_path):
+    book = openpyxl.load_workbook(write_workbook(tmp_path / "книга.xlsx"))
+    sheet = book["Организация"]
+    row = next(cell.row for cell in sheet["A"] if cell.value == "Наставничество оформляется")
+    rules = {str(rule.sqref): rule.formula1 for rule in sheet.data_validations.dataValidation}
+    assert rules[f"B{row}"] == '"доп. соглашением (ст. 351.8 ТК РФ),в должностных обязанностях"'
+    help_lines = [(a.value, b.value) for a, b in book["Как заполнять"].iter_rows(max_col=2)]
+    assert ("   Доплата", "необязательно: в месяц: «3 000» (рублей) или «10 %» (оклада); пусто — по умолчанию с листа "
+            "«Организация»") in help_lines

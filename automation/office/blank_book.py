@@ -103,6 +103,11 @@ def write_workbook(
             values = settings or {}
             for setting in schema.SETTINGS:
                 ws.append([setting.header, values.get(setting.header)])
+                if setting.choices:  # a closed list: its value is chosen in a dropdown, as in the other sheets
+                    rule = DataValidation(type="list", formula1='"' + ",".join(setting.choices) + '"',
+                                          allow_blank=True)
+                    rule.add(f"B{ws.max_row}")
+                    ws.add_data_validation(rule)
         else:
             for row in rows.get(sheet.title, ()):
                 ws.append([row.get(c.header) for c in sheet.columns])
