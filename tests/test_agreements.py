@@ -64,7 +64,8 @@ def test_a_replacements_new_mentor_gets_an_agreement_from_the_day_of_the_replace
             "наставничеству (статья 351.8 Трудового кодекса Российской Федерации) по персонализированной программе "
             "наставничества № 3: помощь в овладении навыками работы наставляемому Павлюку Никите Сергеевичу, "
             "учителю информатики (пара № 3, вместо Кузнецовой И.В.).") in lines
-    assert "4. Срок выполнения работы по наставничеству — с 16 ноября 2026 г. по 30 июня 2027 г." in lines
+    # The programme's first end: the extension to 30 June is agreed on by the agreement «о продлении» (№ 31).
+    assert "4. Срок выполнения работы по наставничеству — с 16 ноября 2026 г. по 31 мая 2027 г." in lines
 
 
 def test_a_pairs_own_pay_a_missing_contract_and_a_charter_reach_the_papers(write, rows, settings, templates,

@@ -40,7 +40,7 @@ class Appointment:
 
     @property
     def label(self) -> str:
-        """«пара № 1», «группа № 5, замена с 16.11.2026»: which appointment a paper's name speaks of."""
+        """«пара № 1», «пара № 6, с 16.11.2026» (a replacement): which appointment a paper's name speaks of."""
         text = f"{'группа' if self.unit.group else 'пара'} № {self.unit.number}"
         if self.replacement is not None:
             text += f", с {grammar.date_digits(self.start)}"
@@ -56,14 +56,16 @@ def appointments(data: Data) -> list[Appointment]:
         if programme is None:
             continue  # no term, no content: the check asks for the programme
         first = unit.rows[0]
+        # The term as agreed on appointment: the programme's own end; an extension is agreed on by an agreement of
+        # its own («о продлении»), unless the mentor comes in after the first end.
         if engaged(data, unit.first_mentor):
-            found.append(Appointment(unit, unit.first_mentor, programme.start, programme.last_day, first.consent,
+            found.append(Appointment(unit, unit.first_mentor, programme.start, programme.end, first.consent,
                                      first.agreement))
         for item in data.replacements_of(unit.number):
             mentor = data.person(item.new)
+            end = programme.end if item.date <= programme.end else programme.last_day
             if engaged(data, mentor):
-                found.append(Appointment(unit, mentor, item.date, programme.last_day, item.consent, item.agreement,
-                                         item))
+                found.append(Appointment(unit, mentor, item.date, end, item.consent, item.agreement, item))
     return found
 
 
