@@ -387,3 +387,14 @@ def test_the_blank_book_offers_how_mentoring_is_engaged_in_a_dropdown(tmp_path):
     help_lines = [(a.value, b.value) for a, b in book["Как заполнять"].iter_rows(max_col=2)]
     assert ("   Доплата", "необязательно: в месяц: «3 000» (рублей) или «10 %» (оклада); пусто — по умолчанию с листа "
             "«Организация»") in help_lines
+
+
+def test_a_contract_or_a_consent_typed_in_the_wrong_shape_is_a_located_message(write, rows, templates, tmp_path):
+    rows["Пары"][0]["Согласие наставника (дата)"] = "№ 12 от 26.08.2026"  # an agreement typed into the date column
+    rows["Педагоги"][3]["Трудовой договор (№, дата)"] = "01.09.2011"  # П-4: the date alone
+    report = build(write(rows), templates, tmp_path / "out")
+    assert errors(report) == ["Лист «Пары», строка 2, столбец «Согласие наставника (дата)»: «№ 12 от 26.08.2026» — "
+                              "не дата. Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026."]
+    assert warnings(report) == [
+        "Лист «Педагоги», строка 5, столбец «Трудовой договор (№, дата)»: в «01.09.2011» нет номера трудового "
+        "договора: в дополнительном соглашении — строка для записи от руки. Впишите так: «№ 15 от 01.09.2020»."]

@@ -12,7 +12,7 @@ from automation import grammar
 from automation.book import schema, working_days
 from automation.book.choices import Choice
 from automation.book.models import Data, Person, key
-from automation.book.pay import EXAMPLES, Pay, PayProblem, parse
+from automation.book.pay import EXAMPLES, Pay, PayProblem, Requisites, parse
 from automation.book.problems import Collector
 from automation.book.schema import Sheet
 
@@ -88,6 +88,13 @@ def check_labour(data: Data, out: Collector, setting_row: int | None) -> None:
             out.warning(schema.PEOPLE, mentor.row, "contract",
                         "нет номера и даты трудового договора наставника: в дополнительном соглашении — строка для "
                         "записи от руки. Впишите их, например «№ 15 от 01.09.2020».")
+            continue
+        read = Requisites.read(mentor.contract)
+        missing = [what for what, value in (("номера", read.number), ("даты", read.date)) if value is None]
+        if missing:
+            out.warning(schema.PEOPLE, mentor.row, "contract",
+                        f"в «{mentor.contract}» нет {' и '.join(missing)} трудового договора: в дополнительном "
+                        "соглашении — строка для записи от руки. Впишите так: «№ 15 от 01.09.2020».")
 
 
 @dataclass(frozen=True)
