@@ -12,15 +12,16 @@ NOTICE_DAYS = 3
 """Working days between a written notice and the day the work ends (ч. 3 ст. 351.8 ТК РФ)."""
 
 
-@lru_cache(maxsize=None)
-def _calendar(year: int):
+@lru_cache(maxsize=1)
+def _calendar():
+    """One calendar for every year asked of it (the library fills a year in on its first question)."""
     import holidays  # only a book with an early end loads it: a cold start stays short
 
-    return holidays.country_holidays("RU", years=[year - 1, year, year + 1])
+    return holidays.country_holidays("RU")
 
 
 def is_working(day: dt.date) -> bool:
-    return _calendar(day.year).is_working_day(day)
+    return _calendar().is_working_day(day)
 
 
 def first_lawful(notice: dt.date) -> dt.date:
@@ -44,6 +45,7 @@ def latest_notice(ending: dt.date) -> dt.date:
 @lru_cache(maxsize=None)
 def known(year: int) -> bool:
     """Whether the library has the year's decree on moved days off (a year it has none for may still get one)."""
-    calendar = _calendar(year)
+    calendar = _calendar()
+    calendar.get(dt.date(year, 1, 1))  # fills the year in
     return any(day.year == year and "substituted" in name.lower() for day, name in calendar.items()) or any(
         day.year == year for day in calendar.weekend_workdays)
