@@ -64,11 +64,11 @@ def test_build_in_a_workspace_with_no_options(tmp_path, write, rows, initialized
     folder = workspace(tmp_path, initialized, write(rows))
     result = nastavnik("build", cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 32, обновлено 0, без изменений 0; ошибок: 0, "
+    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 33, обновлено 0, без изменений 0; ошибок: 0, "
                                               "предупреждений: 0.")
     assert "  [проект] Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx — создан" in result.stdout
     again = nastavnik("build", cwd=folder)
-    assert again.stdout.splitlines()[-1] == ("Итог: документы: создано 0, обновлено 0, без изменений 32; ошибок: 0, "
+    assert again.stdout.splitlines()[-1] == ("Итог: документы: создано 0, обновлено 0, без изменений 33; ошибок: 0, "
                                              "предупреждений: 0.")
     assert (folder / "output" / "Отчёт о проверке.docx").exists()
     assert result.stderr == ""
@@ -150,7 +150,7 @@ def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows,
     lines = [line.rstrip("\n") for line in first] + out.splitlines()
     assert lines[0] == ("Слежу за книгой «workbook» и шаблонами «doc_templates»; документы — в «output». "
                         "Остановить: Ctrl+C.")
-    assert lines[1].endswith("Документы: создано 32, обновлено 0, без изменений 0; ошибок: 0, "
+    assert lines[1].endswith("Документы: создано 33, обновлено 0, без изменений 0; ошибок: 0, "
                              "предупреждений: 0.")
     assert lines[-1] == "Слежение остановлено. До свидания!"
     assert err == ""
@@ -160,7 +160,7 @@ def test_bare_nastavnik_builds_the_workspace_as_its_help_says(tmp_path, write, r
     folder = workspace(tmp_path, initialized, write(rows))
     result = nastavnik(cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 32, обновлено 0, без изменений 0; ошибок: 0, "
+    assert result.stdout.splitlines()[-1] == ("Итог: документы: создано 33, обновлено 0, без изменений 0; ошибок: 0, "
                                               "предупреждений: 0.")
     assert "Запуск без команды в папке проекта — то же, что «nastavnik build»" in nastavnik("--help", cwd=folder).stdout
 

@@ -86,12 +86,12 @@ def test_print_command_builds_then_joins_and_writes_the_journal(write, rows, tem
                             capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Итог: документы: создано 32,")
+    assert lines[0].startswith("Итог: документы: создано 33,")
     name = bundle_name(dt.date.today())
     assert lines[1].startswith(f"На подпись: output/{name} (документов: 7, страниц: ")
     assert (tmp_path / "output" / name).is_file()
     journal = (tmp_path / "output" / "журнал.txt").read_text(encoding="utf-8").splitlines()
-    assert len(journal) == 1 and " сборка: workbook/Наставничество.xlsx; документы: создано 32," in journal[0]
+    assert len(journal) == 1 and " сборка: workbook/Наставничество.xlsx; документы: создано 33," in journal[0]
     assert journal[0].endswith(f"; на подпись: output/{name} (документов: 7, страниц: {lines[1].split()[-1]}")
 
 

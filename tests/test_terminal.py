@@ -55,7 +55,7 @@ def test_quiet_build_says_only_the_errors_and_the_last_line(tmp_path, write, row
         "значений: «один-на-один»; «виртуальное (дистанционное)»; «краткосрочное (целеполагающее)»; «ситуационное»; "
         "«скоростное».",
         "Ячейки с ошибками и предупреждениями отмечены в копии книги: output/Проверка — Наставничество.xlsx",
-        "Итог: документы: создано 32, обновлено 0, без изменений 0; ошибок: 1, предупреждений: 0.",
+        "Итог: документы: создано 33, обновлено 0, без изменений 0; ошибок: 1, предупреждений: 0.",
     ]
     assert result.stderr == ""
 
@@ -128,7 +128,7 @@ def test_each_build_adds_one_line_to_the_journal(tmp_path, write, rows, initiali
     nastavnik("build", cwd=folder)
     lines = (folder / "output" / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
-    assert lines[0][19:].startswith(" сборка: workbook/Наставничество.xlsx; документы: создано 32, обновлено 0, "
+    assert lines[0][19:].startswith(" сборка: workbook/Наставничество.xlsx; документы: создано 33, обновлено 0, "
                                     "без изменений 0; ошибок: 0, предупреждений: 0; ")
     assert lines[1][19:] == (" сборка: не удалось. Не найдено: «workbook». Укажите книгу параметром --workbook "
                              "или создайте её: nastavnik init.")

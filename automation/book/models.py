@@ -85,6 +85,7 @@ class Organization(SheetModel):
     association: bool | None = None
     association_head: str | None = None
     site_responsible: str | None = None
+    site_url: str | None = None
     mentoring_basis: str | None = None
     default_pay: str | None = None
     charter: str | None = None

@@ -36,6 +36,7 @@ _SETTINGS = {
     "association": "да",
     "association_head": "П-05",
     "site_responsible": "П-07",
+    "site_url": "https://tenki-school.ru/nastavnichestvo",
     "default_pay": "3 000",
     "charter": "15.01.2024",
 }

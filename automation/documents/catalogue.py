@@ -162,6 +162,14 @@ ANALYTIC_REPORT = DocumentKind(
     file_name="Аналитический отчёт о реализации системы наставничества {period}",
     fields=fields.ANALYTIC_REPORT,
 )
+MONITORING_CERTIFICATE = DocumentKind(
+    key="monitoring_certificate",
+    title="Справка о реализации системы наставничества (для мониторинга)",
+    template="Справка о реализации системы наставничества.docx",
+    folder=REPORTS_FOLDER,
+    file_name="Справка о реализации системы наставничества {period}",
+    fields=fields.MONITORING_CERTIFICATE,
+)
 INDICATORS = DocumentKind(
     key="indicators",
     title="Показатели наставничества (таблица для методиста)",
@@ -283,8 +291,8 @@ MENTOR_PAPERS = (CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION,
 
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
-KINDS = (*ORDERS, PROGRAMME, CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION, TERMINATION, MENTEE_APPLICATION, PAIR_LIST, PAY_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
-         ANALYTIC_REPORT, INDICATORS, SUGGESTIONS, CHECK_REPORT)
+KINDS = (*ORDERS, PROGRAMME, *MENTOR_PAPERS, PAIR_LIST, PAY_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
+         ANALYTIC_REPORT, MONITORING_CERTIFICATE, INDICATORS, SUGGESTIONS, CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""
 FIELDS: dict[str, dict[str, Field]] = {kind.key: kind.fields for kind in TEMPLATED if kind.fields is not None}

@@ -7,7 +7,17 @@ from pathlib import Path
 
 # Each module declares the kinds it makes (`@catalogue.makes`): imported here, they are all declared.
 from automation.book.models import Data
-from automation.documents import agreements, catalogue, nominations, orders, pay_list, programmes, reports, year  # noqa: F401
+from automation.documents import (  # noqa: F401
+    agreements,
+    catalogue,
+    certificate,
+    nominations,
+    orders,
+    pay_list,
+    programmes,
+    reports,
+    year,
+)
 from automation.documents.document import Document, School
 from automation.documents.period import Period
 from automation.files import title

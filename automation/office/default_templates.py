@@ -338,6 +338,24 @@ def nomination() -> Page:
     return page
 
 
+@default_template(catalogue.MONITORING_CERTIFICATE)
+def monitoring_certificate() -> Page:
+    page = Page()
+    _heading(page, "Справка о реализации системы наставничества педагогических работников",
+             "{{ период }}, по состоянию на {{ дата }}")
+    page.table(["№", "Что проверяется", "Есть ли и реквизиты"], ["{{ п.номер }}", "{{ п.что }}", "{{ п.есть }}"],
+               "п in пункты", widths=[10, 75, 95])
+    page.line("Приказы о закреплении наставнических пар (групп)", align=LEFT, bold=True, before=12, after=6, keep=True)
+    page.tag("{%p if приказы %}")
+    page.table(["Приказ", "Пар", "Групп"], ["{{ з.приказ }}", "{{ з.пар }}", "{{ з.групп }}"], "з in приказы",
+               widths=[120, 30, 30])
+    page.tag("{%p else %}")
+    page.text("Подписанных приказов о закреплении нет.")
+    page.tag("{%p endif %}")
+    page.spread("{{ руководитель.должность }}", "__________ {{ руководитель.подпись }}", before=24)
+    return page
+
+
 @default_template(catalogue.CHECK_REPORT)
 def check_report() -> Page:
     page = Page()
