@@ -245,11 +245,16 @@ def _inflect_part(part: str, case: Case, pos: str) -> str:
     return _same_capitals(part, word)
 
 
+def capital(text: str) -> str:
+    """The text with its first letter a capital, the rest as it is («учителю физики» → «Учителю физики»)."""
+    return text[:1].upper() + text[1:]
+
+
 def _same_capitals(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
     if model[:1].isupper():
-        return word[:1].upper() + word[1:]
+        return capital(word)
     return word
 
 

@@ -28,7 +28,7 @@ def default_pay(data: Data) -> Pay | None:
 
 def pay_of(data: Data, number: str) -> Pay | None:
     """A pair's or group's pay: its first row's own, else the school's default; None when neither reads."""
-    rows = [pair for pair in (*data.pairs, *data.awaiting_consent) if key(pair.number) == key(number)]
+    rows = data.pairs_of(number) or [pair for pair in data.awaiting_consent if key(pair.number) == key(number)]
     own = rows[0].pay if rows else None
     if own:
         try:
@@ -45,8 +45,7 @@ def engaged(data: Data, person: Person) -> bool:
     org = data.organization
     if org is None:
         return person.workplace is None
-    full = " ".join(part for part in (person.last_name, person.first_name, person.middle_name) if part)
-    return org.by_agreement and person.workplace is None and key(full) != key(org.head_name)
+    return org.by_agreement and person.workplace is None and not org.is_head(person)
 
 
 def check_labour(data: Data, out: Collector, setting_row: int | None) -> None:
@@ -59,6 +58,7 @@ def check_labour(data: Data, out: Collector, setting_row: int | None) -> None:
     if org is not None and not org.by_agreement:
         return
     _check_notices(data, out)
+    default = default_pay(data)
     seen: set[str] = set()
     mentors: dict[str, Person] = {}
     for pair in data.pairs:
@@ -74,7 +74,7 @@ def check_labour(data: Data, out: Collector, setting_row: int | None) -> None:
                 parse(pair.pay)
             except PayProblem as err:
                 out.warning(schema.PAIRS, pair.row, "pay", f"{err} В соглашении — строка для записи от руки.")
-        elif default_pay(data) is None:
+        elif default is None:
             out.warning(schema.PAIRS, pair.row, "pay",
                         f"доплата за наставничество не указана ни здесь, ни на листе «Организация» («Доплата "
                         f"наставнику по умолчанию»): в согласии и соглашении — строка для записи от руки. Впишите "
@@ -134,15 +134,16 @@ def early_ends(data: Data) -> list[EarlyEnd]:
         ground = schema.ground(programme.completion_ground)
         if not ground.ends_by and programme.finished_on >= programme.last_day:
             continue  # the work ends with its term
-        mentor = _mentor_on(data, programme.number, programme.finished_on)
+        mentor = mentor_on(data, programme.number, programme.finished_on)
         if mentor is not None and engaged(data, mentor):
             found.append(EarlyEnd(programme.number, mentor, programme.finished_on, programme.completion_notice,
                                   ground, schema.PROGRAMMES, programme.row, "completion_notice"))
     return found
 
 
-def _mentor_on(data: Data, number: str, day: dt.date) -> Person | None:
-    rows = [pair for pair in data.pairs if key(pair.number) == key(number)]
+def mentor_on(data: Data, number: str, day: dt.date) -> Person | None:
+    """The mentor of a pair or group on `day`: its first, or the last one a replacement dated by then brought in."""
+    rows = data.pairs_of(number)
     if not rows:
         return None
     code = rows[0].mentor

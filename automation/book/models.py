@@ -90,6 +90,10 @@ class Organization(SheetModel):
     default_pay: str | None = None
     charter: str | None = None
 
+    def is_head(self, person: Person) -> bool:
+        """Whether this person is the organisation's head, as «Руководитель (ФИО)» names them."""
+        return key(person.full_name) == key(self.head_name)
+
     @property
     def by_agreement(self) -> bool:
         """Mentoring is extra work under ст. 351.8 ТК РФ: consent, an additional agreement, the pay."""
@@ -133,6 +137,11 @@ class Person(SheetModel):
     @property
     def female(self) -> bool:
         return self.sex == schema.FEMALE
+
+    @property
+    def full_name(self) -> str:
+        """«Мороз Ольга Викторовна», as typed."""
+        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
 
 
 class Pair(SheetModel):
@@ -301,6 +310,19 @@ class Data:
         if self.organization is None:
             return None
         return self.people.get(key(self.organization.curator))
+
+    def pairs_by_number(self) -> dict[str, list[Pair]]:
+        """The accepted rows of each pair or group, by its № as `key` matches it (indexed once, on first use)."""
+        if "pairs" not in self.derived:
+            index: dict[str, list[Pair]] = {}
+            for pair in self.pairs:
+                index.setdefault(key(pair.number), []).append(pair)
+            self.derived["pairs"] = index
+        return self.derived["pairs"]
+
+    def pairs_of(self, number: str) -> list[Pair]:
+        """The accepted rows of one pair or group."""
+        return self.pairs_by_number().get(key(number), [])
 
     def replacements_of(self, number: str) -> list[Replacement]:
         """The replacements of a pair's mentor in date order (indexed once, on first use)."""

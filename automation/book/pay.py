@@ -24,15 +24,19 @@ class Pay:
     percent: bool
     """A share of the salary (per cent) rather than roubles."""
 
-    def words(self) -> str:
-        """As an agreement states it: «3 000 рублей в месяц», «10 % должностного оклада в месяц»."""
+    def size(self) -> str:
+        """«3 000 рублей», «10 % должностного оклада»: the pay of one month."""
         if self.percent:
-            return f"{_digits(self.amount)} % должностного оклада в месяц"
+            return f"{_digits(self.amount)} % должностного оклада"
         roubles, kopecks = divmod(self.amount, 1)
         text = f"{_digits(roubles)} {_roubles(int(roubles))}"
         if kopecks:
             text += f" {int(kopecks * 100):02d} коп."
-        return text + " в месяц"
+        return text
+
+    def words(self) -> str:
+        """As an agreement states it: «3 000 рублей в месяц», «10 % должностного оклада в месяц»."""
+        return self.size() + " в месяц"
 
 
 def parse(value: object) -> Pay:

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from automation.book.models import key
 from automation.book.schema import Sheet
+from automation.grammar import capital
 
 
 class Severity(StrEnum):
@@ -31,7 +32,7 @@ class Problem:
     def __str__(self) -> str:
         book = f"Книга «{self.workbook}». " if self.workbook else ""
         if self.sheet is None:
-            return book + self.message[:1].upper() + self.message[1:]
+            return book + capital(self.message)
         place = book + f"Лист «{self.sheet}»"
         if self.row is not None:
             place += f", строка {self.row}"
@@ -54,6 +55,11 @@ class Problems:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def in_rows(self) -> bool:
+        """Whether some row of the book has an error (a row with one is left out of the data)."""
+        return any(p.sheet is not None for p in self.errors)
 
     @property
     def warnings(self) -> list[Problem]:

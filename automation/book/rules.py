@@ -33,7 +33,7 @@ def check_rules(data: Data, out: Collector) -> None:
                         "сделан, но сошлётся на него, когда документ будет указан.")
     for person in data.people.values():
         _cases_of_name(person, out)
-    units = _units(data.pairs)
+    units = data.pairs_by_number()
     _pairs(units, data, out)
     _forms(units, data, out)
     _incentives(data, out)
@@ -47,7 +47,7 @@ def _cases_of_name(person: Person, out: Collector) -> None:
     if all(getattr(person, column) for column in CASE_COLUMNS):
         return
     if grammar.uncertain_first_name(person.first_name, person.female):
-        full = " ".join(p for p in (person.last_name, person.first_name, person.middle_name) if p)
+        full = person.full_name
         columns = ", ".join(f"«{schema.PEOPLE.column(c).header}»" for c in CASE_COLUMNS)
         out.warning(schema.PEOPLE, person.row, "first_name",
                     f"имя «{person.first_name}» программа склоняет не наверняка: проверьте падежи ФИО «{full}» в "
@@ -80,7 +80,7 @@ def _pairs(units: dict[str, list[Pair]], data: Data, out: Collector) -> None:
         first = rows[0]
         mentor = data.person(first.mentor)
         founder = "учредител" in (first.agreement or "").lower()
-        if org is not None and _full_name(mentor) == key(org.head_name) and not founder:
+        if org is not None and org.is_head(mentor) and not founder:
             out.warning(schema.PAIRS, first.row, "mentor",
                         f"наставник пары (группы) № {first.number} — руководитель организации: дополнительное "
                         "соглашение к его трудовому договору о наставничестве заключает учредитель (ст. 351.8 ТК "
@@ -162,13 +162,4 @@ def missing_details(person: Person) -> list[str]:
     return [name for column, name in AWARD_DETAILS if getattr(person, column) in (None, "")]
 
 
-def _units(pairs: list[Pair]) -> dict[str, list[Pair]]:
-    units: dict[str, list[Pair]] = {}
-    for pair in pairs:
-        units.setdefault(key(pair.number), []).append(pair)
-    return units
-
-
-def _full_name(person: Person) -> str:
-    return key(" ".join(part for part in (person.last_name, person.first_name, person.middle_name) if part))
 

@@ -13,7 +13,7 @@ from typing import Any
 from automation import grammar
 from automation.book import working_days
 from automation.book.choices import MENTOR, REPLACE_ON_MENTEE_APPLICATION
-from automation.book.labour import EarlyEnd, early_ends, engaged, pay_of
+from automation.book.labour import EarlyEnd, early_ends, engaged, mentor_on, pay_of
 from automation.book.models import Data, Organization, Person, Replacement, key
 from automation.book.pay import Requisites
 from automation.documents import catalogue
@@ -41,7 +41,7 @@ class Appointment:
     @property
     def label(self) -> str:
         """«пара № 1», «пара № 6, с 16.11.2026» (a replacement): which appointment a paper's name speaks of."""
-        text = f"{'группа' if self.unit.group else 'пара'} № {self.unit.number}"
+        text = self.unit.label
         if self.replacement is not None:
             text += f", с {grammar.date_digits(self.start)}"
         return text
@@ -112,37 +112,65 @@ def _agreement(kind: catalogue.DocumentKind, person_: str, label: str, context: 
 def _context(data: Data, appointment: Appointment) -> dict[str, Any]:
     unit, mentor = appointment.unit, appointment.mentor
     programme = unit.programme
-    mentees = [named(m) for m in unit.mentees]
-    if unit.group:
-        word_gent, word_datv = "наставляемых", "наставляемым"
-    else:
-        female = unit.mentees[0].female
-        word_gent, word_datv = ("наставляемой", "наставляемой") if female else ("наставляемого", "наставляемому")
-    pay = pay_of(data, unit.number)
-    signed = Requisites.read(appointment.agreement)
-    contract = Requisites.read(mentor.contract)
     first = unit.rows[0]
     return {
         "наставник": person(mentor),
-        "вид": "группа" if unit.group else "пара",
+        "вид": unit.kind,
         "номер": unit.number,
-        "наставляемые_рп": f"{word_gent} " + "; ".join(m.who(Case.GENT) for m in mentees),
-        "наставляемые_дп": f"{word_datv} " + "; ".join(m.who(Case.DATV) for m in mentees),
+        "наставляемые_рп": _mentees(unit, Case.GENT),
+        "наставляемые_дп": _mentees(unit, Case.DATV),
         "форма": first.form,
         "взаимодействие": first.interaction,
         "направление": clause(first.direction),
         "задачи": items(programme.tasks if programme else None),
         "с": grammar.date_words(appointment.start),
         "по": grammar.date_words(appointment.end),
-        "доплата": pay.words() if pay is not None else PAY_BLANK,
+        "доплата": _pay(data, unit),
         "замена": (f"вместо {named(data.person(appointment.replacement.former)).short_in(Case.GENT)}"
                    if appointment.replacement is not None else ""),
         "согласие": {"дата": grammar.date_digits(appointment.consent) if appointment.consent else DRAFT_DATE,
                      "дано": appointment.consent is not None},
-        "соглашение": {"номер": signed.number or DRAFT_NUMBER, "дата": signed.date or DRAFT_DATE,
-                       "проект": signed.number is None or signed.date is None},
-        "договор": {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE},
+        "соглашение": _signed(appointment.agreement),
+        "договор": _contract(mentor),
     }
+
+
+_MENTEE_WORDS = {Case.GENT: ("наставляемых", "наставляемой", "наставляемого"),
+                 Case.DATV: ("наставляемым", "наставляемой", "наставляемому")}
+"""«наставляемых» for a group, then a woman's and a man's word, in the cases the papers use."""
+
+
+def _mentees(unit: Unit, case: Case) -> str:
+    """«наставляемого Мороза Ильи Ильича, педагога-психолога»: whom the mentor mentors, in `case`."""
+    group, female, male = _MENTEE_WORDS[case]
+    word = group if unit.group else (female if unit.mentees[0].female else male)
+    return f"{word} " + "; ".join(named(m).who(case) for m in unit.mentees)
+
+
+def _pay(data: Data, unit: Unit) -> str:
+    pay = pay_of(data, unit.number)
+    return pay.words() if pay is not None else PAY_BLANK
+
+
+def _signed(agreement: str | None) -> dict[str, Any]:
+    """An agreement's № and date as the book gives them, blanks where it does not: a draft until both are there."""
+    signed = Requisites.read(agreement)
+    return {"номер": signed.number or DRAFT_NUMBER, "дата": signed.date or DRAFT_DATE,
+            "проект": signed.number is None or signed.date is None}
+
+
+def _contract(mentor: Person) -> dict[str, str]:
+    """The employment contract an agreement amends (blanks where «Педагоги» does not give it)."""
+    contract = Requisites.read(mentor.contract)
+    return {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE}
+
+
+def _agreement_of(data: Data, unit: Unit, mentor: Person, by: dt.date | None = None) -> str | None:
+    """The agreement that gave this mentor the work on this pair or group (by `by`, when given): their replacement's,
+    or the pair's own for its first mentor."""
+    replaced = [item for item in data.replacements_of(unit.number)
+                if key(item.new) == key(mentor.code) and (by is None or item.date <= by)]
+    return replaced[-1].agreement if replaced else unit.rows[0].agreement
 
 
 def _head(org: Organization | None) -> dict[str, Any]:
@@ -185,7 +213,7 @@ def early_end_papers(req: Request) -> list[Document]:
         if unit is None:
             continue
         context = {**req.common, **head, **_early_end_context(data, unit, end)}
-        label = f"{'группа' if unit.group else 'пара'} № {unit.number}"
+        label = unit.label
         short = named(end.mentor).short
         if not end.ground.ends_by:
             kind = catalogue.TERMINATION
@@ -201,31 +229,21 @@ def early_end_papers(req: Request) -> list[Document]:
 
 
 def _early_end_context(data: Data, unit: Unit, end: EarlyEnd) -> dict[str, Any]:
-    mentees = [named(m) for m in unit.mentees]
-    word = "наставляемых" if unit.group else ("наставляемой" if unit.mentees[0].female else "наставляемого")
-    replaced = [item for item in data.replacements_of(unit.number) if key(item.new) == key(end.mentor.code)]
-    agreement = replaced[-1].agreement if replaced else unit.rows[0].agreement
-    contract = Requisites.read(end.mentor.contract)
     return {
         "наставник": person(end.mentor),
         "наставляемый": person(unit.mentees[0]),
-        "кому": _capital(named(end.mentor).positions[Case.DATV]),
-        "вид": "группа" if unit.group else "пара",
+        "кому": grammar.capital(named(end.mentor).positions[Case.DATV]),
+        "вид": unit.kind,
         "номер": unit.number,
-        "наставляемые_рп": f"{word} " + "; ".join(m.who(Case.GENT) for m in mentees),
+        "наставляемые_рп": _mentees(unit, Case.GENT),
         "с": grammar.date_words(end.ends),
         "уведомление": grammar.date_digits(end.notice) if end.notice else DRAFT_DATE,
         "не_позднее": grammar.date_words(working_days.latest_notice(end.ends)),
-        "соглашение": clause(agreement, ""),
+        "соглашение": clause(_agreement_of(data, unit, end.mentor), ""),
         "основание": end.ground.fact(),
         "по": grammar.date_words(end.ends - dt.timedelta(days=1)),
-        "договор": {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE},
+        "договор": _contract(end.mentor),
     }
-
-
-def _capital(text: str) -> str:
-    """An addressee's first line starts with a capital: «Учителю физики»."""
-    return text[:1].upper() + text[1:]
 
 
 @catalogue.makes(catalogue.EXTENSION_AGREEMENT)
@@ -239,35 +257,21 @@ def extension_agreements(req: Request) -> list[Document]:
         programme = unit.programme
         if programme is None or programme.extend_to is None or not programme.extension_consent:
             continue
-        mentor = _mentor_at(data, unit, programme.end)
-        if not engaged(data, mentor):
+        mentor = mentor_on(data, unit.number, programme.end)
+        if mentor is None or not engaged(data, mentor):
             continue
-        replaced = [item for item in data.replacements_of(unit.number)
-                    if key(item.new) == key(mentor.code) and item.date <= programme.end]
-        original = replaced[-1].agreement if replaced else unit.rows[0].agreement
-        signed, contract = Requisites.read(programme.extension_agreement), Requisites.read(mentor.contract)
-        pay = pay_of(data, unit.number)
         context = {
             **req.common, **head,
             "наставник": person(mentor),
-            "вид": "группа" if unit.group else "пара",
+            "вид": unit.kind,
             "номер": unit.number,
-            "прежнее": clause(original, "о выполнении работы по наставничеству"),
+            "прежнее": clause(_agreement_of(data, unit, mentor, by=programme.end),
+                              "о выполнении работы по наставничеству"),
             "было": grammar.date_words(programme.end),
             "до": grammar.date_words(programme.extend_to),
-            "доплата": pay.words() if pay is not None else PAY_BLANK,
-            "соглашение": {"номер": signed.number or DRAFT_NUMBER, "дата": signed.date or DRAFT_DATE,
-                           "проект": signed.number is None or signed.date is None},
-            "договор": {"номер": contract.number or DRAFT_NUMBER, "дата": contract.date or DRAFT_DATE},
+            "доплата": _pay(data, unit),
+            "соглашение": _signed(programme.extension_agreement),
+            "договор": _contract(mentor),
         }
-        label = f"{'группа' if unit.group else 'пара'} № {unit.number}"
-        documents.append(_agreement(catalogue.EXTENSION_AGREEMENT, named(mentor).short, label, context))
+        documents.append(_agreement(catalogue.EXTENSION_AGREEMENT, named(mentor).short, unit.label, context))
     return documents
-
-
-def _mentor_at(data: Data, unit: Unit, day: dt.date) -> Person:
-    code = unit.rows[0].mentor
-    for item in data.replacements_of(unit.number):
-        if item.date <= day:
-            code = item.new
-    return data.person(code)

@@ -13,12 +13,10 @@ from automation.book import schema
 from automation.book.models import Data, Order, key
 from automation.documents import catalogue, year
 from automation.documents.catalogue import Request
-from automation.documents.document import Document, School
+from automation.documents.document import Document
 from automation.documents.in_force import in_force, signed_by, units
 from automation.documents.people import named
 from automation.documents.period import Period
-
-NO = schema.NO
 
 
 def _requisites(order: Order) -> str:
@@ -37,18 +35,18 @@ def certificates(req: Request) -> list[Document]:
     mentors = {key(now.mentor.code) for now in state.units if not now.finished}
     mentees = {key(m.code) for now in state.units if not now.finished for m in now.unit.mentees}
     items = [
-        ("Раздел «Наставничество» на официальном сайте", org.site_url if org and org.site_url else NO),
-        ("Приказ об организации наставничества на учебный год", _requisites(organized) if organized else NO),
-        ("Положение о системе наставничества", f"утверждено приказом {org.regulation}" if org else NO),
+        ("Раздел «Наставничество» на официальном сайте", org.site_url if org and org.site_url else schema.NO),
+        ("Приказ об организации наставничества на учебный год", _requisites(organized) if organized else schema.NO),
+        ("Положение о системе наставничества", f"утверждено приказом {org.regulation}" if org else schema.NO),
         ("Дорожная карта на учебный год",
-         f"утверждена: {_requisites(organized)}" if organized and data.roadmap else NO),
+         f"утверждена: {_requisites(organized)}" if organized and data.roadmap else schema.NO),
         ("Приказ о назначении куратора",
-         f"{_requisites(organized)} (куратор — {named(curator).short})" if organized and curator else NO),
+         f"{_requisites(organized)} (куратор — {named(curator).short})" if organized and curator else schema.NO),
         ("База наставников и наставляемых",
          f"список наставников и наставляемых: наставников — {len(mentors)}, наставляемых — {len(mentees)}"
-         if mentors else NO),
+         if mentors else schema.NO),
         ("Локальный акт об оплате наставничества",
-         f"Положение об оплате труда {org.pay_regulation}" if org and org.pay_regulation else NO),
+         f"Положение об оплате труда {org.pay_regulation}" if org and org.pay_regulation else schema.NO),
     ]
     context = {
         **req.common,
@@ -57,7 +55,6 @@ def certificates(req: Request) -> list[Document]:
         "пункты": [{"номер": str(index), "что": what, "есть": text} for index, (what, text) in
                    enumerate(items, start=1)],
         "приказы": _assignment_orders(data, period, today),
-        "руководитель": {"должность": School(org).head_position, "подпись": School(org).head_signature},
     }
     kind = catalogue.MONITORING_CERTIFICATE
     return [Document(kind, kind.name(period=period.slug), context)]

@@ -67,7 +67,7 @@ class School:
         """It starts a line wherever it stands (the signature, «УТВЕРЖДАЮ»): a capital, however the book holds it."""
         if self.org is None:
             return "Руководитель"
-        return self.org.head_position[:1].upper() + self.org.head_position[1:]
+        return grammar.capital(self.org.head_position)
 
     @property
     def head_signature(self) -> str:
@@ -136,7 +136,7 @@ def unit_context(unit: Unit, data: Data, as_ordered: bool = False, state: InForc
     order_text = f"№ {order.number} от {grammar.date_digits(order.date)}" if order and order.date else schema.ORDER_DRAFT
     return {
         "номер": unit.number,
-        "вид": "группа" if unit.group else "пара",
+        "вид": unit.kind,
         "наставник": told_apart(person(mentor_person), named(mentor_person), twins),
         "наставляемые": [told_apart(m.fields(), m, twins) for m in forms],
         "за_ним": "ней" if mentor_person.female else "ним",

@@ -35,6 +35,16 @@ class Unit:
         return len(self.mentees) > 1 or self.rows[0].form in (schema.FORM_GROUP, schema.FORM_SCHOOL)
 
     @property
+    def kind(self) -> str:
+        """«группа» or «пара»."""
+        return "группа" if self.group else "пара"
+
+    @property
+    def label(self) -> str:
+        """«пара № 1», «группа № 5»."""
+        return f"{self.kind} № {self.number}"
+
+    @property
     def programme_finished(self) -> bool:
         """The book marks its programme «завершена» (whether or not a signed order has finished it yet)."""
         return self.programme is not None and self.programme.finished
@@ -207,7 +217,7 @@ def in_force(data: Data, day: dt.date) -> InForce:
 def _in_force(data: Data, day: dt.date) -> InForce:
     state = InForce(day)
     for unit in units(data):
-        owner = f"{'группа' if unit.group else 'пара'} № {unit.number}"
+        owner = unit.label
 
         def pending(change: str, since: dt.date | None, order: str | None, whose: str = owner,
                     topic: Topic = Topic.APPOINTMENT, new_mentor: str = "") -> None:

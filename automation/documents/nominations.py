@@ -90,7 +90,7 @@ def _distinct_nominations(documents: list[Document], made: list[tuple[Incentive,
 
 def _sentence(text: str) -> str:
     text = clause(text)
-    return text[:1].upper() + text[1:] + "."
+    return grammar.capital(text) + "."
 
 
 def _nomination_title(item: Incentive) -> str:
@@ -111,7 +111,7 @@ def _mentoring_line(now: UnitInForce) -> str:
     """A pair or group in force for the nominee on the nomination's day, with its programme as it stands then."""
     unit = now.unit
     mentees = ", ".join(f"{named(m).short} ({m.position})" for m in unit.mentees)
-    line = f"{'группа' if unit.group else 'пара'} № {unit.number}: {mentees}"
+    line = f"{unit.label}: {mentees}"
     programme = unit.programme
     if programme is not None and now.last_day is not None:
         line += (f"; программа с {grammar.date_digits(programme.start)} по {grammar.date_digits(now.last_day)}, "

@@ -37,8 +37,8 @@ def pay_lists(req: Request) -> list[Document]:
         pay = pay_of(data, unit.number)
         rows.append({
             "наставник": f"{named(mentor).short}, {mentor.position}",
-            "пара": f"{'группа' if unit.group else 'пара'} № {unit.number}",
-            "доплата": pay.words().removesuffix(" в месяц") if pay is not None else NOT_SET,
+            "пара": unit.label,
+            "доплата": pay.size() if pay is not None else NOT_SET,
             "с": grammar.date_digits(since),
             "по": grammar.date_digits(now.last_day),
             "соглашение": clause(agreement),

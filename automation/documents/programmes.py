@@ -50,7 +50,7 @@ def programmes(req: Request) -> list[Document]:
         context = {
             **common,
             "номер": programme.number,
-            "вид": "группа" if unit.group else "пара",
+            "вид": unit.kind,
             "утверждение": approval,
             "наставник": pair["наставник"],
             "наставляемые_кратко": ", ".join(named(m).short for m in unit.mentees),

@@ -14,7 +14,7 @@ from automation.book.models import Data, Order, Person, RoadmapItem, key
 from automation.documents import catalogue
 from automation.documents.catalogue import Request
 from automation.documents.document import BLANK, Document, School, responsible
-from automation.documents.in_force import Unit, in_force, units
+from automation.documents.in_force import in_force, units
 from automation.documents.orders import order_documents, preamble
 from automation.documents.people import Named, named
 from automation.documents.period import Period, PeriodError
@@ -204,9 +204,9 @@ def needs_lists(req: Request) -> list[Document]:
         p = named(person)
         current, awaiting = in_force_of.get(key(person.code)), awaiting_of.get(key(person.code))
         if current is not None:
-            pair = f"{_kind(current.unit)} № {current.unit.number}, наставник {named(current.mentor).short}"
+            pair = f"{current.unit.label}, наставник {named(current.mentor).short}"
         elif awaiting is not None:
-            pair = (f"{_kind(awaiting)} № {awaiting.number}, наставник {named(awaiting.first_mentor).short} — "
+            pair = (f"{awaiting.label}, наставник {named(awaiting.first_mentor).short} — "
                     "ожидает приказа о закреплении")
         else:
             pair = NO_PAIR
@@ -222,7 +222,3 @@ def needs_lists(req: Request) -> list[Document]:
 
 
 NO_PAIR = "нет — подобрать наставника"
-
-
-def _kind(unit: Unit) -> str:
-    return "группа" if unit.group else "пара"

@@ -352,7 +352,7 @@ def monitoring_certificate() -> Page:
     page.tag("{%p else %}")
     page.text("Подписанных приказов о закреплении нет.")
     page.tag("{%p endif %}")
-    page.spread("{{ руководитель.должность }}", "__________ {{ руководитель.подпись }}", before=24)
+    page.spread("{{ орг.руководитель.должность }}", "__________ {{ орг.руководитель.подпись }}", before=24)
     return page
 
 

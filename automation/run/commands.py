@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from automation import crash
 from automation.book.problems import WARNING
 from automation.files import append_journal
+from automation.grammar import capital
 from automation.run.report import CREATED, EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, UNCHANGED, UPDATED, Report
 
 if TYPE_CHECKING:
@@ -224,8 +225,8 @@ class TemplatesReport:
         if self.fatal is not None:
             return f"Не удалось выполнить команду. {self.fatal}"
         lines = [] if quiet else [f"Шаблоны: {self.folder}"]
-        lines += _section("Ошибки", [_capital(e) for e in self.errors])
-        lines += _section("Предупреждения и исправления", [] if quiet else [_capital(w) for w in self.warnings])
+        lines += _section("Ошибки", [capital(e) for e in self.errors])
+        lines += _section("Предупреждения и исправления", [] if quiet else [capital(w) for w in self.warnings])
         for done in [] if quiet else self.repaired:
             if done.locked:
                 lines.append(f"Шаблон «{done.template}» открыт в другой программе и не исправлен: закройте его и "
@@ -258,10 +259,6 @@ def templates_report(folder: Path, output: Path, now: dt.datetime | None = None)
         for name in missing]
     report.warnings = [str(f) for check in report.checks for f in check.findings if f.severity == WARNING]
     return report
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def init_workspace(directory: Path, workbook_dir: str, templates_dir: str, output_dir: str) -> list[str]:

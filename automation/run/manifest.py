@@ -13,8 +13,9 @@ from automation.files import STATE_DIR, hide, write_atomic
 
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"
 LOG_NAME = f"{STATE_DIR}/written.jsonl"
-SIGNED_STORE = f"{ORDERS_FOLDER}/.подписанные"
-"""Snapshots of signed orders (data and template), beside the orders: deleting `.nastavnik/` does not lose them."""
+SIGNED_DIR = ".подписанные"
+"""Snapshots of signed orders and agreements (data and template), in a hidden folder beside them
+(`Приказы/.подписанные`, `Соглашения/.подписанные`): deleting `.nastavnik/` does not lose them."""
 TEMPLATE_STORE = f"{STATE_DIR}/templates"
 VERSION = 2
 
@@ -160,7 +161,7 @@ def kept_template(output: Path, digest: str) -> bytes | None:
 
 def signed_store(output: Path, path: Path) -> Path:
     """The hidden store beside a signed document's folder: `Приказы/.подписанные`, `Соглашения/.подписанные`."""
-    return output / path.parent / SIGNED_STORE.rpartition("/")[2]
+    return output / path.parent / SIGNED_DIR
 
 
 def keep_signed(output: Path, path: Path, entry: Entry, template: bytes) -> None:

@@ -40,12 +40,12 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
     entry = manifest.entry(path)
     notice = None
     paper = document.frozen and kind not in catalogue.ORDERS
-    if paper and (entry is None or not entry.signed) and any(p.sheet is not None for p in report.errors):
-        document.frozen = False  # a signed paper is made final from a book without errors (its rows are all in)
-    # A paper signed since it was last made (its file made unsigned) is made once more, now final.
-    settling = paper and document.frozen and exists and entry is not None and not entry.signed
+    # A signed paper is made final from a book without errors (its rows all in); one made before it was signed is
+    # made once more, now final.
+    frozen = document.frozen and not (paper and (entry is None or not entry.signed) and report.in_rows)
+    settling = paper and frozen and exists and entry is not None and not entry.signed
     try:
-        if document.frozen and not settling:
+        if frozen and not settling:
             kept = None
             if entry is None or entry.snapshot is None:
                 # The build's memory lost it (`.nastavnik/` deleted, damaged): the store beside the orders has it.
@@ -58,7 +58,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
                 if entry is not None:
                     entry.signed = True
                     # A row with an error is left out of the data: comparing then would report it as «removed».
-                    if not any(p.sheet is not None for p in report.errors):
+                    if not report.in_rows:
                         _compare_signed(document, entry, report)
                 written.status = UNCHANGED if exists else RESTORED
                 report.documents.append(written)
@@ -87,12 +87,12 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
         report.problems.append(Problem(ERROR, None, None, None, located(path, err)))
         report.failed.append(path)
         return
-    new_entry = Entry(hash=print_, signed=document.frozen)
-    if kind in catalogue.ORDERS or document.frozen:
+    new_entry = Entry(hash=print_, signed=frozen)
+    if kind in catalogue.ORDERS or frozen:
         new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
         try:
             keep_template(output, digest, renderer.source(kind.template))
-            if document.frozen and notice is None:
+            if frozen and notice is None:
                 keep_signed(output, path, new_entry, renderer.source(kind.template))
         except WriteFailed as err:
             report.problems.append(Problem(WARNING, None, None, None, f"копия данных приказа не сохранена: {err}"))
