@@ -41,11 +41,7 @@ def consent() -> Page:
 @default_template(catalogue.AGREEMENT)
 def agreement() -> Page:
     page = Page()
-    page.line("Дополнительное соглашение № {{ соглашение.номер }}", align=CENTER, bold=True, caps=True)
-    page.line("к трудовому договору от {{ договор.дата }} № {{ договор.номер }}", align=CENTER, bold=True)
-    page.line("о выполнении работы по наставничеству", align=CENTER, after=12)
-    page.spread("{{ орг.место }}", "{{ соглашение.дата }}")
-    page.line()
+    _agreement_heading(page, "о выполнении работы по наставничеству")
     page.text(_PARTIES + "заключили настоящее дополнительное соглашение о нижеследующем.")
     page.text("1. С письменного согласия Работника от {{ согласие.дата }} Работодатель поручает Работнику, а Работник "
               "выполняет без освобождения от основной работы, наряду с работой, определённой трудовым договором, "
@@ -70,6 +66,15 @@ def agreement() -> Page:
     return page
 
 
+def _agreement_heading(page: Page, subject: str) -> None:
+    """An additional agreement's title, the contract it amends, its subject, then its place and date."""
+    page.line("Дополнительное соглашение № {{ соглашение.номер }}", align=CENTER, bold=True, caps=True)
+    page.line("к трудовому договору от {{ договор.дата }} № {{ договор.номер }}", align=CENTER, bold=True)
+    page.line(subject, align=CENTER, after=12)
+    page.spread("{{ орг.место }}", "{{ соглашение.дата }}")
+    page.line()
+
+
 def _signatures(page: Page) -> None:
     """Both sides' signatures, side by side, and the employee's receipt of their copy."""
     page.line("Подписи сторон", align=CENTER, bold=True, before=12, after=6, keep=True)
@@ -86,11 +91,7 @@ def _signatures(page: Page) -> None:
 @default_template(catalogue.EXTENSION_AGREEMENT)
 def extension_agreement() -> Page:
     page = Page()
-    page.line("Дополнительное соглашение № {{ соглашение.номер }}", align=CENTER, bold=True, caps=True)
-    page.line("к трудовому договору от {{ договор.дата }} № {{ договор.номер }}", align=CENTER, bold=True)
-    page.line("о продлении срока выполнения работы по наставничеству", align=CENTER, after=12)
-    page.spread("{{ орг.место }}", "{{ соглашение.дата }}")
-    page.line()
+    _agreement_heading(page, "о продлении срока выполнения работы по наставничеству")
     page.text(_PARTIES + "по обоюдному согласию (пункт 2 раздела VII Положения о системе наставничества) заключили "
               "настоящее дополнительное соглашение о нижеследующем.")
     page.text("1. Срок выполнения Работником работы по наставничеству по персонализированной программе "
