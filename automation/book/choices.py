@@ -1,6 +1,7 @@
 """The closed lists of the regulation whose values carry an order's words: the grounds to replace a mentor and to
 complete a programme (one fact each; the joint values of earlier versions kept as legacy), and the measures of
-incentive with their verb phrases. The sheets that use them are declared in `schema`."""
+incentive with their verb phrases; and the lists of the monitoring's questionnaires. The sheets that use them are
+declared in `schema`."""
 
 from __future__ import annotations
 
@@ -130,3 +131,22 @@ INCENTIVE_MEASURES = tuple(m.text for m in MEASURES)
 def measure(text: str) -> Choice:
     """The declared measure of a value the model accepted (the column's choices are these texts)."""
     return next(m for m in MEASURES if m.text == text)
+
+
+# Monitoring of quality and effect (regulation III.12.9–12.11; the recommendations of letter № АЗ-1128/08/657):
+# questionnaires of mentors and mentees and the mentees' self-assessment of professional difficulties.
+QUESTIONNAIRE_MENTOR = "анкета наставника"
+QUESTIONNAIRE_MENTEE = "анкета наставляемого"
+QUESTIONNAIRE_SELF = "самооценка затруднений"
+QUESTIONNAIRES = (QUESTIONNAIRE_MENTOR, QUESTIONNAIRE_MENTEE, QUESTIONNAIRE_SELF)
+SCALE_10 = "1–10"
+SCALE_5 = "1–5"
+SCALE_YES_NO = "да/нет"
+SCALE_TEXT = "текст"
+SCALES = (SCALE_10, SCALE_5, SCALE_YES_NO, SCALE_TEXT)
+STAGE_ENTRY = "входная"
+STAGE_MIDDLE = "промежуточная"
+STAGE_FINAL = "итоговая"
+STAGES = (STAGE_ENTRY, STAGE_MIDDLE, STAGE_FINAL)
+MAX_QUESTIONS = 30
+"""Questions of one questionnaire: «Ответы анкет» has a column for each number up to this."""

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from automation.book import matching, schema
+from automation.book import choices, matching, schema
 from automation.book.cells import convert
 from automation.book.schema import Column, Kind
 
@@ -89,6 +89,8 @@ class Organization(SheetModel):
     mentoring_basis: str | None = None
     default_pay: str | None = None
     charter: str | None = None
+    entry_survey_days: float | None = None
+    final_survey_days: float | None = None
 
     def is_head(self, person: Person) -> bool:
         """Whether this person is the organisation's head, as «Руководитель (ФИО)» names them."""
@@ -280,6 +282,42 @@ class RoadmapItem(SheetModel):
     done_on: dt.date | None = None
 
 
+class Question(SheetModel):
+    columns = schema.QUESTIONS.columns
+    model_config = _config(schema.QUESTIONS.columns)
+    questionnaire: str
+    number: float
+    text: str
+    scale: str
+    stages: str | None = None
+    low: float | None = None
+
+    @property
+    def numeric(self) -> bool:
+        """Answered with a mark: averaged, compared between stages."""
+        return self.scale in (choices.SCALE_10, choices.SCALE_5)
+
+    @property
+    def top(self) -> int:
+        """The highest mark of a numeric scale."""
+        return 10 if self.scale == choices.SCALE_10 else 5
+
+
+@dataclass(frozen=True)
+class Response:
+    """One filled questionnaire of «Ответы анкет», its answers by question number as the scale reads them (a mark,
+    True/False for «да/нет», a text)."""
+
+    row: int
+    questionnaire: str
+    stage: str
+    date: dt.date | None
+    respondent: str | None
+    """The respondent's code as `key` matches it; None for an anonymous answer (never linked to anyone)."""
+    number: str | None
+    answers: dict[int, float | bool | str]
+
+
 @dataclass
 class Data:
     """What validation could accept; the documents are made from this alone."""
@@ -294,6 +332,9 @@ class Data:
     orders: dict[str, Order] = field(default_factory=dict)
     roadmap: list[RoadmapItem] | None = None
     """The roadmap's rows; None when the book has no sheet «Дорожная карта»."""
+    questions: list[Question] = field(default_factory=list)
+    """The questionnaires' questions, each questionnaire's numbers unique."""
+    responses: list[Response] = field(default_factory=list)
     awaiting_consent: list[Pair] = field(default_factory=list)
     """Rows left out of the data for want of the mentor's written consent only: their consent is made to sign."""
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

@@ -332,6 +332,8 @@ def find_header(sheet: Sheet, top: list[list[Any]]) -> tuple[int, dict[str, int]
     for index, line in enumerate(top):
         found: dict[str, int] = {}
         for pos, value in enumerate(line):
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+                value = str(int(value))  # a question's number typed as a number: «Ответы анкет»
             if isinstance(value, str):
                 key = wanted.get(normalize(value))
                 if key is not None and key not in found:

@@ -7,8 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from automation.book import schema
+from automation.book import choices, schema
 from automation.book.matching import normalize
+from automation.book.questionnaires import default_questions
 from automation.book.reader import RawBook, Row, Table, clean
 from automation.book.schema import SHEETS
 
@@ -343,9 +344,43 @@ def rows() -> dict[str, list[dict]]:
                for n, event, due, who, form, done in ROADMAP]
     by_key = {schema.PEOPLE: people, schema.PAIRS: pairs, schema.PROGRAMMES: programmes, schema.PLAN: plan,
               schema.REPLACEMENTS: replacements, schema.INCENTIVES: incentives, schema.ORDERS: orders,
-              schema.ROADMAP: roadmap}
-    return {sheet.title: [{sheet.header(key): value for key, value in row.items()} for row in table]
-            for sheet, table in by_key.items()}
+              schema.ROADMAP: roadmap, schema.ANSWERS: answers()}
+    return {**{sheet.title: [{sheet.header(key): value for key, value in row.items()} for row in table]
+               for sheet, table in by_key.items()}, schema.QUESTIONS.title: default_questions()}
+
+
+# The questionnaires filled by the sample's day: the entry self-assessment of the mentees of the pairs in force (all
+# but П-24's: the reminder shows it), the final ones of pair 2 (its programme ends early) and, last year, of pair 11.
+# questionnaire, stage, date, respondent, pair, answers by question number from 1
+MENTOR, MENTEE, SELF = choices.QUESTIONNAIRE_MENTOR, choices.QUESTIONNAIRE_MENTEE, choices.QUESTIONNAIRE_SELF
+ENTRY, FINAL = choices.STAGE_ENTRY, choices.STAGE_FINAL
+ANSWERS = [
+    (SELF, ENTRY, D(2025, 9, 15), "П-19", "11", [2, 2, 3, 2, 3, 3, 3, 2, 2, 1, 3, 2]),
+    (SELF, FINAL, D(2026, 5, 25), "П-19", "11", [4, 4, 4, 4, 4, 4, 4, 4, 3, 4, 4, 4]),
+    (MENTEE, FINAL, D(2026, 5, 25), "П-19", "11",
+     [9, 9, 10, 9, 9, 8, 9, "да", "да", "да", "организация соревнований вместе с наставником", "—"]),
+    (MENTOR, FINAL, D(2026, 5, 26), "П-11", "11",
+     [9, 9, 9, 8, 9, 10, "да", "да", "нет", "инициативность наставляемого", "больше времени на встречи"]),
+    (SELF, ENTRY, D(2026, 9, 14), "П-14", "1", [2, 3, 3, 2, 3, 4, 4, 3, 2, 2, 4, 3]),
+    (SELF, ENTRY, D(2026, 9, 14), "П-16", "2", [3, 3, 4, 3, 3, 3, 4, 3, 3, 2, 4, 3]),
+    (SELF, ENTRY, D(2026, 9, 15), "П-21", "3", [5, 5, 4, 5, 4, 4, 2, 5, 4, 4, 5, 4]),
+    (SELF, ENTRY, D(2026, 9, 16), "П-15", "5", [2, 2, 3, 2, 2, 3, 3, 2, 2, 2, 3, 2]),
+    (SELF, ENTRY, D(2026, 9, 16), "П-18", "5", [2, 3, 2, 2, 3, 3, 4, 2, 3, 2, 3, 2]),
+    (SELF, ENTRY, D(2026, 9, 18), "П-13", "6", [3, 2, 3, 2, 3, 3, 3, 3, 2, 2, 3, 3]),
+    (SELF, FINAL, D(2026, 11, 24), "П-16", "2", [4, 4, 5, 4, 4, 4, 5, 4, 4, 4, 5, 4]),
+    (MENTEE, FINAL, D(2026, 11, 24), "П-16", "2",
+     [9, 10, 9, 9, 8, 8, 9, "да", "да", "да", "разбор критериев на реальных сочинениях",
+      "совместных уроков в 11 классе"]),
+    (MENTOR, FINAL, D(2026, 11, 24), "П-05", "2",
+     [8, 8, 9, 4, 8, 9, "нет", "да", "нет", "готовность наставляемой учиться",
+      "снизить нагрузку наставников, ведущих группы"]),
+]
+
+
+def answers() -> list[dict]:
+    return [{"questionnaire": q, "stage": stage, "date": day, "respondent": who, "number": pair,
+             **{f"q{index}": value for index, value in enumerate(marks, start=1)}}
+            for q, stage, day, who, pair, marks in ANSWERS]
 
 
 def book_from_rows(path: Path, rows: Mapping[str, Iterable[Mapping[str, Any]]],

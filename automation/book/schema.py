@@ -17,11 +17,13 @@ from automation.book.choices import (  # noqa: F401 — declared there, part of 
     INCENTIVE_MEASURES,
     LEGACY_COMPLETION_GROUNDS,
     LEGACY_REPLACEMENT_GROUNDS,
+    MAX_QUESTIONS,
     MEASURE_BONUS,
     MEASURE_STATE_AWARD,
     MEASURE_THANKS,
     MEASURES,
     MINISTRY_AWARDS,
+    QUESTIONNAIRES,
     REPLACE_ON_ABSENCE,
     REPLACE_ON_DISCIPLINE,
     REPLACE_ON_INCOMPATIBILITY,
@@ -32,6 +34,8 @@ from automation.book.choices import (  # noqa: F401 — declared there, part of 
     REPLACE_ON_MENTOR_DISMISSAL,
     REPLACE_ON_MENTOR_TRANSFER,
     REPLACEMENT_GROUNDS,
+    SCALES,
+    STAGES,
     Choice,
     ground,
     measure,
@@ -210,8 +214,7 @@ SETTINGS = (
     Column("regulation", "Положение о наставничестве (реквизиты приказа)", required=True,
            hint="например, «от 21.11.2022 № 156»"),
     Column("legal_basis", "Правовые основания", hint="акты для преамбулы приказов в творительном падеже («В соответствии с …»); пусто — стандартный перечень"),
-    Column("max_mentees", "Максимум наставляемых у наставника", Kind.NUMBER,
-           hint="для подбора пар; пусто — 3"),
+    Column("max_mentees", "Максимум наставляемых у наставника", Kind.NUMBER, hint="для подбора пар; пусто — 3"),
     Column("addressee_municipal", "Кому представления муниципального уровня",
            hint="в дательном падеже, как в шапке: «Начальнику управления образования администрации МО … И.И. Иванову»"),
     Column("addressee_regional", "Кому представления регионального уровня",
@@ -243,6 +246,10 @@ SETTINGS = (
     Column("charter", "Устав (дата утверждения)",
            hint="для дополнительных соглашений: «действующего на основании Устава, утверждённого …», например "
                 "«15.01.2024»"),
+    Column("entry_survey_days", "Входная анкета: дней после приказа", Kind.NUMBER,
+           hint="сколько дней после приказа о закреплении пары даётся на входную анкету; пусто — 30"),
+    Column("final_survey_days", "Итоговая анкета: дней до конца программы", Kind.NUMBER,
+           hint="за сколько дней до окончания программы начинается итоговое анкетирование; пусто — 30"),
 )
 
 DISTRICT_BOOK = "Район.xlsx"
@@ -447,13 +454,46 @@ ROADMAP = Sheet(
         Column("number", "№ п/п", width=6),
         Column("event", "Мероприятие", required=True, width=50),
         Column("due", "Срок", required=True, width=16, hint="дата или месяц: «сентябрь 2026», «в течение года»"),
-        Column("responsible", "Ответственный", width=24,
-               hint="код педагога или текст: «куратор, наставники»"),
+        Column("responsible", "Ответственный", width=24, hint="код педагога или текст: «куратор, наставники»"),
         Column("report_form", "Форма отчётности (результат)", width=30),
         Column("done", "Отметка о выполнении", Kind.YES_NO, choices=YES_NO, width=12),
         Column("done_on", "Дата выполнения", Kind.DATE, width=12),
     ),
 )
 
-SHEETS = (ORGANIZATION, PEOPLE, PAIRS, PROGRAMMES, PLAN, REPLACEMENTS, INCENTIVES, ORDERS, ROADMAP)
+QUESTIONS = Sheet(
+    key="questions",
+    title="Вопросы анкет",
+    row_is="один вопрос анкеты мониторинга качества и эффекта; школа меняет вопросы как хочет",
+    when_missing="в книге нет листа «Вопросы анкет»: анкет мониторинга и раздела о них в аналитическом отчёте нет. "
+                 "Добавьте лист (образец с вопросами — в пустой книге, которую создаёт «nastavnik init»).",
+    columns=(
+        Column("questionnaire", "Анкета", Kind.CHOICE, required=True, choices=QUESTIONNAIRES, width=26),
+        Column("number", "№ вопроса", Kind.NUMBER, required=True, width=9,
+               hint=f"от 1 до {MAX_QUESTIONS}; ответ — в столбце с этим номером листа «Ответы анкет»"),
+        Column("text", "Вопрос", required=True, width=70),
+        Column("scale", "Шкала", Kind.CHOICE, required=True, choices=SCALES, width=10),
+        Column("stages", "Этап", width=24, hint="через запятую: входная, промежуточная, итоговая; пусто — все"),
+        Column("low", "Низкая оценка — до", Kind.NUMBER, width=10,
+               hint="оценку не выше этой куратор увидит в напоминаниях и в отчёте; пусто — не отмечать"),
+    ),
+)
+
+ANSWERS = Sheet(
+    key="answers",
+    title="Ответы анкет",
+    row_is="одна заполненная анкета",
+    hint="Ответ на вопрос № N — в столбце «N». Ответы — персональные данные: публикуются только итоги.",
+    when_missing="в книге нет листа «Ответы анкет»: ответы не учтены. Добавьте лист (образец — в пустой книге).",
+    columns=(
+        Column("questionnaire", "Анкета", Kind.CHOICE, required=True, choices=QUESTIONNAIRES, width=26),
+        Column("stage", "Этап", Kind.CHOICE, required=True, choices=STAGES, width=14),
+        Column("date", "Дата", Kind.DATE, width=12),
+        Column("respondent", "Респондент (код)", width=12, hint="код с листа «Педагоги»; пусто — анонимно"),
+        Column("number", "№ пары/группы", width=9),
+        *(Column(f"q{number}", str(number), width=5) for number in range(1, MAX_QUESTIONS + 1)),
+    ),
+)
+
+SHEETS = (ORGANIZATION, PEOPLE, PAIRS, PROGRAMMES, PLAN, REPLACEMENTS, INCENTIVES, ORDERS, ROADMAP, QUESTIONS, ANSWERS)
 INSTRUCTIONS_TITLE = "Как заполнять"

@@ -22,6 +22,7 @@ from automation.book.models import (
     Person,
     PlanItem,
     Programme,
+    Question,
     Replacement,
     RoadmapItem,
     SheetModel,
@@ -32,6 +33,7 @@ from automation.book.reader import RawBook, Table
 from automation.book.references import REFERENCES, order_references, people_known, references_of_failed_rows, unknown
 from automation.book.rules import check_rules
 from automation.book.schema import Sheet
+from automation.book.survey import check_questions, read_responses
 
 M = TypeVar("M", bound=SheetModel)
 
@@ -72,6 +74,11 @@ def validate(book: RawBook) -> Validation:
         if not book.tables[schema.ROADMAP.key].rows:
             out.warning(schema.ROADMAP, None, None, "мероприятий нет, поэтому приказ об организации наставничества "
                         "с дорожной картой (п. 10.3 Положения) не сделан. Впишите мероприятия учебного года.")
+    data.questions = check_questions(_models(book.tables.get(schema.QUESTIONS.key), Question, out), out)
+    answers = book.tables.get(schema.ANSWERS.key)
+    if answers is not None and not _missing_columns(answers, out):
+        _notes(answers, out)
+        data.responses = read_responses(answers, data, out)
     _joined_grounds(data, out)
     order_references(data, book, out)
     check_rules(data, out)

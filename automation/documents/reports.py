@@ -13,7 +13,7 @@ from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, Person, key
 from automation.book.problems import ERROR, Problem
-from automation.documents import catalogue, year
+from automation.documents import catalogue, monitoring, year
 from automation.documents.catalogue import Request
 from automation.documents.charts import Chart
 from automation.documents.document import Document, School, clause, unit_context
@@ -59,6 +59,8 @@ class Indicators:
     """The roadmap's execution (empty without a roadmap)."""
     organized: bool = False
     """The year's organising order is signed by the report's day."""
+    quality: monitoring.Monitoring = field(default_factory=monitoring.Monitoring)
+    """The questionnaires: who answered, the marks, the change of the self-assessment, the low marks."""
 
 
 def _in_period(now: UnitInForce, period: Period) -> bool:
@@ -149,6 +151,7 @@ def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
         result.roadmap = year.roadmap_status(data, period, today)
     organizing = year.organizing_order(data)
     result.organized = organizing is not None and signed_by(data, organizing.number, cutoff) is not None
+    result.quality = monitoring.monitoring(data, period, today)
     return result
 
 
@@ -192,14 +195,14 @@ def conclusion(ind: Indicators) -> list[str]:
     if finished:
         text.append(f"Завершено программ: {finished}, из них с выполнением плана в полном объёме — "
                     f"{ind.finished_on_time}.")
-    return text
+    return text + monitoring.conclusions(ind.quality)
 
 
 def _rows(values: dict[str, int]) -> list[dict[str, Any]]:
     return [{"название": name, "число": count} for name, count in values.items()]
 
 
-def analytic_context(ind: Indicators, today: dt.date) -> dict[str, Any]:
+def analytic_context(ind: Indicators, today: dt.date, data: Data) -> dict[str, Any]:
     programmes = {"начато": ind.started, "завершено с выполнением плана": ind.finished_on_time,
                   **{f"завершено досрочно: {g}": n for g, n in ind.finished_early.items()},
                   "продлено": ind.extended, "просрочено": ind.overdue}
@@ -223,8 +226,9 @@ def analytic_context(ind: Indicators, today: dt.date) -> dict[str, Any]:
         "замены": _rows(ind.replacements),
         "поощрения": _rows(ind.incentives),
         "дорожная_карта": _rows(ind.roadmap),
+        "мониторинг": monitoring.report_fields(data, ind.quality),
         "выводы": conclusion(ind),
-        "примечания": notes(ind, today),
+        "примечания": {**notes(ind, today), "мониторинг": monitoring.note(data, today, ind.period)},
         "график_форм": Chart("Пары и группы по формам наставничества", tuple(ind.by_form), tuple(ind.by_form.values())),
         "график_программ": Chart("Программы наставничества", tuple(programmes), tuple(programmes.values())),
     }
@@ -234,20 +238,39 @@ def analytic_context(ind: Indicators, today: dt.date) -> dict[str, Any]:
 def analytic_reports(req: Request) -> list[Document]:
     data, common, period, today = req.data, req.common, req.period, req.today
     ind = indicators(data, period, today)
-    fields = analytic_context(ind, today)
+    fields = analytic_context(ind, today, data)
     curator = data.curator()
     docx = {**common, **fields, "куратор": person(curator) if curator else {"подпись": ""},
             "дата": grammar.date_digits(today)}
     sections = (("Пары и группы", "сводка"), ("Охват", "охват"), ("Формы наставничества", "формы"),
                 ("Формы взаимодействия", "взаимодействие"), ("Программы", "программы"),
                 ("Замены наставников", "замены"), ("Поощрения", "поощрения"), ("Дорожная карта", "дорожная_карта"))
+    rows = {**fields, "мониторинг": _quality_rows(ind.quality)}
+    sections += (("Мониторинг качества и эффекта", "мониторинг"),)
     table = {"заголовок": f"Показатели системы наставничества: {School(data.organization).short}, {ind.period.label}",
              "строки": [[title, row["название"], row["число"], fields["примечания"][name] if index == 0 else ""]
-                        for title, name in sections for index, row in enumerate(fields[name])],
+                        for title, name in sections for index, row in enumerate(rows[name])],
              "столбцы": ["Раздел", "Показатель", "Значение", "Как считается"]}
     report, sheet = catalogue.ANALYTIC_REPORT, catalogue.INDICATORS
     return [Document(report, report.name(period=ind.period.slug), docx),
             Document(sheet, sheet.name(period=ind.period.slug), table)]
+
+
+def _quality_rows(quality: monitoring.Monitoring) -> list[dict[str, Any]]:
+    """The monitoring's aggregates as indicator rows (no one's own answers: those stay in the report)."""
+    rows = [{"название": f"ответили: {r['анкета']}, {r['этап']}",
+             "число": f"{r['ответили']} из {r['должны']}; всего анкет {r['всего']}, анонимных {r['анонимно']}"}
+            for r in quality.answered]
+    rows += [{"название": f"{r['анкета']}, {r['этап']}, вопрос № {r['номер']} «{r['вопрос']}»",
+              "число": f"{r['среднее']}; {r['разброс']}; ответов {r['ответов']}"} for r in quality.means]
+    rows += [{"название": f"самооценка затруднений, «{r['вопрос']}»: входная → итоговая",
+              "число": f"{r['входная']} → {r['итоговая']} ({r['изменение']})"} for r in quality.change]
+    overall = monitoring.self_assessment_line(quality)
+    if overall:
+        rows.append({"название": "самооценка затруднений в целом", "число": overall})
+    if quality.low or quality.anonymous_low:
+        rows.append({"название": "низких оценок", "число": len(quality.low) + quality.anonymous_low})
+    return rows
 
 
 def _current_agreement(data: Data, unit: Unit) -> str | None:
@@ -280,7 +303,7 @@ def reminders(data: Data, today: dt.date) -> list[str]:
     for item, due in year.overdue_roadmap(data, today):
         lines.append(f"Дорожная карта, мероприятие № {item.number or '—'} «{item.event}» со сроком «{item.due}» "
                      f"(до {grammar.date_digits(due)}) не отмечено как выполненное.")
-    return lines + awaiting_orders(data, today)
+    return lines + monitoring.reminder_lines(data, today) + awaiting_orders(data, today)
 
 
 def awaiting_orders(data: Data, today: dt.date) -> list[str]:

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from automation.book import schema
+from automation.book.questionnaires import default_questions
 from automation.book.schema import Kind, Sheet
 from automation.files import write_atomic
 
@@ -242,6 +243,11 @@ def write_launchers(folder: Path, windows: bool | None = None) -> list[Path]:
                 path.chmod(0o755)
             written.append(path)
     return written
+
+
+def blank_rows() -> dict[str, list[dict[str, Any]]]:
+    """What a new book holds besides its settings: the default questionnaires, for the school to edit."""
+    return {schema.QUESTIONS.title: default_questions()}
 
 
 def blank_settings() -> dict[str, Any]:

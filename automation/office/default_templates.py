@@ -251,14 +251,13 @@ def analytic_report() -> Page:
         page.tag("{%p else %}")
         page.text("Нет.")
         page.tag("{%p endif %}")
-        note = page.text("Как считали. ", size=NOTE_SIZE, before=3)  # a run-in heading, then how
-        note.runs[0].italic = True
-        note.add_run(f"{{{{ примечания.{rows} }}}}").font.size = NOTE_SIZE
+        _how_counted(page, rows)
         if rows == "формы":
             page.line("{{ график_форм }}", align=CENTER, before=6)
         if rows == "программы":
             page.line("{{ график_программ }}", align=CENTER, before=6)
-    page.line("9. Выводы", align=LEFT, bold=True, before=12, after=6, keep=True)
+    _monitoring_section(page)
+    page.line("10. Выводы", align=LEFT, bold=True, before=12, after=6, keep=True)
     page.tag("{%p for в in выводы[:-1] %}")
     page.text("{{ в }}")
     page.tag("{%p endfor %}")
@@ -268,6 +267,57 @@ def analytic_report() -> Page:
     page.spread("Куратор", "__________ {{ куратор.подпись }}", before=24, keep=True)
     page.line("{{ дата }}", align=LEFT, before=6)
     return page
+
+
+def _how_counted(page: Page, section: str) -> None:
+    """The note under a section of the report: a run-in heading in italics, then how it was counted."""
+    note = page.text("Как считали. ", size=NOTE_SIZE, before=3)
+    note.runs[0].italic = True
+    note.add_run(f"{{{{ примечания.{section} }}}}").font.size = NOTE_SIZE
+
+
+def _subheading(page: Page, text: str) -> None:
+    """A numbered subsection's heading in italics, kept with its table."""
+    page.line(text, align=LEFT, before=6, after=3, keep=True).runs[0].italic = True
+
+
+def _monitoring_section(page: Page) -> None:
+    """Section 9 of the analytic report: the questionnaires, their marks, the self-assessment's change, low marks."""
+    page.line("9. Мониторинг качества и эффекта (пункты 12.9–12.11 раздела III Положения)", align=LEFT, bold=True,
+              before=12, after=6, keep=True)
+    page.tag("{%p if мониторинг.нет %}")
+    page.text("{{ мониторинг.нет }}")
+    page.tag("{%p else %}")
+    _subheading(page, "9.1. Кто ответил")
+    page.table(["Анкета", "Этап", "Должны ответить", "Из них ответили", "Всего анкет", "Анонимных"],
+               ["{{ а.анкета }}", "{{ а.этап }}", "{{ а.должны }}", "{{ а.ответили }}", "{{ а.всего }}",
+                "{{ а.анонимно }}"], "а in мониторинг.ответы", widths=[44, 28, 28, 28, 26, 26])
+    _subheading(page, "9.2. Оценки по вопросам")
+    page.table(["Анкета, этап", "№", "Вопрос", "Ответов", "Среднее", "Разброс"],
+               ["{{ о.анкета }}, {{ о.этап }}", "{{ о.номер }}", "{{ о.вопрос }}", "{{ о.ответов }}",
+                "{{ о.среднее }}", "{{ о.разброс }}"],
+               "о in мониторинг.оценки", widths=[34, 9, 67, 18, 26, 26], size=PLAN_SIZE)
+    page.tag("{%p if мониторинг.самооценка %}")
+    _subheading(page, "9.3. Самооценка затруднений в начале и в конце программы")
+    page.table(["Вопрос", "Входная", "Итоговая", "Изменение"],
+               ["{{ с.вопрос }}", "{{ с.входная }}", "{{ с.итоговая }}", "{{ с.изменение }}"],
+               "с in мониторинг.самооценка", widths=[105, 25, 25, 25])
+    page.text("В целом: {{ мониторинг.самооценка_итог }}.", before=3)
+    page.tag("{%p endif %}")
+    page.tag("{%p if мониторинг.участники %}")
+    _subheading(page, "9.4. Изменение самооценки у каждого наставляемого")
+    page.table(["Наставляемый", "Пара (группа)", "Входная", "Итоговая", "Изменение"],
+               ["{{ у.фио }}", "{{ у.пара }}", "{{ у.входная }}", "{{ у.итоговая }}", "{{ у.изменение }}"],
+               "у in мониторинг.участники", widths=[50, 40, 30, 30, 30])
+    page.tag("{%p endif %}")
+    _subheading(page, "9.5. Низкие оценки")
+    page.tag("{%p for н in мониторинг.низкие %}")
+    page.text("{{ н }}.")
+    page.tag("{%p else %}")
+    page.text("Нет.")
+    page.tag("{%p endfor %}")
+    _how_counted(page, "мониторинг")
+    page.tag("{%p endif %}")
 
 
 @default_template(catalogue.DISTRICT_SUMMARY)

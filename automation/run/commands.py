@@ -267,6 +267,7 @@ def init_workspace(directory: Path, workbook_dir: str, templates_dir: str, outpu
     from automation.office.blank_book import (
         LAUNCHER_NAME,
         WORKBOOK_NAME,
+        blank_rows,
         blank_settings,
         write_launchers,
         write_workbook,
@@ -279,7 +280,7 @@ def init_workspace(directory: Path, workbook_dir: str, templates_dir: str, outpu
     if book.exists():
         lines.append(f"Книга уже есть, не трогаю: {book}")
     else:
-        write_workbook(book, settings=blank_settings())
+        write_workbook(book, blank_rows(), settings=blank_settings())
         lines.append(f"Создана книга: {book}")
     written = write_templates(directory / templates_dir)
     lines.append(f"Шаблоны: {len(written)} создано в {directory / templates_dir}"
