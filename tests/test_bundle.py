@@ -98,7 +98,7 @@ def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path,
     build = subprocess.run([str(command), "build", "-q"], cwd=workspace, capture_output=True, text=True,
                            encoding="utf-8", env=env, timeout=300)
     assert build.returncode == 0, build.stdout + build.stderr
-    assert build.stdout.splitlines()[-1] == ("Итог: документы: создано 66, обновлено 0, без изменений 0; "
+    assert build.stdout.splitlines()[-1] == ("Итог: документы: создано 69, обновлено 0, без изменений 0; "
                                              "ошибок: 0, предупреждений: 0.")
     assert (workspace / "output" / "Приказы" / "Приказ № 144-ОД от 01.09.2026 Об организации наставничества "
             "педагогических работников.docx").is_file()

@@ -8,7 +8,7 @@ import statistics
 
 from automation.book import schema
 from tests.docx_text import docx_text
-from tests.helpers import build, errors, warnings
+from tests.helpers import build, errors, needs_times, warnings
 from tests.sample_data import all_signed
 
 D = dt.date
@@ -241,3 +241,41 @@ def test_the_section_at_the_years_end_matches_its_golden_text(write, rows, templ
     if update_golden:
         golden.write_text(section, encoding="utf-8")
     assert section == golden.read_text(encoding="utf-8")
+
+
+FORMS = "Анкеты/Анкеты — {} этап.docx"
+ENTRIES = [answer for answer in ANSWERS if answer[1] == ENTRY]
+
+
+def test_the_questionnaires_to_print_are_filled_in_for_who_has_yet_to_answer(write, rows, templates, tmp_path):
+    """On the test day the entry self-assessments of П-5, П-6 and П-8 are in the book: only П-7's is printed, with
+    their name, pair, mentor in force, programme and due day, and a box for each mark."""
+    output = tmp_path / "out"
+    build(write(_book(rows, answers=_answer_rows(ENTRIES))), templates, output)
+    lines = docx_text(output / FORMS.format("входной")).splitlines()
+    assert lines[1:9] == [
+        "Самооценка профессиональных затруднений", "Входная анкета",
+        "Участник: Павлюк Никита Сергеевич, учитель информатики", "Пара № 3; наставник: Черных И.П.",
+        "Программа: освоение электронного журнала", "Заполнить до 01.10.2026.",
+        "Оцените каждое умение, отметив одну оценку: 1 — испытываю серьёзные затруднения, 5 — затруднений нет.",
+        "1. Планирование уроков"]
+    assert lines[9] == "\u2003".join(f"□ {mark}" for mark in range(1, 6))
+    final = docx_text(output / FORMS.format("итоговый"))
+    assert final.count("Итоговая анкета") == 11  # 4 mentees × 2 questionnaires, the mentors of 1, 2 and 3
+    assert "Группа № 2; наставляемые: Шевченко Н.А., Белых Л.Н." in final and "□ да\u2003\u2003□ нет" in final
+
+
+@needs_times
+def test_each_printed_questionnaire_takes_one_page(write, rows, templates, tmp_path):
+    from pypdf import PdfReader
+
+    from automation.run import printing
+
+    output = tmp_path / "out"
+    build(write(_book(rows, answers=_answer_rows(ENTRIES))), templates, output)
+    work = tmp_path / "pdf"
+    work.mkdir()
+    printing.convert(printing.find_soffice(), work, [output / FORMS.format("итоговый")])
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(work / "Анкеты — итоговый этап.pdf").pages]
+    assert len(pages) == 11
+    assert all(page.count("Итоговая анкета") == 1 and "Подпись" in page for page in pages)

@@ -278,10 +278,10 @@ def test_templates_command_repairs_reports_and_writes_the_guide(templates, tmp_p
     assert lines[5] == "Предупреждения и исправления (1):"
     assert lines[-3].startswith(f"Шаблон «{REPLACEMENT}» исправлен; прежний файл: output/_архив/Шаблоны до исправления/")
     assert lines[-2] == "Справочник полей: output/Поля шаблонов.docx"
-    assert lines[-1] == "Итог: проверено шаблонов: 23; ошибок: 3, предупреждений: 1, исправлено шаблонов: 1."
+    assert lines[-1] == "Итог: проверено шаблонов: 24; ошибок: 3, предупреждений: 1, исправлено шаблонов: 1."
     assert (tmp_path / "output" / "Поля шаблонов.docx").is_file()
     assert _cli(tmp_path, "templates").stdout.splitlines()[-1] == (
-        "Итог: проверено шаблонов: 23; ошибок: 3, предупреждений: 0, исправлено шаблонов: 0.")
+        "Итог: проверено шаблонов: 24; ошибок: 3, предупреждений: 0, исправлено шаблонов: 0.")
 
 
 def test_templates_command_on_the_default_templates_is_clean(templates, tmp_path):

@@ -26,6 +26,7 @@ LISTS_FOLDER = "Списки"
 NOMINATIONS_FOLDER = "Представления"
 REPORTS_FOLDER = "Отчёты"
 AGREEMENTS_FOLDER = "Соглашения"
+QUESTIONNAIRES_FOLDER = "Анкеты"
 """The folders of `output/`, one per family of documents (the check report and the field guide stand at its top)."""
 
 class Topic(Enum):
@@ -170,6 +171,14 @@ MONITORING_CERTIFICATE = DocumentKind(
     file_name="Справка о реализации системы наставничества {period}",
     fields=fields.MONITORING_CERTIFICATE,
 )
+QUESTIONNAIRE_FORMS = DocumentKind(
+    key="questionnaire_forms",
+    title="Анкеты мониторинга для печати (по этапу)",
+    template="Анкеты.docx",
+    folder=QUESTIONNAIRES_FOLDER,
+    file_name="Анкеты — {stage} этап",
+    fields=fields.QUESTIONNAIRE_FORMS,
+)
 INDICATORS = DocumentKind(
     key="indicators",
     title="Показатели наставничества (таблица для методиста)",
@@ -292,7 +301,7 @@ MENTOR_PAPERS = (CONSENT, AGREEMENT, EXTENSION_AGREEMENT, REFUSAL, CANCELLATION,
 GUIDE_NAME = "Поля шаблонов.docx"
 """The field guide: every field each kind offers (written by `field_guide`, named by the template check)."""
 KINDS = (*ORDERS, PROGRAMME, *MENTOR_PAPERS, PAIR_LIST, PAY_LIST, PUBLIC_LIST, NEEDS_LIST, SITE_PAGE, NOMINATION,
-         ANALYTIC_REPORT, MONITORING_CERTIFICATE, INDICATORS, SUGGESTIONS, CHECK_REPORT)
+         QUESTIONNAIRE_FORMS, ANALYTIC_REPORT, MONITORING_CERTIFICATE, INDICATORS, SUGGESTIONS, CHECK_REPORT)
 TEMPLATED = tuple(kind for kind in (*KINDS, DISTRICT_SUMMARY) if kind.template)
 """Every kind made from a template a curator can edit (a school's documents and the district summary)."""
 FIELDS: dict[str, dict[str, Field]] = {kind.key: kind.fields for kind in TEMPLATED if kind.fields is not None}

@@ -15,6 +15,7 @@ from automation.documents import (  # noqa: F401
     orders,
     pay_list,
     programmes,
+    questionnaires,
     reports,
     year,
 )

@@ -15,7 +15,7 @@ from automation import grammar
 from automation.book import choices, schema
 from automation.book.models import Data, Person, Question, Response, key
 from automation.book.survey import stages_of
-from automation.documents.in_force import Unit, in_force, units
+from automation.documents.in_force import Unit, UnitInForce, in_force, units
 from automation.documents.people import named
 from automation.documents.period import Period
 
@@ -49,22 +49,26 @@ def asked(data: Data, stage: str) -> list[str]:
     return [name for name in schema.QUESTIONNAIRES if name in present]
 
 
-def due(data: Data, day: dt.date) -> list[Due]:
-    """The entry questionnaires from the day a pair's order was signed until the days the settings give, and the
-    final ones from that many days before the programme's last day (or its completion) until that day; for every
-    pair and group in force on `day` whose window has opened by then."""
+def windows(data: Data, now: UnitInForce) -> list[tuple[str, dt.date, dt.date]]:
+    """When a pair's entry and final questionnaires are due: from the day its order was signed until the days the
+    settings give, and from that many days before the programme's last day (or its completion) until that day."""
     organization = data.organization
     entry = _days(organization.entry_survey_days if organization else None, DEFAULT_ENTRY_DAYS)
     final = _days(organization.final_survey_days if organization else None, DEFAULT_FINAL_DAYS)
+    result = [(choices.STAGE_ENTRY, now.appointed.date, now.appointed.date + dt.timedelta(days=entry))]
+    programme = now.unit.programme
+    if programme is not None and now.last_day is not None:
+        last = programme.finished_on if now.finished and programme.finished_on else now.last_day
+        result.append((choices.STAGE_FINAL, last - dt.timedelta(days=final), last))
+    return result
+
+
+def due(data: Data, day: dt.date) -> list[Due]:
+    """The questionnaires of every pair and group in force on `day` whose window (`windows`) has opened by then."""
     at = {stage: asked(data, stage) for stage in (choices.STAGE_ENTRY, choices.STAGE_FINAL)}
     result = []
     for now in in_force(data, day).units:
-        windows = [(choices.STAGE_ENTRY, now.appointed.date, now.appointed.date + dt.timedelta(days=entry))]
-        programme = now.unit.programme
-        if programme is not None and now.last_day is not None:
-            last = programme.finished_on if now.finished and programme.finished_on else now.last_day
-            windows.append((choices.STAGE_FINAL, last - dt.timedelta(days=final), last))
-        for stage, opens, closes in windows:
+        for stage, opens, closes in windows(data, now):
             if opens > day:
                 continue
             for questionnaire in at[stage]:

@@ -10,8 +10,9 @@ from docx.shared import Pt
 from automation.documents import catalogue
 from automation.files import write_atomic
 
-# The mentors' papers declare their templates in a module of their own: imported, they are registered.
-from automation.office import mentor_papers  # noqa: F401
+# The mentors' papers and the questionnaires declare their templates in modules of their own: imported, they are
+# registered.
+from automation.office import mentor_papers, questionnaire_template  # noqa: F401
 from automation.office.page import CENTER, KEEP_LAST, LEFT, NOTE_SIZE, PLAN_SIZE, RIGHT, Page
 from automation.office.site_template import SITE_PAGE
 from automation.office.template_registry import TEMPLATES, default_template
