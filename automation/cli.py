@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from automation import crash
+from automation.book.choices import STAGES
 from automation.documents.period import Period, PeriodError
+from automation.run.answers import import_answers_file
 from automation.run.commands import (
     BuildRun,
     WatchSession,
@@ -25,7 +27,7 @@ from automation.run.commands import (
 )
 from automation.run.district import build_any, check_any
 from automation.run.report import EXIT_FATAL, Report
-from automation.terminal import Bar, echo, interactive, russian, version
+from automation.terminal import Bar, echo, help_option, interactive, json_option, quiet_option, russian, version
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -63,14 +65,10 @@ def _crashed(what: str, err: BaseException, output: Path, as_json: bool) -> None
     sys.exit(crash.EXIT_CRASH)
 
 
-def _help_option(function):
-    return click.help_option("-h", "--help", help="Показать эту справку и выйти.")(function)
-
-
 @click.group(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]", subcommand_metavar="[КОМАНДА [ПАРАМЕТРЫ]...]",
              invoke_without_command=True)
 @click.version_option(version(), "--version", message="Наставник %(version)s", help="Показать версию и выйти.")
-@_help_option
+@help_option
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Наставник: документы системы наставничества педагогов из одной книги Excel.
@@ -114,20 +112,10 @@ def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None)
         raise click.BadParameter(str(err)) from err
 
 
-def _quiet_option(function):
-    return click.option("--quiet", "-q", "quiet", is_flag=True,
-                        help="Выводить только ошибки и итоговую строку.")(function)
-
-
-def _json_option(function):
-    return click.option("--json", "as_json", is_flag=True,
-                        help="Вывести результат одним объектом JSON (errors, warnings, documents).")(function)
-
-
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
              short_help="Создать рабочую папку: пустая книга, шаблоны, ярлыки.")
 @click.argument("directory", type=PATH, metavar="[ПАПКА]", default=".", required=False)
-@_help_option
+@help_option
 @_guarded("создать рабочую папку")
 def init(directory: Path) -> None:
     """Создать рабочую папку: пустую книгу с выпадающими списками и инструкцией, шаблоны и папку output/.
@@ -140,9 +128,9 @@ def init(directory: Path) -> None:
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
 @_paths
-@_json_option
-@_quiet_option
-@_help_option
+@json_option
+@quiet_option
+@help_option
 @_guarded("проверить книгу")
 def check(workbook: Path | None, district: bool, as_json: bool, quiet: bool) -> None:
     """Только проверить книгу. Код выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки."""
@@ -156,9 +144,9 @@ def check(workbook: Path | None, district: bool, as_json: bool, quiet: bool) -> 
 @_period_option
 @click.option("--print", "to_print", is_flag=True,
               help="Также собрать документы, ожидающие подписи, в один PDF «На подпись» (нужен LibreOffice).")
-@_json_option
-@_quiet_option
-@_help_option
+@json_option
+@quiet_option
+@help_option
 @_guarded("собрать документы")
 def build(workbook: Path | None, district: bool, templates: Path | None, output: Path | None,
           period: Period | None, to_print: bool, as_json: bool, quiet: bool) -> None:
@@ -176,9 +164,9 @@ def build(workbook: Path | None, district: bool, templates: Path | None, output:
 @_paths
 @_output_paths
 @_period_option
-@_json_option
-@_quiet_option
-@_help_option
+@json_option
+@quiet_option
+@help_option
 @_guarded("собрать файл «На подпись»")
 def print_command(workbook: Path | None, district: bool, templates: Path | None, output: Path | None,
                   period: Period | None, as_json: bool, quiet: bool) -> None:
@@ -212,9 +200,9 @@ def _build_and_print(workbook: Path | None, templates: Path | None, output: Path
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
              short_help="Проверить и исправить шаблоны, написать справочник полей.")
 @_output_paths
-@_json_option
-@_quiet_option
-@_help_option
+@json_option
+@quiet_option
+@help_option
 @_guarded("проверить шаблоны")
 def templates(templates: Path | None, output: Path | None, as_json: bool, quiet: bool) -> None:
     """Проверить и исправить шаблоны, написать справочник полей «Поля шаблонов.docx».
@@ -234,12 +222,27 @@ def templates(templates: Path | None, output: Path | None, as_json: bool, quiet:
     sys.exit(report.exit_code)
 
 
+@cli.command(name="import-answers", context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
+             short_help="Перенести ответы анкет из выгрузки онлайн-формы.")
+@click.argument("export", type=PATH, metavar="ФАЙЛ")
+@click.option("--workbook", "workbook", type=PATH, metavar="ПУТЬ", help="Книга или её папка (по умолчанию workbook/).")
+@click.option("--stage", "stage", type=click.Choice(STAGES), help="Этап анкет, если в выгрузке нет столбца «Этап».")
+@help_option
+@_guarded("перенести ответы анкет")
+def import_answers(export: Path, workbook: Path | None, stage: str | None) -> None:
+    """Сопоставить выгрузку онлайн-формы (.xlsx, .csv) с вопросами и педагогами книги и записать анкеты в файл рядом
+    с ней — для листа «Ответы анкет». Книга не изменяется. Код выхода: 0 — записано, 1 — выгрузка не подходит."""
+    lines, code = import_answers_file(export, workbook or Path(WORKBOOK_DIR), stage)
+    echo("\n".join(lines))
+    sys.exit(code)
+
+
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]", short_help="Пересобирать после каждого сохранения.")
 @_paths
 @_output_paths
 @_period_option
-@_quiet_option
-@_help_option
+@quiet_option
+@help_option
 @_guarded("следить за книгой")
 def watch(workbook: Path | None, district: bool, templates: Path | None, output: Path | None, period: Period | None,
           quiet: bool) -> None:

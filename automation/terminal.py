@@ -142,3 +142,17 @@ def version() -> str:
         return installed("nastavnik")
     except PackageNotFoundError:  # run from a checkout that was never installed
         return "(версия не установлена)"
+
+
+def help_option(function):
+    return click.help_option("-h", "--help", help="Показать эту справку и выйти.")(function)
+
+
+def quiet_option(function):
+    return click.option("--quiet", "-q", "quiet", is_flag=True,
+                        help="Выводить только ошибки и итоговую строку.")(function)
+
+
+def json_option(function):
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Вывести результат одним объектом JSON (errors, warnings, documents).")(function)

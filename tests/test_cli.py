@@ -168,12 +168,13 @@ def test_bare_nastavnik_builds_the_workspace_as_its_help_says(tmp_path, write, r
 def test_the_command_list_is_whole_words_and_says_what_templates_does(tmp_path):
     listing = nastavnik("--help", cwd=tmp_path).stdout.split("Команды:")[1]
     assert listing.splitlines()[1:] == [
-        "  build      Проверить книгу и сформировать документы.",
-        "  check      Только проверить книгу.",
-        "  init       Создать рабочую папку: пустая книга, шаблоны, ярлыки.",
-        "  print      Собрать документы и один PDF «На подпись».",
-        "  templates  Проверить и исправить шаблоны, написать справочник полей.",
-        "  watch      Пересобирать после каждого сохранения.",
+        "  build           Проверить книгу и сформировать документы.",
+        "  check           Только проверить книгу.",
+        "  import-answers  Перенести ответы анкет из выгрузки онлайн-формы.",
+        "  init            Создать рабочую папку: пустая книга, шаблоны, ярлыки.",
+        "  print           Собрать документы и один PDF «На подпись».",
+        "  templates       Проверить и исправить шаблоны, написать справочник полей.",
+        "  watch           Пересобирать после каждого сохранения.",
     ]
 
 

@@ -106,7 +106,8 @@ def test_the_reports_numbers_are_the_answers_counted_again(write, rows, template
                 f"{top} | от {min(marks)} до {max(marks)}") in section
     yes = [a[4][1] for a in given(MENTEE, FINAL)]
     assert (f"анкета наставляемого, итоговая | 2 | Планируете ли вы работать в профессии? | {len(yes)} | «да» — "
-            f"{round(100 * yes.count('да') / len(yes))} % | «да» {yes.count('да')}, «нет» {yes.count('нет')}") in section
+            f"{round(100 * yes.count('да') / len(yes))} % | «да» {yes.count('да')}, «нет» {yes.count('нет')}") \
+        in section
     assert not any("Что было самым полезным?" in line for line in section)  # a text answer has no mean
 
     entries = {a[2]: a[4] for a in given(SELF, ENTRY) if a[2]}
@@ -200,7 +201,8 @@ def test_bad_questions_are_located_and_an_unasked_questionnaire_is_an_error(writ
     assert [e for e in errors(report) if "анкет" in e.lower()] == [
         "Лист «Вопросы анкет», строка 3, столбец «№ вопроса»: вопрос № 1 анкеты «самооценка затруднений» уже есть в "
         "строке 2. Дайте вопросу другой номер.",
-        "Лист «Вопросы анкет», строка 4, столбец «№ вопроса»: «31» — номер вопроса должен быть целым числом от 1 до 30.",
+        "Лист «Вопросы анкет», строка 4, столбец «№ вопроса»: «31» — номер вопроса должен быть целым числом от 1 до "
+        "30.",
         "Лист «Ответы анкет», строка 2, столбец «Анкета»: в анкете «анкета наставника» нет вопросов на листе «Вопросы "
         "анкет». Впишите её вопросы.",
     ]

@@ -82,19 +82,8 @@ class RawBook:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a Russian reason why they cannot be had."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as err:
-        raise WorkbookUnreadable(f"Книга «{path}» не найдена.") from err
-    except IsADirectoryError as err:
-        raise WorkbookUnreadable(f"«{path}» — это папка, а не книга Excel.") from err
-    except PermissionError as err:
-        raise WorkbookUnreadable(
-            f"Книга «{path.name}» занята другой программой или нет прав на чтение. Закройте её и сохраните ещё раз."
-        ) from err
-    if not data:
-        raise WorkbookUnreadable(f"Книга «{path.name}» пуста (0 байт): возможно, она ещё сохраняется.")
+    """The workbook's bytes, or a Russian reason why they cannot be had or are not a workbook's."""
+    data = file_bytes(path)
     if data.startswith(_OLE_MAGIC):
         raise WorkbookUnreadable(
             f"Книга «{path.name}» защищена паролем или сохранена в старом формате .xls. "
@@ -108,6 +97,23 @@ def read_bytes(path: Path) -> bytes:
     if other:
         raise WorkbookUnreadable(f"Файл «{path.name}» — {other}, а не книга Excel, хотя назван как книга. Положите "
                                  "сюда книгу куратора (.xlsx или .ods), а этот файл переименуйте обратно.")
+    return data
+
+
+def file_bytes(path: Path) -> bytes:
+    """A file's bytes, or a Russian reason why they cannot be had (missing, a folder, locked, empty)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise WorkbookUnreadable(f"Книга «{path}» не найдена.") from err
+    except IsADirectoryError as err:
+        raise WorkbookUnreadable(f"«{path}» — это папка, а не книга Excel.") from err
+    except PermissionError as err:
+        raise WorkbookUnreadable(
+            f"Книга «{path.name}» занята другой программой или нет прав на чтение. Закройте её и сохраните ещё раз."
+        ) from err
+    if not data:
+        raise WorkbookUnreadable(f"Книга «{path.name}» пуста (0 байт): возможно, она ещё сохраняется.")
     return data
 
 

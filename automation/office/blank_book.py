@@ -253,3 +253,29 @@ def blank_rows() -> dict[str, list[dict[str, Any]]]:
 def blank_settings() -> dict[str, Any]:
     return {"Правовые основания": schema.DEFAULT_LEGAL_BASIS}
 
+
+
+IMPORT_REPORT_TITLE = "Сопоставление"
+
+
+def write_answers(path: Path, rows: list[Mapping[str, Any]], report: list[str]) -> Path:
+    """Imported answers in the layout of «Ответы анкет» (with its dropdowns), to be copied into the book, and the
+    report of what matched on a sheet of its own."""
+    book = Workbook()
+    book.remove(book.active)
+    formulas = _write_lists(book)
+    sheet = schema.ANSWERS
+    ws = book.create_sheet(sheet.title)
+    _header(ws, sheet)
+    for row in rows:
+        ws.append([row.get(c.header) for c in sheet.columns])
+    _validations(ws, sheet, formulas)
+    _formats(ws, sheet)
+    notes = book.create_sheet(IMPORT_REPORT_TITLE)
+    notes.column_dimensions["A"].width = 120
+    for line in report:
+        notes.append([line])
+    book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
+    book[LISTS_SHEET].sheet_state = "hidden"
+    _save(book, path)
+    return path
