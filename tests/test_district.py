@@ -43,7 +43,7 @@ def test_each_school_into_its_folder_and_a_summary(district, templates, tmp_path
     assert report.as_json()["errors"][0]["workbook"] == "broken.xlsx"
     assert sorted(p.name for p in output.iterdir() if not p.name.startswith(".")) == [
         "МКОУ Карсунская СШ № 2", "МКОУ Теньковская СШ", "Сводка по району 2026-2027.docx",
-        "Сводка по району 2026-2027.xlsx"]
+        "Сводка по району 2026-2027.xlsx", "Справки школ о наставничестве 2026-2027.xlsx"]
     assert (output / "МКОУ Теньковская СШ" / "Приказы" /
             "Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx").is_file()
     summary = output_text(output / "Сводка по району 2026-2027.docx")
@@ -52,6 +52,12 @@ def test_each_school_into_its_folder_and_a_summary(district, templates, tmp_path
     assert ("МКОУ Карсунская СШ № 2 | 1 | 0 | 1 | 1 | 1 из 2 (50 %) | 1 | 0 | 0 | 0 | 1 из 1 (100 %)\n"
             "МКОУ Теньковская СШ | 2 | 1 | 2 | 4 | 2 из 2 (100 %) | 3 | 0 | 1 | 0 | 2 из 3 (67 %)\n"
             "Итого | 3 | 1 | 3 | 5 | 3 из 4 (75 %) | 4 | 0 | 1 | 0 | 3 из 4 (75 %)\n"
+            "Мониторинг качества и эффекта: итоги анкет\n"
+            "Школа | Заполнено анкет из ожидавшихся | Самооценка затруднений: входная → итоговая | Итоговая анкета "
+            "наставляемого | Итоговая анкета наставника\n"
+            "МКОУ Карсунская СШ № 2 | — | — | — | —\n"
+            "МКОУ Теньковская СШ | — | — | — | —\n"
+            "Итого | — | — | — | —\n"
             "Приказ об организации наставничества на учебный год подписан: в 1 из 2 (нет: МКОУ Карсунская СШ № 2).\n"
             "Не удалось прочитать книги: broken.xlsx.") in summary
     table = openpyxl.load_workbook(output / "Сводка по району 2026-2027.xlsx").active
@@ -210,3 +216,52 @@ def test_a_district_folder_it_cannot_write_to_still_gets_its_summary(district, t
         f"Книга «Район.xlsx». Нет книги района «Район.xlsx» в папке «{district}», и создать её не удалось (нет прав "
         "на запись?). Шапка и подпись сводки — пустыми строками для записи от руки."]
     assert output_text(tmp_path / "out" / "Сводка по району 2026-2027.docx").startswith("____________\nСводка")
+
+
+def test_the_summary_holds_each_schools_questionnaires_in_aggregate_and_the_certificates_table(tmp_path, rows,
+                                                                                             templates):
+    """Теньки's mentees filled the entry and final self-assessment and the final questionnaire, Карсун's one mentee
+    the entry one only: the summary shows each school's shares and means, the district's weighted by answers, and no
+    answer of anyone; the table of certificates has a row per school with each item the region asks."""
+    questions = [{"Анкета": "самооценка затруднений", "№ вопроса": 1, "Вопрос": "Планирование уроков",
+                  "Шкала": "1–5", "Этап": "входная, итоговая"},
+                 {"Анкета": "анкета наставляемого", "№ вопроса": 1, "Вопрос": "Насколько вы довольны?",
+                  "Шкала": "1–10", "Этап": "итоговая"}]
+
+    def answer(questionnaire, stage, who, mark):
+        return {"Анкета": questionnaire, "Этап": stage, "Респондент (код)": who, "1": mark}
+
+    tenki = sample_data.all_signed(rows)
+    tenki["Вопросы анкет"] = questions
+    tenki["Ответы анкет"] = [answer("самооценка затруднений", "входная", "П-5", 2),
+                             answer("самооценка затруднений", "итоговая", "П-5", 4),
+                             answer("самооценка затруднений", "входная", "П-6", 3),
+                             answer("анкета наставляемого", "итоговая", "П-5", 9)]
+    karsun = one_pair(rows)
+    karsun["Вопросы анкет"] = questions
+    karsun["Ответы анкет"] = [answer("самооценка затруднений", "входная", "П-5", 1)]
+    folder = tmp_path / "район"
+    folder.mkdir()
+    write_workbook(folder / "karsun.xlsx", karsun, KARSUN)
+    write_workbook(folder / "tenki.xlsx", tenki, sample_data.SETTINGS)
+    output = tmp_path / "out"
+    build_any(folder, templates, output, today=TODAY, workers=1, district=True)
+    summary = output_text(output / "Сводка по району 2026-2027.docx")
+    # Due on 27.11.2026: the entry self-assessment of each mentee of a pair in force (Карсун: П-5; Теньки: П-5,
+    # П-6, П-8, П-7); nothing final is due yet. П-5 of Теньки has both: 2 → 4.
+    assert ("МКОУ Карсунская СШ № 2 | 1 из 1 (100 %) | — | — | —\n"
+            "МКОУ Теньковская СШ | 2 из 4 (50 %) | 2,0 → 4,0 из 5 (1 чел.) | 9,0 из 10 | —\n"
+            "Итого | 3 из 5 (60 %) | 2,0 → 4,0 из 5 (1 чел.) | 9,0 из 10 | —\n") in summary
+    table = openpyxl.load_workbook(output / "Справки школ о наставничестве 2026-2027.xlsx").active
+    lines = [[cell.value for cell in row] for row in table.iter_rows() if any(c.value for c in row)]
+    header = next(line for line in lines if line[0] == "Школа")
+    assert header[1:] == ["Раздел «Наставничество» на официальном сайте",
+                          "Приказ об организации наставничества на учебный год", "Положение о системе наставничества",
+                          "Дорожная карта на учебный год", "Приказ о назначении куратора",
+                          "База наставников и наставляемых", "Локальный акт об оплате наставничества",
+                          "Приказы о закреплении пар и групп"]
+    tenki_row = next(line for line in lines if line[0] == "МКОУ Теньковская СШ")
+    assert tenki_row[2] == "приказ от 01.09.2026 № 30-ОД"
+    assert tenki_row[-1] == "приказ от 01.09.2026 № 45-ОД (пар — 2, групп — 1)"
+    karsun_row = next(line for line in lines if line[0] == "МКОУ Карсунская СШ № 2")
+    assert karsun_row[2] == "нет"

@@ -220,6 +220,14 @@ DISTRICT_TABLE = DocumentKind(
     file_name="Сводка по району {period}",
     format="xlsx",
 )
+DISTRICT_CERTIFICATES = DocumentKind(
+    key="district_certificates",
+    title="Справки школ о реализации системы наставничества (таблица по району)",
+    template="",
+    folder="",
+    file_name="Справки школ о наставничестве {period}",
+    format="xlsx",
+)
 CHECK_REPORT = DocumentKind(
     key="check_report",
     title="Отчёт о проверке",

@@ -26,15 +26,29 @@ def _requisites(order: Order) -> str:
 @catalogue.makes(catalogue.MONITORING_CERTIFICATE)
 def certificates(req: Request) -> list[Document]:
     data, today = req.data, req.today
-    org = data.organization
     period = year.school_year(data, today)
+    context = {
+        **req.common,
+        "период": period.label,
+        "дата": grammar.date_digits(today),
+        "пункты": [{"номер": str(index), "что": what, "есть": text} for index, (what, text) in
+                   enumerate(items(data, today), start=1)],
+        "приказы": assignment_orders(data, period, today),
+    }
+    kind = catalogue.MONITORING_CERTIFICATE
+    return [Document(kind, kind.name(period=period.slug), context)]
+
+
+def items(data: Data, today: dt.date) -> list[tuple[str, str]]:
+    """Each item the region asks, with its requisites or «нет» (the district's table holds them for every school)."""
+    org = data.organization
     organizing = year.organizing_order(data)
     organized = signed_by(data, organizing.number, today) if organizing is not None else None
     curator = data.curator()
     state = in_force(data, today)
     mentors = {key(now.mentor.code) for now in state.units if not now.finished}
     mentees = {key(m.code) for now in state.units if not now.finished for m in now.unit.mentees}
-    items = [
+    return [
         ("Раздел «Наставничество» на официальном сайте", org.site_url if org and org.site_url else schema.NO),
         ("Приказ об организации наставничества на учебный год", _requisites(organized) if organized else schema.NO),
         ("Положение о системе наставничества", f"утверждено приказом {org.regulation}" if org else schema.NO),
@@ -48,19 +62,9 @@ def certificates(req: Request) -> list[Document]:
         ("Локальный акт об оплате наставничества",
          f"Положение об оплате труда {org.pay_regulation}" if org and org.pay_regulation else schema.NO),
     ]
-    context = {
-        **req.common,
-        "период": period.label,
-        "дата": grammar.date_digits(today),
-        "пункты": [{"номер": str(index), "что": what, "есть": text} for index, (what, text) in
-                   enumerate(items, start=1)],
-        "приказы": _assignment_orders(data, period, today),
-    }
-    kind = catalogue.MONITORING_CERTIFICATE
-    return [Document(kind, kind.name(period=period.slug), context)]
 
 
-def _assignment_orders(data: Data, period: Period, today: dt.date) -> list[dict[str, Any]]:
+def assignment_orders(data: Data, period: Period, today: dt.date) -> list[dict[str, Any]]:
     """Each signed order appointing pairs and groups that work in the year, with how many of each."""
     rows = []
     for order in data.orders.values():

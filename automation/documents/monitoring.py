@@ -141,8 +141,9 @@ class Monitoring:
     self_top: int = 5
     paired: int = 0
     """Participants with both an entry and a final self-assessment: the change is theirs."""
-    satisfaction: dict[str, tuple[float, int]] = field(default_factory=dict)
-    """Each role's mean mark over its questionnaire's numeric questions at the final stage, and the scale's top."""
+    satisfaction: dict[str, tuple[float, int, int]] = field(default_factory=dict)
+    """Each role's mean mark over its questionnaire's numeric questions at the final stage, the scale's top and how
+    many marks it is the mean of."""
 
 
 def _in(response: Response, period: Period, cutoff: dt.date) -> bool:
@@ -186,7 +187,7 @@ def monitoring(data: Data, period: Period, today: dt.date) -> Monitoring:
         marks = [r.answers[int(q.number)] for r in responses for q in numeric
                  if (r.questionnaire, r.stage) == (questionnaire, choices.STAGE_FINAL) and int(q.number) in r.answers]
         if marks and len(tops) == 1:
-            result.satisfaction[ROLE_OF[questionnaire]] = (statistics.fmean(marks), tops.pop())
+            result.satisfaction[ROLE_OF[questionnaire]] = (statistics.fmean(marks), tops.pop(), len(marks))
     for low in low_marks(data, responses):
         if low.response.respondent is None:
             result.anonymous_low += 1

@@ -336,6 +336,15 @@ def district_summary() -> Page:
     totals = table.add_row()
     for cell, (name, _, _) in zip(totals.cells, columns, strict=True):
         page._cell(cell, f"{{{{ итого.{name} }}}}", bold=False)
+    page.line("Мониторинг качества и эффекта: итоги анкет", align=LEFT, bold=True, before=12, after=6, keep=True)
+    quality = [("школа", "Школа", 40), ("заполнено", "Заполнено анкет из ожидавшихся", 55),
+               ("самооценка", "Самооценка затруднений: входная → итоговая", 70),
+               ("наставляемые", "Итоговая анкета наставляемого", 50), ("наставники", "Итоговая анкета наставника", 52)]
+    table = page.table([title for _, title, _ in quality], [f"{{{{ а.{name} }}}}" for name, _, _ in quality],
+                       "а in анкеты", widths=[width for _, _, width in quality], size=NOTE_SIZE)
+    totals = table.add_row()
+    for cell, (name, _, _) in zip(totals.cells, quality, strict=True):
+        page._cell(cell, f"{{{{ анкеты_итого.{name} }}}}", bold=False)
     page.text("Приказ об организации наставничества на учебный год подписан: в {{ школы|length - без_приказа|length }} "
               "из {{ школы|length }}{% if без_приказа %} (нет: {{ без_приказа|join(', ') }}){% endif %}.", before=6)
     page.tag("{%p if не_прочитаны %}")

@@ -13,10 +13,11 @@ from typing import Any
 
 from automation import crash, grammar
 from automation.book import matching, schema
+from automation.book.models import Data
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.book.reader import WorkbookUnreadable, read_settings
 from automation.book.validate import Validation
-from automation.documents import catalogue
+from automation.documents import catalogue, certificate, monitoring, year
 from automation.documents.document import BLANK, Document
 from automation.documents.people import signature_name
 from automation.documents.period import Period
@@ -37,6 +38,8 @@ class School:
     name: str | None
     report: Report
     indicators: Indicators | None
+    certificate: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    """The items of the school's «Справка о реализации системы наставничества», with its pair orders last."""
 
 
 def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
@@ -194,11 +197,18 @@ def _school(book: Path, report: Report, result: Validation | None, name: str | N
         return School(book, None, report, None)
     try:
         builder.build_validated(result, report, options.into(name))
-        return School(book, name, report, indicators(result.data, options.period, options.today))
+        return School(book, name, report, indicators(result.data, options.period, options.today),
+                      _certificate(result.data, options.today))
     except Exception as err:  # noqa: BLE001 — one school's fault never stops the district
         report.fatal = crash.sentence(f"собрать документы школы «{name}»", err,
                                       crash.record(options.output / name, "собрать документы", err, options.now))
         return School(book, None, report, None)
+
+
+def _certificate(data: Data, today: dt.date) -> list[tuple[str, str]]:
+    orders = certificate.assignment_orders(data, year.school_year(data, today), today)
+    listed = "; ".join(f"{o['приказ']} (пар — {o['пар']}, групп — {o['групп']})" for o in orders)
+    return [*certificate.items(data, today), ("Приказы о закреплении пар и групп", listed or schema.NO)]
 
 
 def _merge(district: Report, school: School) -> None:
@@ -238,6 +248,9 @@ def summary_context(schools: list[School], period: Period, today: dt.date,
         "дата": grammar.date_digits(today),
         "школы": [_row(name, values) for name, values in counted],
         "итого": _row("Итого", total),
+        "анкеты": [_quality(s.name or s.workbook.stem, [s.indicators.quality]) for s in schools
+                   if s.indicators is not None],
+        "анкеты_итого": _quality("Итого", [s.indicators.quality for s in schools if s.indicators is not None]),
         "не_прочитаны": [s.workbook.name for s in schools if s.indicators is None],
         "без_приказа": [s.name or s.workbook.stem for s in schools if s.indicators is not None
                         and not s.indicators.organized],
@@ -257,6 +270,31 @@ def _row(name: str, n: dict[str, int]) -> dict[str, Any]:
     }
 
 
+def _quality(name: str, parts: list[monitoring.Monitoring]) -> dict[str, Any]:
+    """A school's (or all schools') questionnaires in aggregate only: how many were filled of those due, the mean
+    self-assessment before and after, the mean final marks; the means of several schools weighted by their answers."""
+    due, named = sum(m.due for m in parts), sum(m.named for m in parts)
+    paired = sum(m.paired for m in parts)
+
+    def weighted(pairs: list[tuple[float, int]]) -> float | None:
+        count = sum(n for _, n in pairs)
+        return sum(mean * n for mean, n in pairs) / count if count else None
+
+    assessed = [m for m in parts if m.entry_mean is not None and m.final_mean is not None]
+    before = weighted([(m.entry_mean, m.paired) for m in assessed])
+    after = weighted([(m.final_mean, m.paired) for m in assessed])
+    tops = {m.self_top for m in assessed}
+    row = {"школа": name, "заполнено": f"{named} из {due} ({percent(named, due)})" if due else "—",
+           "самооценка": (f"{monitoring.decimal(before)} → {monitoring.decimal(after)} из {tops.pop()} ({paired} чел.)"
+                          if before is not None and after is not None and len(tops) == 1 else "—")}
+    for role, field in (("наставляемый", "наставляемые"), ("наставник", "наставники")):
+        found = [m.satisfaction[role] for m in parts if role in m.satisfaction]
+        tops = {top for _, top, _ in found}
+        mean = weighted([(value, count) for value, _, count in found])
+        row[field] = f"{monitoring.decimal(mean)} из {tops.pop()}" if mean is not None and len(tops) == 1 else "—"
+    return row
+
+
 COLUMNS = (("школа", "Школа"), ("пар", "Пар"), ("групп", "Групп"), ("наставников", "Наставников"),
            ("наставляемых", "Наставляемых"), ("молодые", "Молодые специалисты с наставником"),
            ("начато", "Программ начато"), ("завершено", "Завершено"), ("продлено", "Продлено"),
@@ -269,9 +307,14 @@ def _summary(schools: list[School], district: dict[str, str], templates: Path, o
     table = {"заголовок": f"Сводка по наставничеству: {period.label}",
              "столбцы": [title for _, title in COLUMNS],
              "строки": [[row[name] for name, _ in COLUMNS] for row in [*context["школы"], context["итого"]]]}
+    read = [school for school in schools if school.certificate]
+    items = {"заголовок": f"Справки школ о реализации системы наставничества: {period.label}",
+             "столбцы": ["Школа", *(what for what, _ in read[0].certificate)] if read else ["Школа"],
+             "строки": [[school.name, *(text for _, text in school.certificate)] for school in read]}
     documents = [
         Document(catalogue.DISTRICT_SUMMARY, catalogue.DISTRICT_SUMMARY.name(period=period.slug), context),
         Document(catalogue.DISTRICT_TABLE, catalogue.DISTRICT_TABLE.name(period=period.slug), table),
+        Document(catalogue.DISTRICT_CERTIFICATES, catalogue.DISTRICT_CERTIFICATES.name(period=period.slug), items),
     ]
     renderer, manifest = Renderer(templates), Manifest.load(output)
     for document in documents:
