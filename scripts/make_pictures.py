@@ -1,4 +1,5 @@
-"""Renders the first page of each document kind, made from the sample workbook, to PNG in docs/images/.
+"""Renders the first page of each document kind (or the page that holds a given text), made from the sample workbook,
+to PNG in docs/images/.
 
 LibreOffice turns the documents into PDF (one call); pypdfium2 (pip install pypdfium2) or, without it, pdftoppm
 takes each PDF's first page. Run from the repository root after the sample or the templates change:
@@ -24,8 +25,11 @@ from automation.run.printing import convert, find_soffice  # noqa: E402
 IMAGES = ROOT / "docs" / "images"
 DAY = dt.date(2026, 11, 27)
 RESOLUTION = 80  # dots per inch: an A4 page 660 pixels wide, readable on GitHub, about 100 KB
-# picture name: (the document's path in the output, its caption in the README)
+# picture name: (the document's path in the output, its caption in the README[, a text its page holds])
 PICTURES = {
+    "ankety": ("Анкеты/Анкеты — итоговый этап.docx", "Анкеты для печати (итоговый этап)"),
+    "otchet-monitoring": ("Отчёты/Аналитический отчёт о реализации системы наставничества 2026-2027.docx",
+                          "Аналитический отчёт: мониторинг качества и эффекта", "9. Мониторинг качества"),
     "prikaz-zakreplenie": ("Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx",
                            "Проект приказа о закреплении пар (групп)"),
     "prikaz-organizaciya": ("Приказы/Приказ № 144-ОД от 01.09.2026 Об организации наставничества педагогических "
@@ -68,16 +72,24 @@ PICTURES = {
 }
 
 
-def _first_page(pdf: Path, png: Path) -> None:
+def _page_with(pdf: Path, text: str) -> int:
+    """The number (from 1) of the first page whose text holds `text`."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(pdf).pages
+    return next(number for number, page in enumerate(pages, start=1) if text in " ".join(page.extract_text().split()))
+
+
+def _page(pdf: Path, png: Path, number: int = 1) -> None:
     try:
         import pypdfium2
     except ImportError:
-        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(RESOLUTION), "-png", "-singlefile", str(pdf),
-                        str(png.with_suffix(""))], check=True)
+        subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), "-r", str(RESOLUTION), "-png",
+                        "-singlefile", str(pdf), str(png.with_suffix(""))], check=True)
         return
     document = pypdfium2.PdfDocument(str(pdf))
     try:
-        page = document[0].render(scale=RESOLUTION / 72).to_pil()
+        page = document[number - 1].render(scale=RESOLUTION / 72).to_pil()
         page.quantize(colors=64).save(png, optimize=True)  # text and rules: a palette keeps the file small
     finally:
         document.close()
@@ -102,14 +114,15 @@ def main() -> None:
         build(ROOT / "workbook", ROOT / "doc_templates", output, today=DAY)
         write_guide(output)
         sources = []
-        for name, (path, _) in PICTURES.items():
+        for name, (path, *_) in PICTURES.items():
             source = work / f"{name}.docx"
             shutil.copyfile(output / path, source)
             sources.append(source)
         convert(soffice, work, sources)
         IMAGES.mkdir(parents=True, exist_ok=True)
-        for source in sources:
-            _first_page(source.with_suffix(".pdf"), IMAGES / f"{source.stem}.png")
+        for source, (_, _, *text) in zip(sources, PICTURES.values(), strict=True):
+            pdf = source.with_suffix(".pdf")
+            _page(pdf, IMAGES / f"{source.stem}.png", _page_with(pdf, text[0]) if text else 1)
     print(f"Картинок: {len(PICTURES)} в {IMAGES.relative_to(ROOT)}")
 
 

@@ -96,8 +96,8 @@ def test_a_google_forms_export_is_matched_reported_and_written_beside_it(write, 
     build(book, templates, output, today=dt.date(2027, 6, 20))
     text = docx_text(output / "Отчёты/Аналитический отчёт о реализации системы наставничества 2026-2027.docx")
     assert "анкета наставляемого | итоговая | 4 | 3 (75 %) | 4 | 1" in text
-    assert "анкета наставляемого, итоговая | 1 | Насколько вы удовлетворены поддержкой наставника? | 4 | 7,5 из 10 | " \
-           "от 4 до 10" in text
+    assert "Анкета наставляемого, итоговая (анкет: 4)\n№ | Вопрос | Ответов | Среднее | Разброс\n1 | Насколько вы " \
+           "удовлетворены поддержкой наставника? | 4 | 7,5 из 10 | от 4 до 10" in text
 
 
 def test_a_yandex_forms_csv_in_windows_1251_takes_its_stage_and_codes_from_its_columns(write, rows, tmp_path):

@@ -100,14 +100,16 @@ def test_the_reports_numbers_are_the_answers_counted_again(write, rows, template
 
     for questionnaire, number, stage, top in [(SELF, 1, ENTRY, 5), (SELF, 3, FINAL, 5), (MENTEE, 1, FINAL, 10),
                                               (MENTOR, 1, FINAL, 10)]:
-        marks = [a[4][number - 1] for a in given(questionnaire, stage)]
+        answers = given(questionnaire, stage)
+        marks = [a[4][number - 1] for a in answers]
         text = next(q["Вопрос"] for q in QUESTIONS if (q["Анкета"], q["№ вопроса"]) == (questionnaire, number))
-        assert (f"{questionnaire}, {stage} | {number} | {text} | {len(marks)} | {_one(statistics.fmean(marks))} из "
-                f"{top} | от {min(marks)} до {max(marks)}") in section
+        caption = section.index(f"{questionnaire.capitalize()}, {stage} (анкет: {len(answers)})")
+        rows = section[caption + 2:]
+        assert (f"{number} | {text} | {len(marks)} | {_one(statistics.fmean(marks))} из {top} | от {min(marks)} до "
+                f"{max(marks)}") in rows[:rows.index(next(r for r in rows if " | " not in r))]
     yes = [a[4][1] for a in given(MENTEE, FINAL)]
-    assert (f"анкета наставляемого, итоговая | 2 | Планируете ли вы работать в профессии? | {len(yes)} | «да» — "
-            f"{round(100 * yes.count('да') / len(yes))} % | «да» {yes.count('да')}, «нет» {yes.count('нет')}") \
-        in section
+    assert (f"2 | Планируете ли вы работать в профессии? | {len(yes)} | да: {round(100 * yes.count('да') / len(yes))} "
+            f"% | да {yes.count('да')}, нет {yes.count('нет')}") in section
     assert not any("Что было самым полезным?" in line for line in section)  # a text answer has no mean
 
     entries = {a[2]: a[4] for a in given(SELF, ENTRY) if a[2]}
@@ -184,8 +186,9 @@ def test_each_bad_answer_is_a_located_message_and_the_rest_counts(write, rows, t
     ]
     section = _section(docx_text(output / REPORT))
     # П-5's first row counts without its bad mark: questions 2 and 3 only.
-    assert "самооценка затруднений, входная | 2 | Дисциплина на уроке | 1 | 3,0 из 5 | от 3 до 3" in section
-    assert not any(line.startswith("самооценка затруднений, входная | 1 |") for line in section)
+    rows = section[section.index("Самооценка затруднений, входная (анкет: 1)") + 2:]
+    assert rows[:2] == ["2 | Дисциплина на уроке | 1 | 3,0 из 5 | от 3 до 3", "3 | Работа с родителями | 1 | 1,0 из 5 | "
+                        "от 1 до 1"]
 
 
 def test_bad_questions_are_located_and_an_unasked_questionnaire_is_an_error(write, rows, templates, tmp_path):
@@ -281,3 +284,30 @@ def test_each_printed_questionnaire_takes_one_page(write, rows, templates, tmp_p
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(work / "Анкеты — итоговый этап.pdf").pages]
     assert len(pages) == 11
     assert all(page.count("Итоговая анкета") == 1 and "Подпись" in page for page in pages)
+
+
+def test_the_due_days_are_the_schools_settings(write, rows, settings, templates, tmp_path):
+    """«Входная анкета: дней после приказа» 10: П-7's entry self-assessment was due by 11.09.2026; «Итоговая анкета:
+    дней до конца программы» 60: the final ones of group 2 (ending 31.03.2027) are due from 30.01.2027."""
+    settings["Входная анкета: дней после приказа"] = 10
+    settings["Итоговая анкета: дней до конца программы"] = 60
+    report = build(write(_book(rows, answers=_answer_rows(ENTRIES)), settings), templates, tmp_path / "out",
+                   today=D(2027, 1, 30))
+    assert ("Анкеты: самооценка затруднений (входная) не заполнена — Павлюк Н.С. (пара № 3, срок прошёл 11.09.2026)."
+            in report.reminders)
+    assert ("Анкеты: самооценка затруднений (итоговая) не заполнена — Шевченко Н.А. (группа № 2, до 31.03.2027); "
+            "Белых Л.Н. (группа № 2, до 31.03.2027).") in report.reminders
+
+
+def test_answers_never_reach_the_public_documents(write, rows, templates, tmp_path):
+    """Answers are personal data: the site page, the public list and the certificate hold none of them — not a
+    text answer, not a mark, not that a person answered."""
+    answers = _answer_rows([(MENTEE, FINAL, "П-5", "1", [3, "да", "конфиденциальный ответ"])])
+    output = tmp_path / "out"
+    build(write(_book(rows, answers=answers)), templates, output, today=YEAR_END)
+    public = [output / "Списки" / "Страница для сайта.html", *output.glob("Списки/*.docx"),
+              *output.glob("Отчёты/Справка*.docx")]
+    assert len(public) >= 4
+    for path in public:
+        text = path.read_text(encoding="utf-8") if path.suffix == ".html" else docx_text(path)
+        assert "конфиденциальный" not in text and "анкет" not in text.lower(), path.name

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from automation import grammar
-from automation.book import choices, schema
+from automation.book import choices
 from automation.book.models import Data, Person, Question, Response, key
 from automation.book.survey import stages_of
 from automation.documents.in_force import Unit, UnitInForce, in_force, units
@@ -46,7 +46,7 @@ def _days(value: float | None, default: int) -> int:
 def asked(data: Data, stage: str) -> list[str]:
     """The questionnaires that have questions at a stage, in the declared order."""
     present = {q.questionnaire for q in data.questions if stage in stages_of(q)}
-    return [name for name in schema.QUESTIONNAIRES if name in present]
+    return [name for name in choices.QUESTIONNAIRES if name in present]
 
 
 def windows(data: Data, now: UnitInForce) -> list[tuple[str, dt.date, dt.date]]:
@@ -157,8 +157,8 @@ def monitoring(data: Data, period: Period, today: dt.date) -> Monitoring:
     result = Monitoring()
     responses = [r for r in data.responses if _in(r, period, cutoff)]
     items = [i for i in due(data, cutoff) if i.closes >= period.start]
-    for questionnaire in schema.QUESTIONNAIRES:
-        for stage in schema.STAGES:
+    for questionnaire in choices.QUESTIONNAIRES:
+        for stage in choices.STAGES:
             expected = [i for i in items if (i.questionnaire, i.stage) == (questionnaire, stage)]
             given = [r for r in responses if (r.questionnaire, r.stage) == (questionnaire, stage)]
             if not expected and not given:
@@ -170,16 +170,20 @@ def monitoring(data: Data, period: Period, today: dt.date) -> Monitoring:
             result.answered.append({"анкета": questionnaire, "этап": stage, "должны": str(len(expected)),
                                     "ответили": f"{done} ({_percent(done, len(expected))})" if expected else "—",
                                     "всего": str(len(given)), "анонимно": str(anonymous)})
-    for question in sorted(data.questions, key=lambda q: (schema.QUESTIONNAIRES.index(q.questionnaire), q.number)):
-        if question.scale == choices.SCALE_TEXT:
-            continue
-        number = int(question.number)
-        for stage in schema.STAGES:
-            marks = [r.answers[number] for r in responses
-                     if (r.questionnaire, r.stage) == (question.questionnaire, stage) and number in r.answers]
-            if marks:
-                result.means.append({"анкета": question.questionnaire, "этап": stage, "номер": str(number),
-                                     "вопрос": question.text, "ответов": str(len(marks)), **_summary(question, marks)})
+    for questionnaire in choices.QUESTIONNAIRES:
+        for stage in choices.STAGES:
+            given = [r for r in responses if (r.questionnaire, r.stage) == (questionnaire, stage)]
+            rows = []
+            for question in sorted((q for q in data.questions if q.questionnaire == questionnaire
+                                    and q.scale != choices.SCALE_TEXT), key=lambda q: q.number):
+                number = int(question.number)
+                marks = [r.answers[number] for r in given if number in r.answers]
+                if marks:
+                    rows.append({"номер": str(number), "вопрос": question.text, "ответов": str(len(marks)),
+                                 **_summary(question, marks)})
+            if rows:
+                result.means.append({"анкета": questionnaire, "этап": stage, "анкет": str(len(given)),
+                                     "вопросы": rows})
     _self_assessment(data, responses, result)
     for questionnaire in (choices.QUESTIONNAIRE_MENTOR, choices.QUESTIONNAIRE_MENTEE):
         numeric = [q for q in data.questions if q.questionnaire == questionnaire and q.numeric]
@@ -212,7 +216,7 @@ def _unit_label(data: Data, response: Response, person: Person) -> str:
 def _summary(question: Question, marks: list) -> dict[str, str]:
     if question.scale == choices.SCALE_YES_NO:
         yes = sum(1 for mark in marks if mark)
-        return {"среднее": f"«да» — {_percent(yes, len(marks))}", "разброс": f"«да» {yes}, «нет» {len(marks) - yes}"}
+        return {"среднее": f"да: {_percent(yes, len(marks))}", "разброс": f"да {yes}, нет {len(marks) - yes}"}
     low, high = min(marks), max(marks)
     return {"среднее": f"{decimal(statistics.fmean(marks))} из {question.top}",
             "разброс": f"от {mark(low)} до {mark(high)}"}

@@ -38,7 +38,7 @@ _PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 PREPARED_LIMIT = 64
 """Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
-VERSION = 3
+VERSION = 4
 """What rendering adds to every document by itself (the columns' widths, no-break spaces, hyphenation and the Russian
 language, where its tables may break across pages): raised when that changes,
 so that an updated program makes again every document that is not a signed order."""
@@ -50,7 +50,7 @@ _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
 # characters stand in text only. Initials are left free of their surname: tied to «Петрова-Водкина», LibreOffice
 # no longer breaks after the hyphen and splits «М.П.» itself in a narrow column (looked at).
 _NO_BREAK = ((re.compile(r"№ (?=\w)"), "№\u00a0"), (re.compile(r" —(?= )"), "\u00a0—"),
-             (re.compile(r"(?<=\d) (?=гг?\.)"), "\u00a0"))
+             (re.compile(r"(?<=\d) (?=гг?\.)"), "\u00a0"), (re.compile(r"(?<=\d) (?=%)"), "\u00a0"))
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _HEADER_TYPES = ("/header", "/footer")
 _IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -177,7 +177,7 @@ def _env() -> jinja2.Environment:
 
 
 def no_break(text: str) -> str:
-    """The text with «№», a dash and «г.» tied to their neighbours (see _NO_BREAK)."""
+    """The text with «№», a dash, «г.» and «%» tied to their neighbours (see _NO_BREAK)."""
     for pattern, replacement in _NO_BREAK:
         text = pattern.sub(replacement, text)
     return text
