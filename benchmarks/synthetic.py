@@ -10,7 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from automation.book import schema  # noqa: E402
+from automation.book import choices, schema  # noqa: E402
+from automation.book.questionnaires import default_questions  # noqa: E402
 from automation.office.blank_book import write_workbook  # noqa: E402
 
 MEN = [("Иванов", "Иван", "Петрович"), ("Смирнов", "Алексей", "Игоревич"), ("Кузнецов", "Олег", "Викторович"),
@@ -71,7 +72,37 @@ def rows(people: int, pairs: int, plan_rows: int, seed: int = 1) -> tuple[dict, 
                 "Куратор (код)": staff[-1]["Код"],
                 "Положение о наставничестве (реквизиты приказа)": "от 21.11.2022 № 156"}
     return ({"Педагоги": staff, "Пары": pair_rows, "Программы": programmes, "План": plan, "Приказы": orders,
-             "Дорожная карта": roadmap}, settings)
+             "Дорожная карта": roadmap, "Вопросы анкет": default_questions(),
+             "Ответы анкет": answers(pair_rows, rnd)}, settings)
+
+
+def answers(pair_rows: list[dict], rnd: random.Random) -> list[dict]:
+    """One entry and one final questionnaire per participant: each mentee's self-assessment at both stages and
+    mentee questionnaire at the end, each mentor's questionnaire at the end (the default questions' scales)."""
+    questions = default_questions()
+
+    def filled(questionnaire: str, stage: str, who: str, pair: str, day: dt.date) -> dict:
+        row = {"Анкета": questionnaire, "Этап": stage, "Дата": day, "Респондент (код)": who, "№ пары/группы": pair}
+        for question in questions:
+            if question["Анкета"] == questionnaire:
+                scale = question["Шкала"]
+                row[str(question["№ вопроса"])] = (rnd.randint(1, 10) if scale == choices.SCALE_10 else
+                                                   rnd.randint(1, 5) if scale == choices.SCALE_5 else
+                                                   rnd.choice(schema.YES_NO) if scale == choices.SCALE_YES_NO
+                                                   else "всё было полезно")
+        return row
+
+    result, mentors = [], set()
+    for pair in pair_rows:
+        number, mentee = pair["№ пары/группы"], pair["Наставляемый (код)"]
+        result.append(filled(choices.QUESTIONNAIRE_SELF, choices.STAGE_ENTRY, mentee, number, D(2026, 9, 20)))
+        result.append(filled(choices.QUESTIONNAIRE_SELF, choices.STAGE_FINAL, mentee, number, D(2027, 5, 20)))
+        result.append(filled(choices.QUESTIONNAIRE_MENTEE, choices.STAGE_FINAL, mentee, number, D(2027, 5, 20)))
+        if number not in mentors:
+            mentors.add(number)
+            result.append(filled(choices.QUESTIONNAIRE_MENTOR, choices.STAGE_FINAL, pair["Наставник (код)"], number,
+                                 D(2027, 5, 21)))
+    return result
 
 
 def write(path: Path, people: int, pairs: int, plan_rows: int, seed: int = 1) -> Path:
