@@ -24,7 +24,6 @@ DEFAULT_FINAL_DAYS = 30
 ROLE_OF = {choices.QUESTIONNAIRE_MENTOR: "наставник", choices.QUESTIONNAIRE_MENTEE: "наставляемый",
            choices.QUESTIONNAIRE_SELF: "наставляемый"}
 """Who fills each questionnaire: the mentor (one per pair or group) or each mentee."""
-_STAGE_NOUN = {choices.STAGE_ENTRY: "входное", choices.STAGE_MIDDLE: "промежуточное", choices.STAGE_FINAL: "итоговое"}
 
 
 @dataclass(frozen=True)
@@ -80,13 +79,16 @@ def due(data: Data, day: dt.date) -> list[Due]:
 def answered(data: Data, item: Due) -> bool:
     """Whether the participant's own (not anonymous) answer to this questionnaire and stage is in the book; a mentor
     of several pairs answers for each (an answer with no № counts for all)."""
-    for response in data.responses:
-        if (response.respondent == key(item.person.code) and response.questionnaire == item.questionnaire
-                and response.stage == item.stage
-                and (ROLE_OF[item.questionnaire] != "наставник" or response.number is None
-                     or key(response.number) == key(item.unit.number))):
-            return True
-    return False
+    if "answered" not in data.derived:  # indexed once: a big school has thousands of answers and of those due
+        named = [r for r in data.responses if r.respondent is not None]
+        data.derived["answered"] = ({(r.respondent, r.questionnaire, r.stage) for r in named},
+                                    {(r.respondent, r.questionnaire, r.stage, key(r.number) if r.number else None)
+                                     for r in named})
+    anyhow, by_pair = data.derived["answered"]
+    place = (key(item.person.code), item.questionnaire, item.stage)
+    if ROLE_OF[item.questionnaire] != "наставник":
+        return place in anyhow
+    return (*place, None) in by_pair or (*place, key(item.unit.number)) in by_pair
 
 
 def unanswered(data: Data, day: dt.date) -> list[Due]:
@@ -204,18 +206,21 @@ def monitoring(data: Data, period: Period, today: dt.date) -> Monitoring:
 
 
 def _unit_label(data: Data, response: Response, person: Person) -> str:
-    """The pair or group an answer is about: its № as typed, or the one the respondent belongs to."""
-    code = key(person.code)
-    for unit in units(data):
-        if (key(unit.number) == key(response.number) if response.number is not None
-                else code in {key(unit.mentor.code), *(key(m.code) for m in unit.mentees)}):
-            return unit.label
-    return "без пары"
+    """The pair or group an answer is about: its № as typed, or the first the respondent belongs to."""
+    if "unit_labels" not in data.derived:
+        labels: dict[str, str] = {}
+        for unit in units(data):
+            labels.setdefault(key(unit.number), unit.label)
+            for member in (unit.mentor, *unit.mentees):
+                labels.setdefault(f"\0{key(member.code)}", unit.label)
+        data.derived["unit_labels"] = labels
+    wanted = key(response.number) if response.number is not None else f"\0{key(person.code)}"
+    return data.derived["unit_labels"].get(wanted, "без пары")
 
 
 def _summary(question: Question, marks: list) -> dict[str, str]:
     if question.scale == choices.SCALE_YES_NO:
-        yes = sum(1 for mark in marks if mark)
+        yes = sum(1 for given in marks if given)
         return {"среднее": f"да: {_percent(yes, len(marks))}", "разброс": f"да {yes}, нет {len(marks) - yes}"}
     low, high = min(marks), max(marks)
     return {"среднее": f"{decimal(statistics.fmean(marks))} из {question.top}",
@@ -272,11 +277,6 @@ def _signed(value: float) -> str:
     if round(value, 1) == 0:
         return "0,0"
     return ("+" if value > 0 else "−") + decimal(abs(value))
-
-
-def stage_phrase(stage: str) -> str:
-    """«входное анкетирование»."""
-    return f"{_STAGE_NOUN[stage]} анкетирование"
 
 
 def reminder_lines(data: Data, today: dt.date) -> list[str]:
