@@ -311,3 +311,27 @@ def test_answers_never_reach_the_public_documents(write, rows, templates, tmp_pa
     for path in public:
         text = path.read_text(encoding="utf-8") if path.suffix == ".html" else docx_text(path)
         assert "конфиденциальный" not in text and "анкет" not in text.lower(), path.name
+
+
+def test_the_indicators_table_holds_the_numbers_and_a_chart_of_the_self_assessment(write, rows, templates,
+                                                                                    tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    output = tmp_path / "out"
+    build(write(_book(rows)), templates, output, today=YEAR_END)
+    path = output / "Отчёты" / "Показатели наставничества 2026-2027.xlsx"
+    book = openpyxl.load_workbook(path)
+    lines = [[c.value for c in row] for row in book["Таблица"].iter_rows()]
+    quality = [line[1:3] for line in lines if line[0] == "Мониторинг качества и эффекта"]
+    assert quality[0] == ["ответили: анкета наставника, итоговая",
+                          "должны 3, ответили 2 (67 %); всего анкет 2, анонимных 0"]
+    assert quality[-2:] == [["самооценка затруднений в целом", "в среднем с 2,3 до 3,8 из 5 (+1,5) у 2 наставляемых"],
+                            ["низких оценок", 2]]
+    chart = [[c.value for c in row] for row in book["Диаграмма"].iter_rows()]
+    assert chart[1:] == [[None, "входная", "итоговая"], ["Планирование уроков", 2.5, 4.0],
+                         ["Дисциплина на уроке", 3.0, 4.5], ["Работа с родителями", 1.5, 3.0]]
+    with zipfile.ZipFile(path) as archive:
+        drawn = archive.read("xl/charts/chart1.xml").decode("utf-8")
+    assert "<c:barChart>" in drawn and "Диаграмма!$B$3:$B$5" in drawn and "Диаграмма!$C$3:$C$5" in drawn

@@ -143,6 +143,8 @@ class Monitoring:
     self_top: int = 5
     paired: int = 0
     """Participants with both an entry and a final self-assessment: the change is theirs."""
+    change_values: list[tuple[str, float, float]] = field(default_factory=list)
+    """Each self-assessment question with its entry and final means, as numbers (for the indicators' chart)."""
     satisfaction: dict[str, tuple[float, int, int]] = field(default_factory=dict)
     """Each role's mean mark over its questionnaire's numeric questions at the final stage, the scale's top and how
     many marks it is the mean of."""
@@ -266,6 +268,7 @@ def _self_assessment(data: Data, responses: list[Response], result: Monitoring) 
             start, end = statistics.fmean(before), statistics.fmean(after)
             result.change.append({"вопрос": question.text, "входная": decimal(start), "итоговая": decimal(end),
                                   "изменение": _signed(end - start)})
+            result.change_values.append((question.text, round(start, 1), round(end, 1)))
     if pairs:
         result.entry_mean = statistics.fmean(v for _, _, entry, _ in pairs for v in entry.values())
         result.final_mean = statistics.fmean(v for _, _, _, final in pairs for v in final.values())

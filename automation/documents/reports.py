@@ -251,6 +251,12 @@ def analytic_reports(req: Request) -> list[Document]:
              "строки": [[title, row["название"], row["число"], fields["примечания"][name] if index == 0 else ""]
                         for title, name in sections for index, row in enumerate(rows[name])],
              "столбцы": ["Раздел", "Показатель", "Значение", "Как считается"]}
+    change = ind.quality.change_values
+    if change:  # the self-assessment before and after reads better as bars than as a column of numbers
+        table["диаграмма"] = {"название": "Самооценка затруднений в начале и в конце программы (средний балл)",
+                              "категории": [text for text, _, _ in change],
+                              "серии": [("входная", [before for _, before, _ in change]),
+                                        ("итоговая", [after for _, _, after in change])]}
     report, sheet = catalogue.ANALYTIC_REPORT, catalogue.INDICATORS
     return [Document(report, report.name(period=ind.period.slug), docx),
             Document(sheet, sheet.name(period=ind.period.slug), table)]
@@ -259,7 +265,7 @@ def analytic_reports(req: Request) -> list[Document]:
 def _quality_rows(quality: monitoring.Monitoring) -> list[dict[str, Any]]:
     """The monitoring's aggregates as indicator rows (no one's own answers: those stay in the report)."""
     rows = [{"название": f"ответили: {r['анкета']}, {r['этап']}",
-             "число": f"{r['ответили']} из {r['должны']}; всего анкет {r['всего']}, анонимных {r['анонимно']}"}
+             "число": f"должны {r['должны']}, ответили {r['ответили']}; всего анкет {r['всего']}, анонимных {r['анонимно']}"}
             for r in quality.answered]
     rows += [{"название": f"{group['анкета']}, {group['этап']}, вопрос № {r['номер']} «{r['вопрос']}»",
               "число": f"{r['среднее']}; {r['разброс']}; ответов {r['ответов']}"}

@@ -18,7 +18,7 @@ PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 90, 135
 """Characters of 11-point text an A4 page holds across, upright and landscape."""
 WIDTH_SHRUNK = 14
 """The narrowest a long column is made to fit the page before the page itself is scaled down."""
-VERSION = 2
+VERSION = 3
 """Part of every table's fingerprint: a new layout rewrites the tables made by an older one."""
 _MADE = dt.datetime(2026, 1, 1)
 """The creation date written into every table: equal data give equal bytes whenever the table is made."""
@@ -68,8 +68,42 @@ def table_workbook(context: dict[str, Any]) -> bytes:
     sheet.fit_to_pages(1, 0)  # one page wide, as many long as the rows need
     sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     sheet.set_footer("&CСтраница &P из &N")
+    if context.get("диаграмма"):
+        _chart(book, context["диаграмма"])
     book.close()
     return out.getvalue()
+
+
+CHART_TITLE = "Диаграмма"
+
+
+def _chart(book, chart: dict[str, Any]) -> None:
+    """A sheet of its own with the chart's numbers and a bar chart of them: a category per row, a series per column
+    («диаграмма»: «название», «категории», «серии» — a name and its values each)."""
+    sheet = book.add_worksheet(CHART_TITLE)
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    sheet.set_column(0, 0, WIDTH_MAX)
+    sheet.write_string(0, 0, chart["название"], bold)
+    for index, (name, _) in enumerate(chart["серии"], start=1):
+        sheet.set_column(index, index, max(len(name) + 2, WIDTH_MIN))
+        sheet.write_string(1, index, name, bold)
+    for number, category in enumerate(chart["категории"], start=2):
+        sheet.write_string(number, 0, category)
+        for index, (_, values) in enumerate(chart["серии"], start=1):
+            sheet.write_number(number, index, values[number - 2])
+    bars = book.add_chart({"type": "bar"})
+    last = len(chart["категории"]) + 1
+    for index, (name, _) in enumerate(chart["серии"], start=1):
+        bars.add_series({"name": [CHART_TITLE, 1, index], "categories": [CHART_TITLE, 2, 0, last, 0],
+                         "values": [CHART_TITLE, 2, index, last, index], "data_labels": {"value": True}})
+    bars.set_title({"name": chart["название"], "name_font": {"size": 12}})
+    bars.set_y_axis({"reverse": True})  # the first category on top, as in the table
+    bars.set_x_axis({"min": 0})
+    bars.set_legend({"position": "bottom"})
+    bars.set_size({"width": 600, "height": 140 + 50 * len(chart["категории"])})
+    sheet.insert_chart(last + 2, 0, bars)
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
 
 
 def _widths(columns: list[str], rows: list[list[Any]]) -> list[int]:
