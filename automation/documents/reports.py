@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from automation import grammar
-from automation.book import schema
+from automation.book import choices, schema
 from automation.book.models import Data, Person, key
 from automation.book.problems import ERROR, Problem
 from automation.documents import catalogue, monitoring, year
@@ -255,8 +255,8 @@ def analytic_reports(req: Request) -> list[Document]:
     if change:  # the self-assessment before and after reads better as bars than as a column of numbers
         table["диаграмма"] = {"название": "Самооценка затруднений в начале и в конце программы (средний балл)",
                               "категории": [text for text, _, _ in change],
-                              "серии": [("входная", [before for _, before, _ in change]),
-                                        ("итоговая", [after for _, _, after in change])]}
+                              "серии": [(choices.STAGE_ENTRY, [before for _, before, _ in change]),
+                                        (choices.STAGE_FINAL, [after for _, _, after in change])]}
     report, sheet = catalogue.ANALYTIC_REPORT, catalogue.INDICATORS
     return [Document(report, report.name(period=ind.period.slug), docx),
             Document(sheet, sheet.name(period=ind.period.slug), table)]
