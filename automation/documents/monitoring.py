@@ -225,8 +225,8 @@ def _summary(question: Question, marks: list) -> dict[str, str]:
         yes = sum(1 for given in marks if given)
         return {"среднее": f"да: {_percent(yes, len(marks))}", "разброс": f"да {yes}, нет {len(marks) - yes}"}
     low, high = min(marks), max(marks)
-    return {"среднее": f"{decimal(statistics.fmean(marks))} из {question.top}",
-            "разброс": f"от {mark(low)} до {mark(high)}"}
+    spread = "—" if len(marks) == 1 else f"все — {mark(low)}" if low == high else f"от {mark(low)} до {mark(high)}"
+    return {"среднее": f"{decimal(statistics.fmean(marks))} из {question.top}", "разброс": spread}
 
 
 def _percent(part: int, whole: int) -> str:
@@ -344,7 +344,8 @@ def conclusions(m: Monitoring) -> list[str]:
     """The report's sentences on quality and effect, each built from the numbers."""
     text = []
     if m.due:
-        text.append(f"Анкетирование: по срокам ждали {m.due} анкет, участники заполнили {m.named} "
+        text.append(f"Анкетирование: по срокам ждали {m.due} {grammar.plural(m.due, 'анкету', 'анкеты', 'анкет')}, "
+                    f"участники заполнили {m.named} "
                     f"({_percent(m.named, m.due)})" + (f"; анонимных анкет — {m.anonymous}." if m.anonymous else "."))
     if m.entry_mean is not None and m.final_mean is not None:
         moved = m.final_mean - m.entry_mean
