@@ -324,6 +324,16 @@ def _monitoring_section(page: Page) -> None:
     page.tag("{%p endif %}")
 
 
+def _schools_table(page: Page, columns: list[tuple[str, str, int]], loop: str, totals: str) -> None:
+    """A row per school (`loop`: «ш in школы»), then the district's totals: (field, heading, width) per column."""
+    item = loop.split()[0]
+    table = page.table([title for _, title, _ in columns], [f"{{{{ {item}.{name} }}}}" for name, _, _ in columns],
+                       loop, widths=[width for _, _, width in columns], size=NOTE_SIZE)
+    row = table.add_row()
+    for cell, (name, _, _) in zip(row.cells, columns, strict=True):
+        page._cell(cell, f"{{{{ {totals}.{name} }}}}", bold=False)
+
+
 @default_template(catalogue.DISTRICT_SUMMARY)
 def district_summary() -> Page:
     page = Page(landscape=True)
@@ -334,20 +344,12 @@ def district_summary() -> Page:
                ("наставляемых", "Наставляемых", 32), ("молодые", "Молодые специалисты с наставником", 29),
                ("начато", "Программ начато", 24), ("завершено", "Завершено", 25), ("продлено", "Продлено", 23),
                ("просрочено", "Просрочено", 26), ("мероприятия", "Мероприятия планов выполнены", 30)]
-    table = page.table([title for _, title, _ in columns], [f"{{{{ ш.{name} }}}}" for name, _, _ in columns],
-                       "ш in школы", widths=[width for _, _, width in columns], size=NOTE_SIZE)
-    totals = table.add_row()
-    for cell, (name, _, _) in zip(totals.cells, columns, strict=True):
-        page._cell(cell, f"{{{{ итого.{name} }}}}", bold=False)
+    _schools_table(page, columns, "ш in школы", "итого")
     page.line("Мониторинг качества и эффекта: итоги анкет", align=LEFT, bold=True, before=12, after=6, keep=True)
     quality = [("школа", "Школа", 40), ("заполнено", "Заполнено анкет из ожидавшихся", 55),
                ("самооценка", "Самооценка затруднений: входная → итоговая", 70),
                ("наставляемые", "Итоговая анкета наставляемого", 50), ("наставники", "Итоговая анкета наставника", 52)]
-    table = page.table([title for _, title, _ in quality], [f"{{{{ а.{name} }}}}" for name, _, _ in quality],
-                       "а in анкеты", widths=[width for _, _, width in quality], size=NOTE_SIZE)
-    totals = table.add_row()
-    for cell, (name, _, _) in zip(totals.cells, quality, strict=True):
-        page._cell(cell, f"{{{{ анкеты_итого.{name} }}}}", bold=False)
+    _schools_table(page, quality, "а in анкеты", "анкеты_итого")
     page.text("Приказ об организации наставничества на учебный год подписан: в {{ школы|length - без_приказа|length }} "
               "из {{ школы|length }}{% if без_приказа %} (нет: {{ без_приказа|join(', ') }}){% endif %}.", before=6)
     page.tag("{%p if не_прочитаны %}")
