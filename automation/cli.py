@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import sys
@@ -13,7 +14,7 @@ import click
 
 from automation import crash
 from automation.book.choices import STAGES
-from automation.documents.period import Period, PeriodError
+from automation.documents.period import Period
 from automation.run.answers import import_answers_file
 from automation.run.commands import (
     BuildRun,
@@ -26,12 +27,26 @@ from automation.run.commands import (
     templates_report,
 )
 from automation.run.district import build_any, check_any
+from automation.run.new_year import new_year as new_year_of
 from automation.run.report import EXIT_FATAL, Report
-from automation.terminal import Bar, echo, help_option, interactive, json_option, quiet_option, russian, version
+from automation.terminal import (
+    PATH,
+    Bar,
+    ask,
+    echo,
+    help_option,
+    interactive,
+    json_option,
+    output_options,
+    paths_options,
+    period_option,
+    quiet_option,
+    russian,
+    version,
+)
 
 WORKBOOK_DIR, TEMPLATES_DIR, OUTPUT_DIR = "workbook", "doc_templates", "output"
 HELP = {"help_option_names": ["-h", "--help"]}
-PATH = click.Path(path_type=Path)
 
 def _guarded(what: str):
     """Any fault the program did not foresee: one Russian sentence naming what it was doing, the details in a file
@@ -80,38 +95,6 @@ def cli(ctx: click.Context) -> None:
         ctx.invoke(build)
 
 
-def _paths(function):
-    function = click.option("--district", "district", is_flag=True,
-                            help="Папка --workbook — книги школ района: каждая школа в свою папку и сводка "
-                                 "по району.")(function)
-    return click.option("--workbook", "workbook", type=PATH, metavar="ПУТЬ", default=None,
-                        help="Книга .xlsx или .ods или папка с ней (по умолчанию workbook/). Копии рядом с книгой "
-                             "(«… — копия», «… (1)») не читаются.")(function)
-
-
-def _output_paths(function):
-    function = click.option("--templates", "templates", type=PATH, metavar="ПУТЬ", default=None,
-                            help="Папка шаблонов .docx (по умолчанию doc_templates/).")(function)
-    function = click.option("--output", "output", type=PATH, metavar="ПУТЬ", default=None,
-                            help="Папка для документов (по умолчанию output/).")(function)
-    return function
-
-
-def _period_option(function):
-    return click.option("--period", "period", metavar="ПЕРИОД", default=None, callback=_parse_period,
-                        help="Период аналитического отчёта: учебный год (2025/2026) или две даты через дефис "
-                             "(01.09.2025-31.08.2026); по умолчанию — текущий учебный год.")(function)
-
-
-def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Period | None:
-    if value is None:
-        return None
-    try:
-        return Period.parse(value)
-    except PeriodError as err:
-        raise click.BadParameter(str(err)) from err
-
-
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
              short_help="Создать рабочую папку: пустая книга, шаблоны, ярлыки.")
 @click.argument("directory", type=PATH, metavar="[ПАПКА]", default=".", required=False)
@@ -127,7 +110,7 @@ def init(directory: Path) -> None:
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
-@_paths
+@paths_options
 @json_option
 @quiet_option
 @help_option
@@ -139,9 +122,9 @@ def check(workbook: Path | None, district: bool, as_json: bool, quiet: bool) -> 
 
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]")
-@_paths
-@_output_paths
-@_period_option
+@paths_options
+@output_options
+@period_option
 @click.option("--print", "to_print", is_flag=True,
               help="Также собрать документы, ожидающие подписи, в один PDF «На подпись» (нужен LibreOffice).")
 @json_option
@@ -161,9 +144,9 @@ def build(workbook: Path | None, district: bool, templates: Path | None, output:
 
 @cli.command(name="print", context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
              short_help="Собрать документы и один PDF «На подпись».")
-@_paths
-@_output_paths
-@_period_option
+@paths_options
+@output_options
+@period_option
 @json_option
 @quiet_option
 @help_option
@@ -199,7 +182,7 @@ def _build_and_print(workbook: Path | None, templates: Path | None, output: Path
 
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
              short_help="Проверить и исправить шаблоны, написать справочник полей.")
-@_output_paths
+@output_options
 @json_option
 @quiet_option
 @help_option
@@ -237,10 +220,26 @@ def import_answers(export: Path, workbook: Path | None, stage: str | None) -> No
     sys.exit(code)
 
 
+@cli.command(name="new-year", context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]",
+             short_help="Перенести книгу в новый учебный год, сохранив прошлый.")
+@click.option("--workbook", "workbook", type=PATH, metavar="ПУТЬ", help="Книга или её папка (по умолчанию workbook/).")
+@click.option("--output", "output", type=PATH, metavar="ПУТЬ", help="Папка документов (по умолчанию output/).")
+@click.option("--yes", "yes", is_flag=True, help="Не спрашивать, даже если до конца учебного года больше месяца.")
+@help_option
+@_guarded("начать новый учебный год")
+def new_year(workbook: Path | None, output: Path | None, yes: bool) -> None:
+    """Сохранить книгу и документы прошлого года («… 2026-2027.xlsx», output/2026-2027/) и сделать книгу нового года
+    с тем, что продолжается. Код выхода: 0 — сделано (или уже было), 1 — отказ (ошибки в книге, не подтверждено)."""
+    lines, code = new_year_of(workbook or Path(WORKBOOK_DIR), output or Path(OUTPUT_DIR), dt.date.today(),
+                              lambda question: yes or ask(question))
+    echo("\n".join(lines))
+    sys.exit(code)
+
+
 @cli.command(context_settings=HELP, options_metavar="[ПАРАМЕТРЫ]", short_help="Пересобирать после каждого сохранения.")
-@_paths
-@_output_paths
-@_period_option
+@paths_options
+@output_options
+@period_option
 @quiet_option
 @help_option
 @_guarded("следить за книгой")

@@ -7,9 +7,13 @@ import os
 import re
 import sys
 import time
+from pathlib import Path
 from typing import Callable
 
 import click
+
+from automation.book.schema import NO, YES
+from automation.documents.period import Period, PeriodError
 
 _HEADINGS = {"Options": "Параметры", "Commands": "Команды", "Arguments": "Аргументы"}
 
@@ -156,3 +160,47 @@ def quiet_option(function):
 def json_option(function):
     return click.option("--json", "as_json", is_flag=True,
                         help="Вывести результат одним объектом JSON (errors, warnings, documents).")(function)
+
+
+PATH = click.Path(path_type=Path)
+
+
+def paths_options(function):
+    function = click.option("--district", "district", is_flag=True,
+                            help="Папка --workbook — книги школ района: каждая школа в свою папку и сводка "
+                                 "по району.")(function)
+    return click.option("--workbook", "workbook", type=PATH, metavar="ПУТЬ", default=None,
+                        help="Книга .xlsx или .ods или папка с ней (по умолчанию workbook/). Копии рядом с книгой "
+                             "(«… — копия», «… (1)») не читаются.")(function)
+
+
+def output_options(function):
+    function = click.option("--templates", "templates", type=PATH, metavar="ПУТЬ", default=None,
+                            help="Папка шаблонов .docx (по умолчанию doc_templates/).")(function)
+    function = click.option("--output", "output", type=PATH, metavar="ПУТЬ", default=None,
+                            help="Папка для документов (по умолчанию output/).")(function)
+    return function
+
+
+def period_option(function):
+    return click.option("--period", "period", metavar="ПЕРИОД", default=None, callback=_parse_period,
+                        help="Период аналитического отчёта: учебный год (2025/2026) или две даты через дефис "
+                             "(01.09.2025-31.08.2026); по умолчанию — текущий учебный год.")(function)
+
+
+def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Period | None:
+    if value is None:
+        return None
+    try:
+        return Period.parse(value)
+    except PeriodError as err:
+        raise click.BadParameter(str(err)) from err
+
+
+def ask(question: str) -> bool:
+    """«да» or «нет» from the curator at the terminal; anything but «да» (or no terminal to ask at) is «нет»."""
+    if not sys.stdin.isatty():
+        click.echo(f"{question} Ответить некому (не в окне терминала): запустите с --yes, если уверены.")
+        return False
+    answer = click.prompt(f"{question} [{YES}/{NO}]", default=NO, show_default=False).strip().lower()
+    return answer in (YES, YES[0])

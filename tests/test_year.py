@@ -139,11 +139,12 @@ def test_inits_blank_book_has_the_roadmap_its_settings_and_their_help(initialize
     column = rules["F2:F500"].split("!")[1].split(":")[0].replace("$", "")[0]
     assert [book[LISTS_SHEET][f"{column}{row}"].value for row in (2, 3)] == ["да", "нет"]
     settings = [row[0].value for row in book["Организация"].iter_rows(min_row=2)]
-    assert settings[-10:] == ["Учебный год", "ШМО наставников", "Руководитель ШМО (код)",
+    assert settings[-11:] == ["Учебный год", "ШМО наставников", "Руководитель ШМО (код)",
                               "Ответственный за раздел сайта (код)", "Раздел сайта о наставничестве (адрес)",
                               "Наставничество оформляется",
                               "Доплата наставнику по умолчанию", "Устав (дата утверждения)",
-                              "Входная анкета: дней после приказа", "Итоговая анкета: дней до конца программы"]
+                              "Входная анкета: дней после приказа", "Итоговая анкета: дней до конца программы",
+                              "Книга прошлого года"]
     help_lines = [row[0].value for row in book[schema.INSTRUCTIONS_TITLE].iter_rows()]
     assert "Лист «Дорожная карта»" in help_lines and "   Отметка о выполнении" in help_lines
 

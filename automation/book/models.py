@@ -91,6 +91,7 @@ class Organization(SheetModel):
     charter: str | None = None
     entry_survey_days: float | None = None
     final_survey_days: float | None = None
+    previous_book: str | None = None
 
     def is_head(self, person: Person) -> bool:
         """Whether this person is the organisation's head, as «Руководитель (ФИО)» names them."""

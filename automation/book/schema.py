@@ -250,6 +250,7 @@ SETTINGS = (
            hint="сколько дней после приказа о закреплении пары даётся на входную анкету; пусто — 30"),
     Column("final_survey_days", "Итоговая анкета: дней до конца программы", Kind.NUMBER,
            hint="за сколько дней до окончания программы начинается итоговое анкетирование; пусто — 30"),
+    Column("previous_book", "Книга прошлого года", hint="вписывает «nastavnik new-year»; не меняйте"),
 )
 
 DISTRICT_BOOK = "Район.xlsx"
@@ -347,8 +348,7 @@ PROGRAMMES = Sheet(
         Column("expected", "Ожидаемые результаты", width=34),
         Column("start", "Дата начала", Kind.DATE, required=True, width=12),
         Column("end", "Дата окончания", Kind.DATE, required=True, width=12),
-        Column("status", "Статус", Kind.CHOICE, choices=PROGRAMME_STATUSES, width=12,
-               hint="пусто — реализуется"),
+        Column("status", "Статус", Kind.CHOICE, choices=PROGRAMME_STATUSES, width=12, hint="пусто — реализуется"),
         Column("finished_on", "Дата завершения", Kind.DATE, width=12),
         Column("completion_ground", "Основание завершения", Kind.CHOICE, choices=_choices(COMPLETION_GROUNDS),
                legacy=_choices(LEGACY_COMPLETION_GROUNDS), width=30),

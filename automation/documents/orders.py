@@ -8,12 +8,13 @@ from typing import Any, Callable, Iterable, TypeVar
 from automation import grammar
 from automation.book import schema
 from automation.book.labour import engaged, pay_of
-from automation.book.models import Data, Incentive, Person, Programme, Replacement, key
+from automation.book.models import Data, Incentive, Order, Person, Programme, Replacement, key
 from automation.documents import catalogue
 from automation.documents.catalogue import DocumentKind, Request
 from automation.documents.document import Document, School, appointment_basis, clause, requisites, unit_context
 from automation.documents.in_force import Unit, in_force, units
 from automation.documents.people import Named, named, namesakes, person, told_apart
+from automation.documents.period import Period, PeriodError
 from automation.grammar import Case
 
 T = TypeVar("T")
@@ -42,6 +43,8 @@ def order_documents(kind: DocumentKind, groups: list[tuple[str | None, list[T]]]
     documents = []
     for typed, items in groups:
         order = data.order(typed)
+        if last_years_paper(data, order):
+            continue
         req = {**requisites(order, typed), "заголовок": kind.register}
         fields, people = body(items)
         acquainted: dict[str, Named] = {}
@@ -57,6 +60,19 @@ def order_documents(kind: DocumentKind, groups: list[tuple[str | None, list[T]]]
             name = kind.name(prefix="", number=f" № {req['номер']} от {req['дата']}")
         documents.append(Document(kind, name, context, draft=req["проект"], frozen=req["подписан"], order=typed))
     return documents
+
+
+def last_years_paper(data: Data, order: Order | None) -> bool:
+    """A signed order of the year before, in a book `nastavnik new-year` carried into a new year: it stays in that
+    year's folder of output/ as it was signed, and is never made again from the rows carried."""
+    org = data.organization
+    if org is None or not org.previous_book or not org.school_year or order is None or not order.signed \
+            or order.date is None:
+        return False
+    try:
+        return order.date < Period.parse(org.school_year).start
+    except PeriodError:
+        return False
 
 
 def preamble(school: School, section: str = "") -> str:

@@ -91,8 +91,10 @@ def write_workbook(
     path: Path,
     rows: Mapping[str, Iterable[Mapping[str, Any]]] | None = None,
     settings: Mapping[str, Any] | None = None,
+    hidden: Mapping[str, Iterable[Mapping[str, Any]]] | None = None,
 ) -> Path:
-    """A workbook of every sheet: `rows` by sheet title, each row a mapping header → value; `settings` for «Организация»."""
+    """A workbook of every sheet: `rows` by sheet title, each row a mapping header → value; `settings` for «Организация»;
+    `hidden` — last year's roadmap by a title of its own, a hidden sheet the book does not read."""
     rows = rows or {}
     book = Workbook()
     book.remove(book.active)
@@ -114,6 +116,13 @@ def write_workbook(
                 ws.append([row.get(c.header) for c in sheet.columns])
             _validations(ws, sheet, formulas)
         _formats(ws, sheet)
+    for title, kept in (hidden or {}).items():
+        ws = book.create_sheet(title)
+        _header(ws, schema.ROADMAP)
+        for row in kept:
+            ws.append([row.get(c.header) for c in schema.ROADMAP.columns])
+        _formats(ws, schema.ROADMAP)
+        ws.sheet_state = "hidden"
     _instructions(book)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
     book[LISTS_SHEET].sheet_state = "hidden"

@@ -12,10 +12,15 @@ _NOT_WORKBOOKS = ("~$", ".~lock", ".")
 _COPY = re.compile(r"копия|\bcopy\b|\(\d+\)\s*$|резерв|backup|\bbak\b|старая|\bold\b|~$", re.IGNORECASE)
 
 
+_YEAR_BOOK = re.compile(r" \d{4}-\d{4}$")
+"""«Наставничество 2026-2027.xlsx»: a closed year's book `nastavnik new-year` keeps beside the current one."""
+
+
 def workbooks(folder: Path) -> list[Path]:
-    """The workbooks of a folder, without Excel's and LibreOffice's lock files or temporary files."""
+    """The workbooks of a folder, without Excel's and LibreOffice's lock files or temporary files, and without the
+    books of closed years."""
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in BOOK_SUFFIXES and p.is_file()
-                  and not p.name.startswith(_NOT_WORKBOOKS))
+                  and not p.name.startswith(_NOT_WORKBOOKS) and not _YEAR_BOOK.search(p.stem))
 
 
 def is_copy(book: Path) -> bool:

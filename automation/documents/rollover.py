@@ -1,0 +1,134 @@
+"""Next school year's book from this one (`nastavnik new-year`): what continues is carried, what ended stays in last
+year's book. Carried: the settings (the year advanced), every person (years of experience counted on by one), the pairs
+and groups whose programme runs past the year's end with their programme, its unfinished plan rows, their
+replacements and the register rows of the orders they cite, and the questionnaires' questions. Not carried: finished
+programmes and their plans, incentives, answers, the organising order; last year's roadmap is offered as a hidden
+sheet to start from, never as this year's plan. Rows are carried as the curator typed them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from automation import grammar
+from automation.book import schema
+from automation.book.models import Data, key
+from automation.book.reader import RawBook
+from automation.documents.in_force import in_force, units
+from automation.documents.period import Period
+
+YEARS_COUNTED = ("experience", "total_experience", "local_experience")
+"""Columns of «Педагоги» counted in years: a year on."""
+
+
+@dataclass
+class NextYear:
+    year: Period
+    """The new school year."""
+    settings: dict[str, Any]
+    rows: dict[str, list[dict[str, Any]]]
+    """By sheet title, each row header → value, as a book is written."""
+    roadmap: list[dict[str, Any]] = field(default_factory=list)
+    """Last year's roadmap, for the hidden sheet the new one may start from."""
+    carried: list[str] = field(default_factory=list)
+    """«пара № 3 — программа до 30.06.2027»: what continues, said to the curator."""
+    left: dict[str, int] = field(default_factory=dict)
+    """What stays in last year's book, counted: «завершённых программ» → 4 …"""
+    review: list[str] = field(default_factory=list)
+    """What the curator should look at in the new book (young specialists …)."""
+
+
+def next_school_year(year: Period) -> Period:
+    return Period.school_year(dt.date(year.end.year, 9, 1))
+
+
+def roll_over(book: RawBook, data: Data, year: Period, previous_book: str) -> NextYear:
+    """The new year's book: `year` is the one that ends, `previous_book` the name its book is kept under."""
+    new = next_school_year(year)
+    continuing = {}
+    state = in_force(data, year.end)
+    for unit in units(data):
+        programme = unit.programme
+        if programme is None or programme.finished:
+            continue
+        now = state.unit(unit.number)
+        last = now.last_day if now is not None and now.last_day is not None else programme.last_day
+        if last > year.end:
+            continuing[key(unit.number)] = (unit, last)
+    result = NextYear(new, _settings(book, new, previous_book), {})
+    result.carried = [f"{unit.label} — программа до {grammar.date_digits(last)}" for unit, last in continuing.values()]
+
+    def rows(sheet: schema.Sheet, keep) -> list[dict[str, Any]]:
+        table = book.tables.get(sheet.key)
+        kept = [row.values for row in table.rows if keep(row.values)] if table else []
+        result.left[sheet.title] = (len(table.rows) if table else 0) - len(kept)
+        return [{sheet.header(k): v for k, v in values.items()} for values in kept]
+
+    def of_unit(column: str):
+        return lambda values: values.get(column) is not None and key(str(values[column])) in continuing
+
+    carried_plan = {key(number) for number in continuing}
+    pairs = rows(schema.PAIRS, of_unit("number"))
+    replacements = rows(schema.REPLACEMENTS, of_unit("number"))
+    programmes = rows(schema.PROGRAMMES, of_unit("number"))
+    plan = rows(schema.PLAN, lambda v: v.get("programme") is not None and key(str(v["programme"])) in carried_plan
+                and not _done(v.get("done")))
+    cited = {key(str(value)) for sheet, column in (("pairs", "order"), ("replacements", "order"),
+                                                   ("programmes", "extension_order"))
+             for value in _column(book, sheet, column, continuing) if value is not None}
+    orders = rows(schema.ORDERS, lambda v: v.get("number") is not None and key(str(v["number"])) in cited)
+    people = [_a_year_on(values) for values in (r.values for r in book.tables[schema.PEOPLE.key].rows)] \
+        if schema.PEOPLE.key in book.tables else []
+    result.rows = {
+        schema.PEOPLE.title: [{schema.PEOPLE.header(k): v for k, v in values.items()} for values in people],
+        schema.PAIRS.title: pairs, schema.PROGRAMMES.title: programmes, schema.PLAN.title: plan,
+        schema.REPLACEMENTS.title: replacements, schema.ORDERS.title: orders,
+        schema.QUESTIONS.title: rows(schema.QUESTIONS, lambda _: True),
+    }
+    for sheet in (schema.INCENTIVES, schema.ANSWERS):
+        table = book.tables.get(sheet.key)
+        result.left[sheet.title] = len(table.rows) if table else 0
+    roadmap = book.tables.get(schema.ROADMAP.key)
+    result.roadmap = [{schema.ROADMAP.header(k): v for k, v in row.values.items()} for row in roadmap.rows] \
+        if roadmap else []
+    young = [p for p in data.people.values() if p.young]
+    if young:
+        result.review.append(f"«Молодой специалист» оставлен как был у {len(young)} "
+                             f"{grammar.plural(len(young), 'педагога', 'педагогов', 'педагогов')}: проверьте, кто "
+                             "перестал им быть (обычно — через три года после начала работы).")
+    return result
+
+
+def _column(book: RawBook, sheet: str, column: str, continuing: dict) -> list[Any]:
+    table = book.tables.get(sheet)
+    return [row.values.get(column) for row in table.rows
+            if row.values.get("number") is not None and key(str(row.values["number"])) in continuing] if table else []
+
+
+def _done(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower() == schema.YES
+
+
+def _a_year_on(values: dict[str, Any]) -> dict[str, Any]:
+    """A person's row with the years of experience counted on (a number typed as a number only)."""
+    moved = dict(values)
+    for column in YEARS_COUNTED:
+        value = moved.get(column)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            moved[column] = value + 1
+    return moved
+
+
+def _settings(book: RawBook, new: Period, previous_book: str) -> dict[str, Any]:
+    """«Организация» as typed (by each setting's header), «Учебный год» the new one, and last year's book named."""
+    table = book.tables.get(schema.ORGANIZATION.key)
+    headers = {key(column.header): column.header for column in schema.SETTINGS}
+    settings = {}
+    for row in table.rows if table else []:
+        header = headers.get(key(str(row.values.get("parameter") or "")))
+        if header is not None:
+            settings[header] = row.values.get("value")
+    for column, value in (("school_year", f"{new.start.year}/{new.end.year}"), ("previous_book", previous_book)):
+        settings[next(c.header for c in schema.SETTINGS if c.key == column)] = value
+    return settings

@@ -1,0 +1,134 @@
+"""`nastavnik new-year`: the book carried into 2027/2028, last year's book and documents kept as they were."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from pathlib import Path
+
+import openpyxl
+
+from automation.run.new_year import new_year
+from tests.docx_text import docx_text
+from tests.helpers import build, errors
+from tests.sample_data import all_signed
+
+YEAR_END = dt.date(2027, 8, 25)
+NEXT = dt.date(2027, 9, 10)
+ORDER_45 = "Приказы/Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".nastavnik" not in p.parts}
+
+
+def _school(tmp_path: Path, write, rows, templates) -> tuple[Path, Path]:
+    """The test book at the year's end, every order signed, its documents built into output/."""
+    folder = tmp_path / "школа"
+    (folder / "workbook").mkdir(parents=True)
+    book = write(all_signed(rows), name="Наставничество.xlsx")
+    shutil.move(book, folder / "workbook" / "Наставничество.xlsx")
+    output = folder / "output"
+    build(folder / "workbook", templates, output, today=YEAR_END)
+    return folder / "workbook" / "Наставничество.xlsx", output
+
+
+def test_the_sample_rolls_into_2027_2028_keeping_last_years_record(tmp_path, write, rows, templates):
+    book, output = _school(tmp_path, write, rows, templates)
+    before = book.read_bytes()
+    documents = _digests(output)
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda question: False)
+    assert code == 0, lines
+    assert lines[0] == ("Начат 2027/2028 учебный год. Книга прошлого года сохранена как «Наставничество "
+                        "2026-2027.xlsx» и больше не меняется; «Наставничество.xlsx» — книга нового года.")
+    # Programme 3 runs to 30.06.2027 (extended by 55-ОД): nothing but programmes ending after 31.08.2027 continue.
+    archived = book.with_name("Наставничество 2026-2027.xlsx")
+    assert archived.read_bytes() == before
+    assert _digests(output / "2026-2027") == documents
+    new = openpyxl.load_workbook(book)
+    settings = {row[0].value: row[1].value for row in new["Организация"].iter_rows(min_row=2)}
+    assert settings["Учебный год"] == "2027/2028"
+    assert settings["Книга прошлого года"] == "Наставничество 2026-2027.xlsx"
+    assert new["Дорожная карта 2026-2027"].sheet_state == "hidden"
+    assert [c.value for c in new["Дорожная карта"][2]] == [None] * 7
+
+
+def test_a_pair_running_into_the_new_year_stays_in_force_its_signed_order_not_made_again(tmp_path, write, rows,
+                                                                                       templates):
+    rows["Программы"][0]["Дата окончания"] = dt.date(2028, 5, 31)  # pair 1's programme runs two years
+    book, output = _school(tmp_path, write, rows, templates)
+    signed = (output / ORDER_45).read_bytes()
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda question: False)
+    assert code == 0, lines
+    assert "Перенесено: пара № 1 — программа до 31.05.2028." in lines
+    report = build(book.parent, templates, output, today=NEXT)
+    assert errors(report) == []
+    assert not (output / ORDER_45).exists() and (output / "2026-2027" / ORDER_45).read_bytes() == signed
+    assert not any("Приказ" in str(d.path) and "45-ОД" in str(d.path) for d in report.documents)
+    text = docx_text(output / "Списки" / "Список наставнических пар (групп).docx")
+    assert "Мороз И.И." in text and "Шевченко" not in text
+    assert (output / "Отчёты" / "Аналитический отчёт о реализации системы наставничества 2027-2028.docx").exists()
+    # Last year's report is made again from the old book.
+    old = build(book.with_name("Наставничество 2026-2027.xlsx"), templates, tmp_path / "прошлый", today=NEXT,
+                period=__import__("automation.documents.period", fromlist=["Period"]).Period.parse("2026/2027"))
+    assert (tmp_path / "прошлый" / "Отчёты" / "Аналитический отчёт о реализации системы наставничества "
+            "2026-2027.docx").exists() and old.fatal is None
+
+
+def test_new_year_refuses_a_book_with_errors_and_asks_before_the_years_end(tmp_path, write, rows, templates):
+    book, output = _school(tmp_path, write, rows, templates)
+    before = book.read_bytes()
+    asked = []
+    lines, code = new_year(book.parent, output, dt.date(2027, 3, 1), confirm=lambda q: asked.append(q) or False)
+    assert code == 1 and asked == ["До конца 2026/2027 учебного года ещё 183 дня. Начать 2027/2028 учебный год "
+                                   "сейчас?"]
+    assert lines == ["Новый учебный год не начат: книга и документы не изменены."]
+    assert book.read_bytes() == before and not book.with_name("Наставничество 2026-2027.xlsx").exists()
+    workbook = openpyxl.load_workbook(book)
+    workbook["Пары"]["B2"] = "П-99"
+    workbook.save(book)
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda q: True)
+    assert code == 1 and lines[0].startswith("Новый учебный год не начат: в книге 1 ошибка.")
+
+
+def test_a_second_run_says_what_the_first_did_and_an_existing_book_is_never_overwritten(tmp_path, write, rows,
+                                                                                        templates):
+    book, output = _school(tmp_path, write, rows, templates)
+    new_year(book.parent, output, YEAR_END, confirm=lambda q: False)
+    after = book.read_bytes()
+    lines, code = new_year(book.parent, output, NEXT, confirm=lambda q: False)
+    assert code == 0 and lines == ["Новый учебный год уже начат: книга «Наставничество.xlsx» — на 2027/2028 учебный "
+                                   "год, книга прошлого года — «Наставничество 2026-2027.xlsx». Ничего не изменено."]
+    assert book.read_bytes() == after
+
+
+def test_a_run_stopped_before_the_book_is_replaced_is_completed_by_the_next(tmp_path, write, rows, templates,
+                                                                             monkeypatch):
+    """Stopped after last year's book is copied and the documents moved, before the new book takes the old one's
+    place: the old book is whole; the next run completes the rest."""
+    from automation.run import new_year as module
+
+    book, output = _school(tmp_path, write, rows, templates)
+    before = book.read_bytes()
+
+    class Stopped(Exception):
+        pass
+
+    def stopped(*args):
+        raise Stopped
+
+    monkeypatch.setattr(module, "_flip", stopped)
+    try:
+        new_year(book.parent, output, YEAR_END, confirm=lambda q: False)
+    except Stopped:
+        pass
+    assert book.read_bytes() == before
+    assert sorted(p.name for p in output.iterdir()) == ["2026-2027"]
+    monkeypatch.undo()
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda q: False)
+    assert code == 0, lines
+    assert book.with_name("Наставничество 2026-2027.xlsx").read_bytes() == before
+    assert sorted(p.name for p in output.iterdir()) == ["2026-2027"]
+    assert openpyxl.load_workbook(book)["Организация"]
