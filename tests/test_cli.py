@@ -27,6 +27,10 @@ def test_init_creates_workbook_templates_and_output(tmp_path):
     assert (folder / "Наставник.sh").stat().st_mode & 0o111 and (folder / "На подпись.sh").stat().st_mode & 0o111
     assert f"Ярлык для слежения за книгой (двойной щелчок или «./Наставник.sh»): {folder / 'Наставник.sh'}" in (
         result.stdout.splitlines())
+    year = folder / "Новый учебный год.sh"
+    assert '"$NASTAVNIK" new-year' in year.read_text(encoding="utf-8") and year.stat().st_mode & 0o111
+    assert (f"Ярлык для перехода в новый учебный год (двойной щелчок или «./Новый учебный год.sh»): {year}"
+            in result.stdout.splitlines())
     book = openpyxl.load_workbook(folder / "workbook" / "Наставничество.xlsx")
     assert book.sheetnames == [schema.INSTRUCTIONS_TITLE] + [s.title for s in schema.SHEETS] + [LISTS_SHEET]
     assert book[LISTS_SHEET].sheet_state == "hidden"
@@ -195,7 +199,8 @@ def test_a_build_where_there_is_no_workbook_leaves_nothing_behind(tmp_path):
 def test_windows_launchers_are_the_cmd_files_with_a_utf8_console(tmp_path):
     from automation.office.blank_book import write_launchers
 
-    assert [p.name for p in write_launchers(tmp_path, windows=True)] == ["Наставник.cmd", "На подпись.cmd"]
+    assert [p.name for p in write_launchers(tmp_path, windows=True)] == ["Наставник.cmd", "На подпись.cmd",
+                                                                        "Новый учебный год.cmd"]
     launcher = (tmp_path / "Наставник.cmd").read_bytes().decode("utf-8")
     assert launcher.startswith("@echo off\r\nchcp 65001 >nul\r\n")
     assert '"%NASTAVNIK%" watch\r\n' in launcher and "  pause\r\n" in launcher

@@ -132,3 +132,25 @@ def test_a_run_stopped_before_the_book_is_replaced_is_completed_by_the_next(tmp_
     assert book.with_name("Наставничество 2026-2027.xlsx").read_bytes() == before
     assert sorted(p.name for p in output.iterdir()) == ["2026-2027"]
     assert openpyxl.load_workbook(book)["Организация"]
+
+
+def test_a_year_moved_on_by_hand_gets_one_message_that_explains_new_year(tmp_path, write, rows, settings,
+                                                                         templates):
+    """The curator typed 2027/2028 into «Учебный год» of a book kept since 2026/2027: one warning telling how to
+    start a year, and the signed organising order 30-ОД is neither made again nor reported as changed."""
+    book = write(rows, settings)
+    output = tmp_path / "out"
+    build(book, templates, output)
+    order = output / "Приказы" / "Приказ № 30-ОД от 01.09.2026 Об организации наставничества педагогических " \
+                                  "работников.docx"
+    signed = order.read_bytes()
+    settings["Учебный год"] = "2027/2028"
+    report = build(write(rows, settings, name=book.name), templates, output)
+    said = [str(p) for p in report.problems]
+    assert [line for line in said if "Учебный год" in line or "30-ОД" in line] == [
+        "Лист «Организация», строка 17, столбец «Значение»: «Учебный год» — 2027/2028, а книга ведётся с прошлого "
+        "года (приказ об организации наставничества № 30-ОД от 01.09.2026). Новый учебный год начинают командой "
+        "«nastavnik new-year» (ярлык «Новый учебный год»): она сохранит книгу и документы прошлого года как были и "
+        "перенесёт в новую книгу то, что продолжается. Верните прежний учебный год и запустите её; приказ № 30-ОД "
+        "заново не делается."]
+    assert order.read_bytes() == signed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -374,6 +375,21 @@ class Data:
                 index.setdefault(key(replacement.number), []).append(replacement)
             self.derived["replacements"] = index
         return self.derived["replacements"].get(key(number), [])
+
+    def organizing_order(self) -> Order | None:
+        """The register's entry for the year's organising order: the last of its kind in «Приказы»."""
+        entries = [o for o in self.orders.values() if o.kind == schema.ORDER_ORGANIZING]
+        return entries[-1] if entries else None
+
+    def year_typed_ahead(self) -> Order | None:
+        """The signed organising order of an earlier year, when «Учебный год» was moved on by hand (not by
+        `nastavnik new-year`, which names «Книга прошлого года»): the book spans two years."""
+        org = self.organization
+        typed = re.fullmatch(r"\s*(\d{4})\s*/\s*\d{4}\s*", org.school_year or "") if org else None
+        order = self.organizing_order()
+        if typed is None or org.previous_book or order is None or not order.signed or order.date is None:
+            return None
+        return order if order.date < dt.date(int(typed.group(1)), 8, 1) else None
 
     def register_position(self, number: str | None) -> int:
         """Where an order stands in the register «Приказы» (unregistered ones after all the others)."""

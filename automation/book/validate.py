@@ -84,6 +84,15 @@ def validate(book: RawBook) -> Validation:
     check_rules(data, out)
     check_labour(data, out, _setting_row(book, "default_pay"))
     references_of_failed_rows(data, out)
+    ahead = data.year_typed_ahead()
+    if ahead is not None:
+        out.problems.append(Problem(WARNING, schema.ORGANIZATION.title, _setting_row(book, "school_year"), "Значение",
+                                    f"«Учебный год» — {data.organization.school_year}, а книга ведётся с прошлого "
+                                    f"года (приказ об организации наставничества № {ahead.number} от "
+                                    f"{ahead.date:%d.%m.%Y}). Новый учебный год начинают командой «nastavnik "
+                                    "new-year» (ярлык «Новый учебный год»): она сохранит книгу и документы прошлого "
+                                    "года как были и перенесёт в новую книгу то, что продолжается. Верните прежний "
+                                    f"учебный год и запустите её; приказ № {ahead.number} заново не делается."))
     for setting, who, severity in (("curator", "куратора", ERROR), ("association_head", "руководителя ШМО", WARNING),
                                    ("site_responsible", "ответственного за раздел сайта", WARNING)):
         code = getattr(data.organization, setting) if data.organization else None

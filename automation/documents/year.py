@@ -34,8 +34,7 @@ def school_year(data: Data, today: dt.date) -> Period:
 
 def organizing_order(data: Data) -> Order | None:
     """The register's entry for the year's organising order: the last of its kind in «Приказы»."""
-    entries = [o for o in data.orders.values() if o.kind == schema.ORDER_ORGANIZING]
-    return entries[-1] if entries else None
+    return data.organizing_order()
 
 
 @catalogue.makes(catalogue.ORGANIZING_ORDER)
@@ -43,8 +42,8 @@ def organizing_orders(req: Request) -> list[Document]:
     """«Об организации наставничества педагогических работников в 2026/2027 учебном году» with its roadmap; none
     without a roadmap (the check says the sheet is missing or empty)."""
     data, common, today = req.data, req.common, req.today
-    if not data.roadmap or data.organization is None:
-        return []
+    if not data.roadmap or data.organization is None or data.year_typed_ahead() is not None:
+        return []  # (a year typed ahead by hand: the check says how to start a new one; last year's order stays)
     org = data.organization
     year = school_year(data, today)
     order = organizing_order(data)

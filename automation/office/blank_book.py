@@ -22,6 +22,7 @@ VALIDATED_ROWS = 500
 WORKBOOK_NAME = "Наставничество.xlsx"
 LAUNCHER_NAME = "Наставник.cmd"
 PRINT_LAUNCHER_NAME = "На подпись.cmd"
+YEAR_LAUNCHER_NAME = "Новый учебный год.cmd"
 # Windows launchers: UTF-8 console; the workspace's own virtual environment if there is one, else the one the
 # Windows bundle's installer made (%LOCALAPPDATA%\Наставник), else «nastavnik» on the PATH; the window kept open when
 # something went wrong so the curator can read why.
@@ -62,7 +63,18 @@ PRINT_LAUNCHER = "\r\n".join([
     "pause",
     "",
 ])
-LAUNCHERS = {LAUNCHER_NAME: LAUNCHER, PRINT_LAUNCHER_NAME: PRINT_LAUNCHER}
+# Once a year, in late August: the book carried into the next school year (it asks before doing anything early).
+YEAR_LAUNCHER = "\r\n".join([
+    *_LAUNCHER_HEAD,
+    '"%NASTAVNIK%" new-year',
+    "echo.",
+    "pause",
+    "",
+])
+LAUNCHERS = {LAUNCHER_NAME: LAUNCHER, PRINT_LAUNCHER_NAME: PRINT_LAUNCHER, YEAR_LAUNCHER_NAME: YEAR_LAUNCHER}
+LAUNCHER_PURPOSES = {LAUNCHER_NAME: "слежения за книгой", PRINT_LAUNCHER_NAME: "сборки файла «На подпись»",
+                     YEAR_LAUNCHER_NAME: "перехода в новый учебный год"}
+"""What each launcher is for, as `init` names it (a shell twin has the same stem)."""
 # Linux (Astra, ALT, РЕД ОС): the same two as shell scripts — the program the Linux bundle installed
 # (~/.local/bin), the workspace's own environment, or «nastavnik» on the PATH.
 _SHELL_HEAD = """#!/bin/sh
@@ -80,6 +92,10 @@ SHELL_LAUNCHERS = {
     "На подпись.sh": _SHELL_HEAD + """"$NASTAVNIK" print || { echo "Файл «На подпись» не собран: причина написана выше."; read -r _; exit 1; }
 newest=$(ls -t output/"На подпись "*.pdf 2>/dev/null | head -n 1)
 [ -n "$newest" ] && xdg-open "$newest" >/dev/null 2>&1 &
+""",
+    "Новый учебный год.sh": _SHELL_HEAD + """"$NASTAVNIK" new-year
+echo "Нажмите Enter, чтобы закрыть окно."
+read -r _
 """,
 }
 

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from automation.book.models import key
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.book.reader import WorkbookUnreadable, read_workbook
 from automation.book.validate import Validation, validate
@@ -144,7 +145,8 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
     if not report.errors:
         # Only a clean build may archive: a document missing because its row has an error will come back.
         made = {d.path.as_posix() for d in [*documents, check_report]} | ({marked.as_posix()} if marked else set())
-        archive_gone(manifest, made, output, now, report)
+        ahead = result.data.year_typed_ahead()
+        archive_gone(manifest, made, output, now, report, {key(ahead.number)} if ahead is not None else set())
     save_manifest(manifest, output, report)
     return report
 
@@ -182,10 +184,15 @@ def check_templates(renderer: Renderer, report: Report) -> list[TemplateCheck]:
     return checks
 
 
-def archive_gone(manifest: Manifest, made: set[str], output: Path, now: dt.datetime, report: Report) -> None:
-    """Documents the build remembers but no longer makes go to the archive, never away; a signed order stays."""
+def archive_gone(manifest: Manifest, made: set[str], output: Path, now: dt.datetime, report: Report,
+                 kept: set[str] = frozenset()) -> None:
+    """Documents the build remembers but no longer makes go to the archive, never away; a signed order stays (said,
+    unless its number is in `kept`: left out on purpose, with a message of its own)."""
     for gone in sorted(set(manifest.documents) - made):
         if manifest.documents[gone].signed:
+            number = ((manifest.documents[gone].snapshot or {}).get("приказ") or {}).get("номер")
+            if number and key(str(number)) in kept:
+                continue
             report.problems.append(Problem(
                 WARNING, None, None, None,
                 f"подписанный приказ «{gone}» больше не следует из книги (его строки удалены или перенесены "

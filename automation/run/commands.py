@@ -265,7 +265,7 @@ def init_workspace(directory: Path, workbook_dir: str, templates_dir: str, outpu
     """A new workspace: a blank workbook with its dropdowns and instructions, the default templates, the output
     folder with the field guide, the launchers. Nothing of the curator's is overwritten. The lines to say."""
     from automation.office.blank_book import (
-        LAUNCHER_NAME,
+        LAUNCHER_PURPOSES,
         WORKBOOK_NAME,
         blank_rows,
         blank_settings,
@@ -288,7 +288,7 @@ def init_workspace(directory: Path, workbook_dir: str, templates_dir: str, outpu
     guide = write_guide(directory / output_dir)
     lines.append(f"Папка для документов: {directory / output_dir}; справочник полей шаблонов: {guide}")
     for launcher in write_launchers(directory):
-        what = "слежения за книгой" if launcher.stem == Path(LAUNCHER_NAME).stem else "сборки файла «На подпись»"
+        what = next(purpose for name, purpose in LAUNCHER_PURPOSES.items() if Path(name).stem == launcher.stem)
         how = "двойной щелчок" if launcher.suffix == ".cmd" else f"двойной щелчок или «./{launcher.name}»"
         lines.append(f"Ярлык для {what} ({how}): {launcher}")
     lines.append("Заполните лист «Организация», затем «Педагоги», «Пары», «Программы» и «План»; "
