@@ -265,3 +265,23 @@ def test_the_summary_holds_each_schools_questionnaires_in_aggregate_and_the_cert
     assert tenki_row[-1] == "приказ от 01.09.2026 № 45-ОД (пар — 2, групп — 1)"
     karsun_row = next(line for line in lines if line[0] == "МКОУ Карсунская СШ № 2")
     assert karsun_row[2] == "нет"
+
+
+def test_a_closed_years_summary_reads_each_schools_book_of_that_year(tmp_path, rows, templates):
+    """Теньки has started 2027/2028 (its book of 2026/2027 kept beside as «tenki 2026-2027.xlsx»), Карсун has not: the
+    summary of 2026/2027 reads Теньки's closed book and Карсун's current one, and neither book is read twice."""
+    from automation.documents.period import Period
+
+    folder = tmp_path / "район"
+    folder.mkdir()
+    write_workbook(folder / "karsun.xlsx", one_pair(rows), KARSUN)
+    write_workbook(folder / "tenki 2026-2027.xlsx", sample_data.all_signed(rows), sample_data.SETTINGS)
+    write_workbook(folder / "tenki.xlsx", {**one_pair(rows), "Пары": []}, {**sample_data.SETTINGS,
+                                                                          "Учебный год": "2027/2028"})
+    output = tmp_path / "out"
+    report = build_any(folder, templates, output, today=TODAY, workers=1, district=True,
+                       period=Period.parse("2026/2027"))
+    assert report.fatal is None
+    summary = output_text(output / "Сводка по району 2026-2027.docx")
+    counts = [line for line in summary.splitlines() if line.startswith("МКОУ Теньковская СШ | ")]
+    assert counts[0].startswith("МКОУ Теньковская СШ | 2 | 1 | 2 | 4 |") and len(counts) == 2  # the two tables

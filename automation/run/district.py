@@ -64,8 +64,9 @@ def check_any(workbook: Path, today: dt.date | None = None, district: bool = Fal
     return report
 
 
-def _district_books(folder: Path, report: Report) -> list[Path]:
-    """The schools' books of a district folder (copies left aside with a warning); none is a fatal message."""
+def _district_books(folder: Path, report: Report, period: Period | None = None) -> list[Path]:
+    """The schools' books of a district folder (copies left aside with a warning); none is a fatal message. For a
+    closed school year, a school's book of that year («tenki 2026-2027.xlsx», kept by `new-year`) stands for it."""
     if not folder.is_dir():
         report.fatal = (f"«{folder}» — не папка. Для района укажите папку с книгами школ: --workbook ПАПКА "
                         "--district.")
@@ -77,6 +78,9 @@ def _district_books(folder: Path, report: Report) -> list[Path]:
                                        f"копии книг не читаются: {quoted_names(copies)}."))
     if not books:
         report.fatal = f"В папке «{folder}» нет книг .xlsx или .ods."
+    if period is not None and period.label.endswith("учебный год"):
+        books = [next((b for b in [book.with_name(f"{book.stem} {period.slug}{book.suffix}")] if b.is_file()), book)
+                 for book in books]
     return books
 
 
@@ -88,7 +92,7 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
     options = builder.BuildOptions.of(templates, output, today, now, period)
     options = dataclasses.replace(options, period=period or Period.school_year(options.today))
     report = Report(workbook=folder)
-    books = _district_books(folder, report)
+    books = _district_books(folder, report, period)
     if not books:
         return report
     if not templates.is_dir():
