@@ -154,3 +154,18 @@ def test_a_year_moved_on_by_hand_gets_one_message_that_explains_new_year(tmp_pat
         "перенесёт в новую книгу то, что продолжается. Верните прежний учебный год и запустите её; приказ № 30-ОД "
         "заново не делается."]
     assert order.read_bytes() == signed
+
+
+def test_the_repositorys_sample_rolls_over_and_its_new_year_builds_without_errors(tmp_path, templates):
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "workbook", tmp_path / "workbook")
+    output = tmp_path / "output"
+    build(tmp_path / "workbook", templates, output, today=YEAR_END)
+    signed = _digests(output)
+    lines, code = new_year(tmp_path / "workbook", output, YEAR_END, confirm=lambda q: False)
+    assert code == 0, lines
+    assert ("Осталось в книге прошлого года (строк): Пары: 14; Замены: 2; Программы: 12; План: 72; Приказы: 9; "
+            "Поощрения: 6; Ответы анкет: 13.") in lines
+    report = build(tmp_path / "workbook", templates, output, today=NEXT)
+    assert errors(report) == [] and report.archived == []
+    assert _digests(output / "2026-2027") == signed
