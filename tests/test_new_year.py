@@ -169,3 +169,27 @@ def test_the_repositorys_sample_rolls_over_and_its_new_year_builds_without_error
     report = build(tmp_path / "workbook", templates, output, today=NEXT)
     assert errors(report) == [] and report.archived == []
     assert _digests(output / "2026-2027") == signed
+
+
+def test_a_different_book_under_the_years_name_and_a_year_typed_ahead_are_refused(tmp_path, write, rows,
+                                                                                  templates):
+    book, output = _school(tmp_path, write, rows, templates)
+    before = book.read_bytes()
+    other = book.with_name("Наставничество 2026-2027.xlsx")
+    other.write_bytes(b"another book")
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda q: True)
+    assert code == 1 and lines == ["Книга «Наставничество 2026-2027.xlsx» уже есть и отличается от "
+                                   "«Наставничество.xlsx»: её не перезаписываю. Переименуйте или уберите её, если "
+                                   "это не книга прошлого года, и запустите ещё раз."]
+    assert other.read_bytes() == b"another book" and book.read_bytes() == before
+    other.unlink()
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook["Организация"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Учебный год")
+    row[1].value = "2027/2028"
+    workbook.save(book)
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda q: True)
+    assert code == 1 and lines == ["Новый учебный год не начат: «Учебный год» в книге — 2027/2028, а книга ведётся "
+                                   "с прошлого года (приказ № 30-ОД от 01.09.2026). Верните в «Учебный год» прежний "
+                                   "год и запустите ещё раз."]
+    assert not other.exists()

@@ -52,6 +52,11 @@ def new_year(workbook: Path, output: Path, today: dt.date, confirm: Callable[[st
     done_before = _done_before(book, data, year, today)
     if done_before:
         return done_before, EXIT_OK
+    ahead = data.year_typed_ahead()
+    if ahead is not None:
+        return [f"Новый учебный год не начат: «Учебный год» в книге — {data.organization.school_year}, а книга "
+                f"ведётся с прошлого года (приказ № {ahead.number} от {ahead.date:%d.%m.%Y}). Верните в «Учебный "
+                "год» прежний год и запустите ещё раз."], EXIT_PROBLEMS
     errors = [str(p) for p in report.errors]
     if errors:
         shown = errors[:ERRORS_LISTED] + ([f"… и ещё {len(errors) - ERRORS_LISTED}"] if len(errors) > ERRORS_LISTED
