@@ -59,13 +59,17 @@ def test_a_pair_running_into_the_new_year_stays_in_force_its_signed_order_not_ma
                                                                                        templates):
     rows["Программы"][0]["Дата окончания"] = dt.date(2028, 5, 31)  # pair 1's programme runs two years
     book, output = _school(tmp_path, write, rows, templates)
-    signed = (output / ORDER_45).read_bytes()
+    papers = [ORDER_45, "Соглашения/Доп. соглашение № 7 Мороз О.В. (пара № 1).docx",
+              "Соглашения/Согласие Мороз О.В. (пара № 1).docx"]
+    signed = [(output / paper).read_bytes() for paper in papers]
     lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda question: False)
     assert code == 0, lines
     assert "Перенесено: пара № 1 — программа до 31.05.2028." in lines
     report = build(book.parent, templates, output, today=NEXT)
     assert errors(report) == []
-    assert not (output / ORDER_45).exists() and (output / "2026-2027" / ORDER_45).read_bytes() == signed
+    # The order, the consent and the agreement signed last year stay in its folder, as they were, and only there.
+    assert [(output / "2026-2027" / paper).read_bytes() for paper in papers] == signed
+    assert not any((output / paper).exists() for paper in papers)
     assert not any("Приказ" in str(d.path) and "45-ОД" in str(d.path) for d in report.documents)
     text = docx_text(output / "Списки" / "Список наставнических пар (групп).docx")
     assert "Мороз И.И." in text and "Шевченко" not in text

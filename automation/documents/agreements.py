@@ -18,7 +18,7 @@ from automation.book.models import Data, Organization, Person, Replacement, key
 from automation.book.pay import Requisites
 from automation.documents import catalogue
 from automation.documents.catalogue import Request
-from automation.documents.document import DRAFT_DATE, DRAFT_NUMBER, Document, clause, items
+from automation.documents.document import DRAFT_DATE, DRAFT_NUMBER, Document, clause, items, signed_last_year
 from automation.documents.in_force import Unit, units
 from automation.documents.people import named, person, signature_name
 from automation.grammar import Case
@@ -90,6 +90,8 @@ def mentor_papers(req: Request) -> list[Document]:
     head = _head(data.organization)
     documents = []
     for appointment in appointments(data):
+        if signed_last_year(data, appointment.consent):
+            continue  # consented and agreed last year: the papers stay in that year's folder
         context = {**req.common, **head, **_context(data, appointment)}
         short = named(appointment.mentor).short
         consent = catalogue.CONSENT
@@ -255,7 +257,8 @@ def extension_agreements(req: Request) -> list[Document]:
     documents = []
     for unit in units(data):
         programme = unit.programme
-        if programme is None or programme.extend_to is None or not programme.extension_consent:
+        if programme is None or programme.extend_to is None or not programme.extension_consent \
+                or signed_last_year(data, Requisites.read(programme.extension_agreement).date):
             continue
         mentor = mentor_on(data, unit.number, programme.end)
         if mentor is None or not engaged(data, mentor):

@@ -3,6 +3,7 @@ requisites, a pair's or group's clauses, who is responsible. Field names are the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from automation.book.models import Data, Order, Organization, Person, Programme,
 from automation.documents.catalogue import DocumentKind, Topic
 from automation.documents.in_force import InForce, Unit
 from automation.documents.people import named, person, signature_name, told_apart
+from automation.documents.period import Period, PeriodError
 from automation.grammar import Case
 
 DRAFT_DATE = "«___» __________ 20__ г."
@@ -199,3 +201,21 @@ def items(text: str | None) -> list[str]:
     return [clause(t) for t in (text or "").replace(";", "\n").splitlines() if clause(t, "")]
 
 
+
+
+def signed_last_year(data: Data, day: dt.date | str | None) -> bool:
+    """In a book `nastavnik new-year` carried into a new year («Книга прошлого года» named): whether a signed paper
+    dated `day` (a date, or «ДД.ММ.ГГГГ» as the book gives it) belongs to the year before. It stays as it was signed in
+    that year's folder of output/ and is never made again from the rows carried."""
+    org = data.organization
+    if org is None or not org.previous_book or not org.school_year or day is None:
+        return False
+    if isinstance(day, str):
+        try:
+            day = dt.datetime.strptime(day, "%d.%m.%Y").date()
+        except ValueError:
+            return False
+    try:
+        return day < Period.parse(org.school_year).start
+    except PeriodError:
+        return False

@@ -11,10 +11,17 @@ from automation.book.labour import engaged, pay_of
 from automation.book.models import Data, Incentive, Order, Person, Programme, Replacement, key
 from automation.documents import catalogue
 from automation.documents.catalogue import DocumentKind, Request
-from automation.documents.document import Document, School, appointment_basis, clause, requisites, unit_context
+from automation.documents.document import (
+    Document,
+    School,
+    appointment_basis,
+    clause,
+    requisites,
+    signed_last_year,
+    unit_context,
+)
 from automation.documents.in_force import Unit, in_force, units
 from automation.documents.people import Named, named, namesakes, person, told_apart
-from automation.documents.period import Period, PeriodError
 from automation.grammar import Case
 
 T = TypeVar("T")
@@ -63,16 +70,9 @@ def order_documents(kind: DocumentKind, groups: list[tuple[str | None, list[T]]]
 
 
 def last_years_paper(data: Data, order: Order | None) -> bool:
-    """A signed order of the year before, in a book `nastavnik new-year` carried into a new year: it stays in that
-    year's folder of output/ as it was signed, and is never made again from the rows carried."""
-    org = data.organization
-    if org is None or not org.previous_book or not org.school_year or order is None or not order.signed \
-            or order.date is None:
-        return False
-    try:
-        return order.date < Period.parse(org.school_year).start
-    except PeriodError:
-        return False
+    """A signed order of the year before, in a book `nastavnik new-year` carried into a new year (see
+    `signed_last_year`)."""
+    return order is not None and order.signed and signed_last_year(data, order.date)
 
 
 def preamble(school: School, section: str = "") -> str:
