@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from automation.run.new_year import new_year
 from tests.docx_text import docx_text
@@ -197,3 +198,48 @@ def test_a_different_book_under_the_years_name_and_a_year_typed_ahead_are_refuse
                                    "с прошлого года (приказ № 30-ОД от 01.09.2026). Верните в «Учебный год» прежний "
                                    "год и запустите ещё раз."]
     assert not other.exists()
+
+
+@pytest.mark.slow
+def test_a_killed_new_year_leaves_the_old_state_or_the_new_one_and_the_next_run_completes_it(tmp_path, write, rows,
+                                                                                             settings, templates):
+    """`nastavnik new-year --yes` killed at several moments (SIGKILL to its own pid): the book is always either the
+    old one, byte for byte, or the new one whole; the next run then ends with the new year whole and last year's book
+    and documents as they were."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    settings["Учебный год"] = "2026/2027"  # whatever day the test runs on
+    school = tmp_path / "школа"
+    (school / "workbook").mkdir(parents=True)
+    book = write(all_signed(rows), settings, name="Наставничество.xlsx")
+    shutil.move(book, school / "workbook" / "Наставничество.xlsx")
+    build(school / "workbook", templates, school / "output", today=YEAR_END)
+    old = (school / "workbook" / "Наставничество.xlsx").read_bytes()
+    documents = _digests(school / "output")
+    for delay in (0.45, 0.6, 0.75, 0.9):  # the command takes about a second here: its middle
+        trial = tmp_path / f"попытка {delay}"
+        shutil.copytree(school, trial)
+        book = trial / "workbook" / "Наставничество.xlsx"
+        process = subprocess.Popen([sys.executable, "-m", "automation", "new-year", "--yes"], cwd=trial,
+                                   start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(delay)
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)  # this command's pid only
+        finally:
+            process.wait(timeout=60)
+        year = {row[0].value: row[1].value for row in openpyxl.load_workbook(book)["Организация"].iter_rows(
+            min_row=2)}["Учебный год"] if book.read_bytes() != old else "2026/2027"
+        assert year in ("2026/2027", "2027/2028"), delay
+        lines, code = new_year(book.parent, trial / "output", YEAR_END, confirm=lambda q: True)
+        assert code == 0, (delay, lines)
+        assert book.with_name("Наставничество 2026-2027.xlsx").read_bytes() == old, delay
+        assert _digests(trial / "output" / "2026-2027") == documents, delay
+        settings_now = {row[0].value: row[1].value for row in openpyxl.load_workbook(book)["Организация"].iter_rows(
+            min_row=2)}
+        assert settings_now["Учебный год"] == "2027/2028", delay
+        assert not list(book.parent.glob(".*")), delay
+        shutil.rmtree(trial)
