@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from automation.book import choices, schema
 from automation.book.cells import as_text, convert, parse_number, parse_yes_no
-from automation.book.matching import find_choice, normalize
+from automation.book.matching import find_choice
 from automation.book.models import Data, Question, Response, key
 from automation.book.problems import Collector
 from automation.book.reader import Table
@@ -142,7 +142,3 @@ def _answer(question: Question, value: Any) -> float | bool | str:
                 f"{question.top}.")
     return mark
 
-
-def matches_text(typed: str, question: Question) -> bool:
-    """Whether a column's title is this question's text (as an online form service exports it)."""
-    return normalize(typed).rstrip("?.: ") == normalize(question.text).rstrip("?.: ")
