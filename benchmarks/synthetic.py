@@ -34,7 +34,8 @@ def rows(people: int, pairs: int, plan_rows: int, seed: int = 1) -> tuple[dict, 
                       "Должность": rnd.choice(POSITIONS), "Педагогический стаж, лет": rnd.randint(0, 35),
                       "Категория": rnd.choice(schema.CATEGORIES), "Молодой специалист": rnd.choice(["да", "нет"]),
                       "Компетенции": "подготовка к ОГЭ; работа с родителями", "Согласие на публикацию": "да",
-                      "Согласие быть наставником": "да"})
+                      "Согласие быть наставником": "да",
+                      "Трудовой договор (№, дата)": f"№ {index + 1} от 01.09.2015"})
     pair_rows, programmes, plan = [], [], []
     mentee = pairs  # mentors are the first `pairs` people, mentees come after them
     for number in range(1, pairs + 1):
@@ -70,7 +71,8 @@ def rows(people: int, pairs: int, plan_rows: int, seed: int = 1) -> tuple[dict, 
                 "Краткое наименование": f"МОУ СШ № {seed}", "Населённый пункт": "с. Теньки",
                 "Должность руководителя": "Директор", "Руководитель (ФИО)": "Сазонова Татьяна Алексеевна",
                 "Куратор (код)": staff[-1]["Код"],
-                "Положение о наставничестве (реквизиты приказа)": "от 21.11.2022 № 156"}
+                "Положение о наставничестве (реквизиты приказа)": "от 21.11.2022 № 156",
+                "Доплата наставнику по умолчанию": "3 000"}
     return ({"Педагоги": staff, "Пары": pair_rows, "Программы": programmes, "План": plan, "Приказы": orders,
              "Дорожная карта": roadmap, "Вопросы анкет": default_questions(),
              "Ответы анкет": answers(pair_rows, rnd)}, settings)
