@@ -243,3 +243,20 @@ def test_a_killed_new_year_leaves_the_old_state_or_the_new_one_and_the_next_run_
         assert settings_now["Учебный год"] == "2027/2028", delay
         assert not list(book.parent.glob(".*")), delay
         shutil.rmtree(trial)
+
+
+def test_the_papers_of_last_years_replacement_stay_in_its_folder(tmp_path, write, rows, templates):
+    """Pair 3 (its programme extended to 2028) had its mentor replaced on 16.11.2026 by the signed order 50-ОД: in the
+    new year the order and the new mentor's consent and agreement, and the former mentor's papers of the early end,
+    are last year's — none is made again."""
+    rows["Программы"][2]["Продлить до"] = dt.date(2028, 6, 30)
+    book, output = _school(tmp_path, write, rows, templates)
+    last_year = {str(p.relative_to(output)) for p in output.rglob("*.docx")}
+    replaced = {path for path in last_year if "50-ОД" in path or "(пара № 3" in path}
+    assert len(replaced) >= 3, replaced
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda q: False)
+    assert code == 0 and "Перенесено: пара № 3 — программа до 30.06.2028." in lines, lines
+    report = build(book.parent, templates, output, today=NEXT)
+    assert errors(report) == []
+    made = {str(p.relative_to(output)) for p in output.rglob("*.docx") if "2026-2027" not in p.parts}
+    assert made & replaced == set()

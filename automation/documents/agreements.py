@@ -212,8 +212,8 @@ def early_end_papers(req: Request) -> list[Document]:
     documents = []
     for end in early_ends(data):
         unit = by_number.get(key(end.number))
-        if unit is None:
-            continue
+        if unit is None or signed_last_year(data, end.ends):
+            continue  # (an end of the year before, in a carried book: its papers are in that year's folder)
         context = {**req.common, **head, **_early_end_context(data, unit, end)}
         label = unit.label
         short = named(end.mentor).short
