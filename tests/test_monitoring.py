@@ -132,9 +132,9 @@ def test_the_reports_numbers_are_the_answers_counted_again(write, rows, template
         assert f"{names[code][0]} | {names[code][1]} | {_one(start)} | {_one(end)} | +{_one(end - start)}" in section
     low = section[section.index("9.5. Низкие оценки") + 1:]
     assert low[:2] == [
-        "группа № 2, наставляемый (анкета наставляемого, итоговая): «Насколько вы удовлетворены поддержкой "
+        "Группа № 2, наставляемый (анкета наставляемого, итоговая): «Насколько вы удовлетворены поддержкой "
         "наставника?» — 3 из 10.",
-        "группа № 2, наставник (анкета наставника, итоговая): «Насколько комфортно вам работать с наставляемым?» — "
+        "Группа № 2, наставник (анкета наставника, итоговая): «Насколько комфортно вам работать с наставляемым?» — "
         "2 из 10."]
 
 
@@ -157,7 +157,7 @@ def test_anonymous_answers_count_in_the_means_and_are_never_named(write, rows, t
     report = build(write(_book(rows, answers=_answer_rows(answers))), templates, output, today=YEAR_END)
     section = _section(docx_text(output / REPORT))
     assert "анкета наставляемого | итоговая | 4 | 0 (0 %) | 1 | 1" in section
-    assert section[section.index("9.5. Низкие оценки") + 1] == "в анонимных анкетах: 1."
+    assert section[section.index("9.5. Низкие оценки") + 1] == "В анонимных анкетах: 1."
     assert "Низких оценок в анонимных анкетах: 1." in report.reminders
     assert not any("Мороз" in line for line in section)
 

@@ -201,9 +201,10 @@ def monitoring(data: Data, period: Period, today: dt.date) -> Monitoring:
             result.anonymous_low += 1
             continue
         person = data.people[low.response.respondent]
-        pair = _unit_label(data, low.response, person)
-        result.low.append(f"{pair}, {ROLE_OF[low.response.questionnaire]} ({low.response.questionnaire}, "
-                          f"{low.response.stage}): «{low.question.text}» — {mark(low.mark)} из {low.question.top}")
+        pair = grammar.capital(_unit_label(data, low.response, person))
+        response = low.response
+        result.low.append(f"{pair}, {ROLE_OF[response.questionnaire]} ({response.questionnaire}, {response.stage}): "
+                          f"«{low.question.text}» — {mark(low.mark)} из {low.question.top}")
     return result
 
 
@@ -372,6 +373,6 @@ def report_fields(data: Data, m: Monitoring) -> dict:
         reason = "Анкет, срок которых наступил, и ответов за период нет."
     else:
         reason = ""
-    low = m.low + ([f"в анонимных анкетах: {m.anonymous_low}"] if m.anonymous_low else [])
+    low = m.low + ([f"В анонимных анкетах: {m.anonymous_low}"] if m.anonymous_low else [])
     return {"нет": reason, "ответы": m.answered, "оценки": m.means, "самооценка": m.change,
             "самооценка_итог": self_assessment_line(m), "участники": m.people, "низкие": low}
