@@ -245,6 +245,11 @@ def _inflect_part(part: str, case: Case, pos: str) -> str:
     return _same_capitals(part, word)
 
 
+def percent(part: int, whole: int) -> str:
+    """«67 %» of a whole, rounded; «—» of nothing."""
+    return f"{round(100 * part / whole)} %" if whole else "—"
+
+
 def capital(text: str) -> str:
     """The text with its first letter a capital, the rest as it is («учителю физики» → «Учителю физики»)."""
     return text[:1].upper() + text[1:]

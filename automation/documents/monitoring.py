@@ -165,26 +165,16 @@ def monitoring(data: Data, period: Period, today: dt.date) -> Monitoring:
         for stage in choices.STAGES:
             expected = [i for i in items if (i.questionnaire, i.stage) == (questionnaire, stage)]
             given = [r for r in responses if (r.questionnaire, r.stage) == (questionnaire, stage)]
-            if not expected and not given:
-                continue
-            done = sum(1 for i in expected if answered(data, i))
-            anonymous = sum(1 for r in given if r.respondent is None)
-            result.due, result.named, result.anonymous = (result.due + len(expected), result.named + done,
-                                                          result.anonymous + anonymous)
-            result.answered.append({"анкета": questionnaire, "этап": stage, "должны": str(len(expected)),
-                                    "ответили": f"{done} ({_percent(done, len(expected))})" if expected else "—",
-                                    "всего": str(len(given)), "анонимно": str(anonymous)})
-    for questionnaire in choices.QUESTIONNAIRES:
-        for stage in choices.STAGES:
-            given = [r for r in responses if (r.questionnaire, r.stage) == (questionnaire, stage)]
-            rows = []
-            for question in sorted((q for q in data.questions if q.questionnaire == questionnaire
-                                    and q.scale != choices.SCALE_TEXT), key=lambda q: q.number):
-                number = int(question.number)
-                marks = [r.answers[number] for r in given if number in r.answers]
-                if marks:
-                    rows.append({"номер": str(number), "вопрос": question.text, "ответов": str(len(marks)),
-                                 **_summary(question, marks)})
+            if expected or given:
+                done = sum(1 for i in expected if answered(data, i))
+                anonymous = sum(1 for r in given if r.respondent is None)
+                result.due, result.named, result.anonymous = (result.due + len(expected), result.named + done,
+                                                              result.anonymous + anonymous)
+                result.answered.append({
+                    "анкета": questionnaire, "этап": stage, "должны": str(len(expected)),
+                    "ответили": f"{done} ({grammar.percent(done, len(expected))})" if expected else "—",
+                    "всего": str(len(given)), "анонимно": str(anonymous)})
+            rows = _question_rows(data, questionnaire, given)
             if rows:
                 result.means.append({"анкета": questionnaire, "этап": stage, "анкет": str(len(given)),
                                      "вопросы": rows})
@@ -208,6 +198,20 @@ def monitoring(data: Data, period: Period, today: dt.date) -> Monitoring:
     return result
 
 
+def _question_rows(data: Data, questionnaire: str, given: list[Response]) -> list[dict[str, str]]:
+    """Each question of a questionnaire answered with a mark or «да»/«нет» in `given`: how many answered, the mean
+    and the spread."""
+    rows = []
+    for question in sorted((q for q in data.questions if q.questionnaire == questionnaire
+                            and q.scale != choices.SCALE_TEXT), key=lambda q: q.number):
+        number = int(question.number)
+        marks = [r.answers[number] for r in given if number in r.answers]
+        if marks:
+            rows.append({"номер": str(number), "вопрос": question.text, "ответов": str(len(marks)),
+                         **_summary(question, marks)})
+    return rows
+
+
 def _unit_label(data: Data, response: Response, person: Person) -> str:
     """The pair or group an answer is about: its № as typed, or the first the respondent belongs to."""
     if "unit_labels" not in data.derived:
@@ -224,14 +228,10 @@ def _unit_label(data: Data, response: Response, person: Person) -> str:
 def _summary(question: Question, marks: list) -> dict[str, str]:
     if question.scale == choices.SCALE_YES_NO:
         yes = sum(1 for given in marks if given)
-        return {"среднее": f"да: {_percent(yes, len(marks))}", "разброс": f"да {yes}, нет {len(marks) - yes}"}
+        return {"среднее": f"да: {grammar.percent(yes, len(marks))}", "разброс": f"да {yes}, нет {len(marks) - yes}"}
     low, high = min(marks), max(marks)
     spread = "—" if len(marks) == 1 else f"все — {mark(low)}" if low == high else f"от {mark(low)} до {mark(high)}"
     return {"среднее": f"{decimal(statistics.fmean(marks))} из {question.top}", "разброс": spread}
-
-
-def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)} %" if whole else "—"
 
 
 def _self_assessment(data: Data, responses: list[Response], result: Monitoring) -> None:
@@ -347,7 +347,7 @@ def conclusions(m: Monitoring) -> list[str]:
     if m.due:
         text.append(f"Анкетирование: по срокам ждали {m.due} {grammar.plural(m.due, 'анкету', 'анкеты', 'анкет')}, "
                     f"участники заполнили {m.named} "
-                    f"({_percent(m.named, m.due)})" + (f"; анонимных анкет — {m.anonymous}." if m.anonymous else "."))
+                    f"({grammar.percent(m.named, m.due)})" + (f"; анонимных анкет — {m.anonymous}." if m.anonymous else "."))
     if m.entry_mean is not None and m.final_mean is not None:
         moved = m.final_mean - m.entry_mean
         verb = "выросла" if round(moved, 1) > 0 else "снизилась" if round(moved, 1) < 0 else "не изменилась"

@@ -20,7 +20,7 @@ from automation.documents.document import Document, School, clause, unit_context
 from automation.documents.in_force import Unit, UnitInForce, in_force, latest_replacement, signed_by, units
 from automation.documents.people import named, person
 from automation.documents.period import Period
-from automation.grammar import Case
+from automation.grammar import Case, percent
 
 DEFAULT_MAX_MENTEES = 3
 ENDING_SOON_DAYS = 30
@@ -163,10 +163,6 @@ def notes(ind: Indicators, today: dt.date) -> dict[str, str]:
     undated = (f" Мероприятия, отмеченные выполненными без даты выполнения ({ind.plan_undated}), в счёт «в срок» не "
                "вошли." if ind.plan_undated else "")
     return {section: text.format(day=day, awaiting=awaiting, undated=undated) for section, text in NOTES.items()}
-
-
-def percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)} %" if whole else "—"
 
 
 def conclusion(ind: Indicators) -> list[str]:

@@ -21,7 +21,8 @@ from automation.documents import catalogue, certificate, monitoring, year
 from automation.documents.document import BLANK, Document
 from automation.documents.people import signature_name
 from automation.documents.period import Period
-from automation.documents.reports import Indicators, indicators, percent
+from automation.documents.reports import Indicators, indicators
+from automation.grammar import percent
 from automation.office.render import Renderer
 from automation.run import build as builder
 from automation.run.books import quoted_names, sort_out_copies, workbooks
