@@ -42,7 +42,7 @@ def certificates(req: Request) -> list[Document]:
 def items(data: Data, today: dt.date) -> list[tuple[str, str]]:
     """Each item the region asks, with its requisites or «нет» (the district's table holds them for every school)."""
     org = data.organization
-    organizing = year.organizing_order(data)
+    organizing = data.organizing_order()
     organized = signed_by(data, organizing.number, today) if organizing is not None else None
     curator = data.curator()
     state = in_force(data, today)

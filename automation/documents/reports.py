@@ -149,7 +149,7 @@ def indicators(data: Data, period: Period, today: dt.date) -> Indicators:
     result.incentives = {m: measures[m] for m in schema.INCENTIVE_MEASURES if measures[m]}
     if data.roadmap:
         result.roadmap = year.roadmap_status(data, period, today)
-    organizing = year.organizing_order(data)
+    organizing = data.organizing_order()
     result.organized = organizing is not None and signed_by(data, organizing.number, cutoff) is not None
     result.quality = monitoring.monitoring(data, period, today)
     return result

@@ -10,7 +10,7 @@ from typing import Any
 
 from automation import grammar
 from automation.book import schema
-from automation.book.models import Data, Order, Person, RoadmapItem, key
+from automation.book.models import Data, Person, RoadmapItem, key
 from automation.documents import catalogue
 from automation.documents.catalogue import Request
 from automation.documents.document import BLANK, Document, School, responsible
@@ -32,11 +32,6 @@ def school_year(data: Data, today: dt.date) -> Period:
     return Period.school_year(today)
 
 
-def organizing_order(data: Data) -> Order | None:
-    """The register's entry for the year's organising order: the last of its kind in «Приказы»."""
-    return data.organizing_order()
-
-
 @catalogue.makes(catalogue.ORGANIZING_ORDER)
 def organizing_orders(req: Request) -> list[Document]:
     """«Об организации наставничества педагогических работников в 2026/2027 учебном году» with its roadmap; none
@@ -46,7 +41,7 @@ def organizing_orders(req: Request) -> list[Document]:
         return []  # (a year typed ahead by hand: the check says how to start a new one; last year's order stays)
     org = data.organization
     year = school_year(data, today)
-    order = organizing_order(data)
+    order = data.organizing_order()
     day = order.date if order is not None and order.date is not None else today
     in_year = year.label.replace("учебный год", "учебном году")
 
