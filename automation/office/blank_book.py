@@ -116,34 +116,38 @@ def write_workbook(
     book.remove(book.active)
     formulas = _write_lists(book)
     for sheet in schema.SHEETS:
+        if sheet is not schema.ORGANIZATION:
+            _data_sheet(book, sheet.title, sheet, rows.get(sheet.title, ()), formulas)
+            continue
         ws = book.create_sheet(sheet.title)
         _header(ws, sheet)
-        if sheet is schema.ORGANIZATION:
-            values = settings or {}
-            for setting in schema.SETTINGS:
-                ws.append([setting.header, values.get(setting.header)])
-                if setting.choices:  # a closed list: its value is chosen in a dropdown, as in the other sheets
-                    rule = DataValidation(type="list", formula1='"' + ",".join(setting.choices) + '"',
-                                          allow_blank=True)
-                    rule.add(f"B{ws.max_row}")
-                    ws.add_data_validation(rule)
-        else:
-            for row in rows.get(sheet.title, ()):
-                ws.append([row.get(c.header) for c in sheet.columns])
-            _validations(ws, sheet, formulas)
+        values = settings or {}
+        for setting in schema.SETTINGS:
+            ws.append([setting.header, values.get(setting.header)])
+            if setting.choices:  # a closed list: its value is chosen in a dropdown, as in the other sheets
+                rule = DataValidation(type="list", formula1='"' + ",".join(setting.choices) + '"', allow_blank=True)
+                rule.add(f"B{ws.max_row}")
+                ws.add_data_validation(rule)
         _formats(ws, sheet)
     for title, kept in (hidden or {}).items():
-        ws = book.create_sheet(title)
-        _header(ws, schema.ROADMAP)
-        for row in kept:
-            ws.append([row.get(c.header) for c in schema.ROADMAP.columns])
-        _formats(ws, schema.ROADMAP)
-        ws.sheet_state = "hidden"
+        _data_sheet(book, title, schema.ROADMAP, kept).sheet_state = "hidden"
     _instructions(book)
-    book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
-    book[LISTS_SHEET].sheet_state = "hidden"
     _save(book, path)
     return path
+
+
+def _data_sheet(book: Workbook, title: str, sheet: Sheet, rows: Iterable[Mapping[str, Any]],
+                formulas: dict[tuple[str, str], str] | None = None):
+    """A sheet laid out as `sheet` declares (under `title`): its header, the rows by header, dates formatted, and
+    the dropdowns of its closed lists when `formulas` are given."""
+    ws = book.create_sheet(title)
+    _header(ws, sheet)
+    for row in rows:
+        ws.append([row.get(c.header) for c in sheet.columns])
+    if formulas is not None:
+        _validations(ws, sheet, formulas)
+    _formats(ws, sheet)
+    return ws
 
 
 def write_district_book(path: Path) -> Path:
@@ -249,6 +253,9 @@ def _column_help(column: schema.Column) -> str:
 
 
 def _save(book: Workbook, path: Path) -> None:
+    if LISTS_SHEET in book.sheetnames:  # the closed lists behind the dropdowns: last, and hidden
+        book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
+        book[LISTS_SHEET].sheet_state = "hidden"
     out = io.BytesIO()
     book.save(out)
     write_atomic(path, out.getvalue())
@@ -288,19 +295,10 @@ def write_answers(path: Path, rows: list[Mapping[str, Any]], report: list[str]) 
     report of what matched on a sheet of its own."""
     book = Workbook()
     book.remove(book.active)
-    formulas = _write_lists(book)
-    sheet = schema.ANSWERS
-    ws = book.create_sheet(sheet.title)
-    _header(ws, sheet)
-    for row in rows:
-        ws.append([row.get(c.header) for c in sheet.columns])
-    _validations(ws, sheet, formulas)
-    _formats(ws, sheet)
+    _data_sheet(book, schema.ANSWERS.title, schema.ANSWERS, rows, _write_lists(book))
     notes = book.create_sheet(IMPORT_REPORT_TITLE)
     notes.column_dimensions["A"].width = 120
     for line in report:
         notes.append([line])
-    book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
-    book[LISTS_SHEET].sheet_state = "hidden"
     _save(book, path)
     return path
