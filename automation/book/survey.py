@@ -13,6 +13,7 @@ from automation.book.matching import find_choice
 from automation.book.models import Data, Question, Response, key
 from automation.book.problems import Collector
 from automation.book.reader import Table
+from automation.book.references import unknown
 
 _FIXED = ("questionnaire", "stage", "date", "respondent", "number")
 
@@ -86,9 +87,8 @@ def read_responses(table: Table | None, data: Data, out: Collector) -> list[Resp
             continue
         if respondent is not None and key(respondent) not in data.people:
             if not out.is_broken(schema.PEOPLE, respondent):
-                out.error(sheet, row.number, "respondent",
-                          f"нет педагога с кодом «{respondent}» на листе «Педагоги». Впишите код из столбца «Код» или "
-                          "оставьте ячейку пустой (анонимный ответ).")
+                out.error(sheet, row.number, "respondent", unknown(schema.PEOPLE, respondent).removesuffix(".")
+                          + " или оставьте ячейку пустой (анонимный ответ).")
             continue
         if respondent is not None:
             place = (key(respondent), questionnaire, stage)
