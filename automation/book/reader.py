@@ -129,11 +129,12 @@ def _other_office_file(data: bytes) -> str:
     return ""
 
 
-def read_workbook(path: Path) -> RawBook:
+def read_workbook(path: Path, data: bytes | None = None) -> RawBook:
     """Every known sheet as rows keyed by column key; unknown sheets and columns are ignored.
 
-    The bytes are read once and parsed in memory (python-calamine), so the file is never held open or locked."""
-    data = read_bytes(path)
+    The bytes are read once and parsed in memory (python-calamine), so the file is never held open or locked; `data`:
+    the book's bytes when they were read already."""
+    data = read_bytes(path) if data is None else data
     damaged = (f"Книга «{path.name}» повреждена или сохранена не до конца; "
                "откройте её в Excel и сохраните ещё раз.")
     errors = error_cells(data)

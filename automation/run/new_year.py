@@ -73,7 +73,7 @@ def new_year(workbook: Path, output: Path, today: dt.date, confirm: Callable[[st
             f"До конца {year.label.replace('учебный год', 'учебного года')} ещё {days} "
             f"{grammar.plural(days, 'день', 'дня', 'дней')}. Начать {new.label} сейчас?"):
         return ["Новый учебный год не начат: книга и документы не изменены."], EXIT_PROBLEMS
-    carried = roll_over(read_workbook(book), data, year, archive.name)
+    carried = roll_over(read_workbook(book, report.source), data, year, archive.name)
     from automation.office.blank_book import write_workbook  # openpyxl: only for the command that writes a book
 
     if not archive.exists():
