@@ -15,6 +15,7 @@ from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, key
 from automation.book.reader import RawBook
+from automation.book.references import ORDER_COLUMNS
 from automation.documents.in_force import in_force, units
 from automation.documents.period import Period
 
@@ -59,39 +60,30 @@ def roll_over(book: RawBook, data: Data, year: Period, previous_book: str) -> Ne
     result = NextYear(new, _settings(book, new, previous_book), {})
     result.carried = [f"{unit.label} — программа до {grammar.date_digits(last)}" for unit, last in continuing.values()]
 
-    def rows(sheet: schema.Sheet, keep) -> list[dict[str, Any]]:
+    def rows(sheet: schema.Sheet, keep=lambda values: True, change=dict) -> list[dict[str, Any]]:
+        """The sheet's rows that `keep` keeps, as `change` makes them, by header; the others counted as left."""
         table = book.tables.get(sheet.key)
-        kept = [row.values for row in table.rows if keep(row.values)] if table else []
+        kept = [change(row.values) for row in table.rows if keep(row.values)] if table else []
         result.left[sheet.title] = (len(table.rows) if table else 0) - len(kept)
         return [{sheet.header(k): v for k, v in values.items()} for values in kept]
 
     def of_unit(column: str):
         return lambda values: values.get(column) is not None and key(str(values[column])) in continuing
 
-    carried_plan = {key(number) for number in continuing}
-    pairs = rows(schema.PAIRS, of_unit("number"))
-    replacements = rows(schema.REPLACEMENTS, of_unit("number"))
-    programmes = rows(schema.PROGRAMMES, of_unit("number"))
-    plan = rows(schema.PLAN, lambda v: v.get("programme") is not None and key(str(v["programme"])) in carried_plan
-                and not _done(v.get("done")))
-    cited = {key(str(value)) for sheet, column in (("pairs", "order"), ("replacements", "order"),
-                                                   ("programmes", "extension_order"))
-             for value in _column(book, sheet, column, continuing) if value is not None}
-    orders = rows(schema.ORDERS, lambda v: v.get("number") is not None and key(str(v["number"])) in cited)
-    people = [_a_year_on(values) for values in (r.values for r in book.tables[schema.PEOPLE.key].rows)] \
-        if schema.PEOPLE.key in book.tables else []
-    result.rows = {
-        schema.PEOPLE.title: [{schema.PEOPLE.header(k): v for k, v in values.items()} for values in people],
-        schema.PAIRS.title: pairs, schema.PROGRAMMES.title: programmes, schema.PLAN.title: plan,
-        schema.REPLACEMENTS.title: replacements, schema.ORDERS.title: orders,
-        schema.QUESTIONS.title: rows(schema.QUESTIONS, lambda _: True),
-    }
+    # The orders the carried rows cite, in every column the register's kinds declare (references.ORDER_COLUMNS).
+    cited = {key(str(values[column])) for sheet, column in ORDER_COLUMNS for values in _rows(book, sheet)
+             if of_unit("number")(values) and values.get(column) is not None}
+    carried = {sheet: rows(sheet, keep) for sheet, keep in (  # in this order the message counts what is left
+        (schema.PAIRS, of_unit("number")), (schema.REPLACEMENTS, of_unit("number")),
+        (schema.PROGRAMMES, of_unit("number")),
+        (schema.PLAN, lambda v: of_unit("programme")(v) and not _done(v.get("done"))),
+        (schema.ORDERS, lambda v: v.get("number") is not None and key(str(v["number"])) in cited),
+        (schema.QUESTIONS, lambda v: True))}
+    result.rows = {schema.PEOPLE.title: rows(schema.PEOPLE, change=_a_year_on),
+                   **{sheet.title: kept for sheet, kept in carried.items()}}
     for sheet in (schema.INCENTIVES, schema.ANSWERS):
-        table = book.tables.get(sheet.key)
-        result.left[sheet.title] = len(table.rows) if table else 0
-    roadmap = book.tables.get(schema.ROADMAP.key)
-    result.roadmap = [{schema.ROADMAP.header(k): v for k, v in row.values.items()} for row in roadmap.rows] \
-        if roadmap else []
+        rows(sheet, lambda values: False)
+    result.roadmap = rows(schema.ROADMAP)
     young = [p for p in data.people.values() if p.young]
     if young:
         result.review.append(f"«Молодой специалист» оставлен как был у {len(young)} "
@@ -100,10 +92,9 @@ def roll_over(book: RawBook, data: Data, year: Period, previous_book: str) -> Ne
     return result
 
 
-def _column(book: RawBook, sheet: str, column: str, continuing: dict) -> list[Any]:
-    table = book.tables.get(sheet)
-    return [row.values.get(column) for row in table.rows
-            if row.values.get("number") is not None and key(str(row.values["number"])) in continuing] if table else []
+def _rows(book: RawBook, sheet: schema.Sheet) -> list[dict[str, Any]]:
+    table = book.tables.get(sheet.key)
+    return [row.values for row in table.rows] if table else []
 
 
 def _done(value: Any) -> bool:
