@@ -70,10 +70,15 @@ def due(data: Data, day: dt.date) -> list[Due]:
         for stage, opens, closes in windows(data, now):
             if opens > day:
                 continue
-            for questionnaire in at[stage]:
-                people = [now.mentor] if ROLE_OF[questionnaire] == "наставник" else now.unit.mentees
-                result += [Due(person, now.unit, questionnaire, stage, opens, closes) for person in people]
+            result += due_of(now, at[stage], stage, opens, closes)
     return result
+
+
+def due_of(now: UnitInForce, questionnaires: list[str], stage: str, opens: dt.date, closes: dt.date) -> list[Due]:
+    """Each of a pair's participants who fills one of these questionnaires at the stage: its mentor in force, or each
+    mentee (`ROLE_OF`)."""
+    return [Due(person, now.unit, questionnaire, stage, opens, closes) for questionnaire in questionnaires
+            for person in ([now.mentor] if ROLE_OF[questionnaire] == "наставник" else now.unit.mentees)]
 
 
 def answered(data: Data, item: Due) -> bool:

@@ -15,7 +15,7 @@ from automation.documents import catalogue
 from automation.documents.catalogue import Request
 from automation.documents.document import Document, clause
 from automation.documents.in_force import in_force
-from automation.documents.monitoring import ROLE_OF, Due, answered, asked, windows
+from automation.documents.monitoring import ROLE_OF, Due, answered, asked, due_of, windows
 from automation.documents.people import named
 from automation.documents.period import Period
 
@@ -69,6 +69,7 @@ def _to_fill(data: Data, stage: str, today: dt.date, year: Period) -> list[Due]:
     """Who has yet to fill each questionnaire of the stage: the participants of the pairs in force, not finished, whose
     window for it closes this school year or later (an intermediate questionnaire: any time until the programme's
     end), and who have not answered."""
+    questionnaires = asked(data, stage)
     result = []
     for now in in_force(data, today).units:
         if now.finished:
@@ -79,12 +80,7 @@ def _to_fill(data: Data, stage: str, today: dt.date, year: Period) -> list[Due]:
         if stage not in spans or spans[stage][1] < year.start:
             continue
         opens, closes = spans[stage]
-        for questionnaire in asked(data, stage):
-            people = [now.mentor] if ROLE_OF[questionnaire] == "наставник" else now.unit.mentees
-            for person in people:
-                item = Due(person, now.unit, questionnaire, stage, opens, closes)
-                if not answered(data, item):
-                    result.append(item)
+        result += [item for item in due_of(now, questionnaires, stage, opens, closes) if not answered(data, item)]
     return result
 
 
