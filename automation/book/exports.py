@@ -89,10 +89,9 @@ def match_question(title: str, questions: list[Question]) -> tuple[Question | No
     for question in questions:
         if _plain(question.text) == wanted:
             return question, False
-    best = max(questions, key=lambda q: difflib.SequenceMatcher(None, _plain(q.text), wanted).ratio(), default=None)
-    if best is not None and difflib.SequenceMatcher(None, _plain(best.text), wanted).ratio() >= SIMILAR:
-        return best, True
-    return None, False
+    likeness, best = max(((difflib.SequenceMatcher(None, _plain(q.text), wanted).ratio(), q) for q in questions),
+                         key=lambda scored: scored[0], default=(0.0, None))
+    return (best, True) if likeness >= SIMILAR else (None, False)
 
 
 def find_person(typed: str, people: dict[str, Person]) -> Person | None:
@@ -103,14 +102,15 @@ def find_person(typed: str, people: dict[str, Person]) -> Person | None:
     for person in people.values():
         full = normalize(person.full_name).split()
         initials = [f"{part[0]}." for part in full[1:]]
-        if wanted in (full, full[:2], [full[0], *initials]) or " ".join(wanted) == " ".join([full[0], *initials]):
+        if wanted in (full, full[:2], [full[0], *initials]):
             return person
     return None
 
 
 def import_answers(rows: list[list[Any]], data: Data, stage: str | None = None) -> Imported:
     """The export's answers as rows of «Ответы анкет». The questionnaire is the one whose questions most columns
-    match (or the export's column «Анкета»), the stage the export's column «Этап» or `stage`."""
+    match (a column «Анкета» is left aside, never read as a question), the stage the export's column «Этап» or
+    `stage`."""
     if not rows:
         raise ExportUnusable("в файле нет строк: выгрузите ответы ещё раз.")
     titles = [as_text(value) if value not in (None, "") else "" for value in rows[0]]
