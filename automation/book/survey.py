@@ -22,9 +22,13 @@ def stages_of(question: Question) -> tuple[str, ...]:
     """The stages a question is asked at, as «Этап» lists them (all when blank); unknown words are left out."""
     if not question.stages:
         return schema.STAGES
-    typed = [part for part in question.stages.replace(";", ",").split(",") if part.strip()]
-    found = {find_choice(part, schema.STAGES) for part in typed}
+    found = {find_choice(part, schema.STAGES) for part in _typed_stages(question)}
     return tuple(stage for stage in schema.STAGES if stage in found)
+
+
+def _typed_stages(question: Question) -> list[str]:
+    """The words of «Этап» as typed, split at commas or semicolons."""
+    return [part.strip() for part in (question.stages or "").replace(";", ",").split(",") if part.strip()]
 
 
 def check_questions(questions: list[Question], out: Collector) -> list[Question]:
@@ -43,12 +47,11 @@ def check_questions(questions: list[Question], out: Collector) -> list[Question]
                       f"вопрос № {int(number)} анкеты «{question.questionnaire}» уже есть в строке {kept[place].row}. "
                       "Дайте вопросу другой номер.")
             continue
-        if question.stages:
-            for part in question.stages.replace(";", ",").split(","):
-                if part.strip() and find_choice(part, schema.STAGES) is None:
-                    out.warning(sheet, question.row, "stages",
-                                f"«{part.strip()}» — не этап; этапы: {_listed(schema.STAGES)}. Пока вопрос задаётся "
-                                f"на этапах: {', '.join(stages_of(question)) or 'ни на одном'}.")
+        for part in _typed_stages(question):
+            if find_choice(part, schema.STAGES) is None:
+                out.warning(sheet, question.row, "stages",
+                            f"«{part}» — не этап; этапы: {_listed(schema.STAGES)}. Пока вопрос задаётся на этапах: "
+                            f"{', '.join(stages_of(question)) or 'ни на одном'}.")
         if question.low is not None and not question.numeric:
             out.warning(sheet, question.row, "low",
                         f"у шкалы «{question.scale}» нет оценок, низкая оценка не отмечается. Очистите ячейку.")
