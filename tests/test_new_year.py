@@ -37,6 +37,9 @@ def _school(tmp_path: Path, write, rows, templates) -> tuple[Path, Path]:
 
 
 def test_the_sample_rolls_into_2027_2028_keeping_last_years_record(tmp_path, write, rows, templates):
+    mentoring = "Стаж наставничества, лет"
+    for person, years in zip(rows["Педагоги"][:3], (5, 7, 8)):  # П-1 mentored pair 4, which ended in June 2026
+        person[mentoring] = years
     book, output = _school(tmp_path, write, rows, templates)
     before = book.read_bytes()
     documents = _digests(output)
@@ -54,6 +57,11 @@ def test_the_sample_rolls_into_2027_2028_keeping_last_years_record(tmp_path, wri
     assert settings["Книга прошлого года"] == "Наставничество 2026-2027.xlsx"
     assert new["Дорожная карта 2026-2027"].sheet_state == "hidden"
     assert [c.value for c in new["Дорожная карта"][2]] == [None] * 7
+    # Mentoring counted on for who mentored this year: П-2 until the replacement of 16.11.2026, П-3, and П-4.
+    people = list(new["Педагоги"].iter_rows(values_only=True))
+    column = people[0].index(mentoring)
+    assert [(row[0], row[column]) for row in people[1:4]] == [("П-1", 5), ("П-2", 8), ("П-3", 9)]
+    assert "«Стаж наставничества» прибавлен на год у 3 наставников этого года (где он записан числом)." in lines
 
 
 def test_a_pair_running_into_the_new_year_stays_in_force_its_signed_order_not_made_again(tmp_path, write, rows,

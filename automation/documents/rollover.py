@@ -1,5 +1,6 @@
 """Next school year's book from this one (`nastavnik new-year`): what continues is carried, what ended stays in last
-year's book. Carried: the settings (the year advanced), every person (years of experience counted on by one), the pairs
+year's book. Carried: the settings (the year advanced), every person (years of experience counted on by one, years of
+mentoring for those who mentored in the year), the pairs
 and groups whose programme runs past the year's end with their programme, its unfinished plan rows, their
 replacements and the register rows of the orders they cite, and the questionnaires' questions. Not carried: finished
 programmes and their plans, incentives, answers, the organising order; last year's roadmap is offered as a hidden
@@ -79,11 +80,16 @@ def roll_over(book: RawBook, data: Data, year: Period, previous_book: str) -> Ne
         (schema.PLAN, lambda v: of_unit("programme")(v) and not _done(v.get("done"))),
         (schema.ORDERS, lambda v: v.get("number") is not None and key(str(v["number"])) in cited),
         (schema.QUESTIONS, lambda v: True))}
-    result.rows = {schema.PEOPLE.title: rows(schema.PEOPLE, change=_a_year_on),
+    mentors = _mentors_of(data, year)
+    result.rows = {schema.PEOPLE.title: rows(schema.PEOPLE, change=lambda values: _a_year_on(values, mentors)),
                    **{sheet.title: kept for sheet, kept in carried.items()}}
     for sheet in (schema.INCENTIVES, schema.ANSWERS):
         rows(sheet, lambda values: False)
     result.roadmap = rows(schema.ROADMAP)
+    if mentors:
+        result.review.append(f"«Стаж наставничества» прибавлен на год у {len(mentors)} "
+                             f"{grammar.plural(len(mentors), 'наставника', 'наставников', 'наставников')} этого года "
+                             "(где он записан числом).")
     young = [p for p in data.people.values() if p.young]
     if young:
         result.review.append(f"«Молодой специалист» оставлен как был у {len(young)} "
@@ -101,10 +107,27 @@ def _done(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower() == schema.YES
 
 
-def _a_year_on(values: dict[str, Any]) -> dict[str, Any]:
-    """A person's row with the years of experience counted on (a number typed as a number only)."""
+def _mentors_of(data: Data, year: Period) -> set[str]:
+    """The codes of those who mentored a pair or group on some day of `year`: the mentor of its order, then each
+    replacing one, each from their day until the next one's."""
+    codes = set()
+    for unit in units(data):
+        programme = unit.programme
+        start = programme.start if programme is not None else year.start
+        end = programme.last_day if programme is not None else year.end
+        turns = [(start, unit.first_mentor.code)] + [(r.date, r.new) for r in data.replacements_of(unit.number)]
+        for (since, code), (until, _) in zip(turns, turns[1:] + [(end, None)]):
+            if since <= year.end and until >= year.start and since <= end:
+                codes.add(key(code))
+    return codes
+
+
+def _a_year_on(values: dict[str, Any], mentors: set[str]) -> dict[str, Any]:
+    """A person's row with the years of experience counted on, and of mentoring for `mentors` (a number typed as a
+    number only)."""
     moved = dict(values)
-    for column in YEARS_COUNTED:
+    counted = YEARS_COUNTED + (("mentoring_experience",) if key(str(values.get("code"))) in mentors else ())
+    for column in counted:
         value = moved.get(column)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             moved[column] = value + 1
