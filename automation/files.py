@@ -1,5 +1,5 @@
 """File effects: the one atomic writer every file of ours goes through and what a failed write means in Russian;
-the archive (nothing is ever deleted) and the journal."""
+the archive (nothing is ever deleted), the journal, and the lock that lets one run at a time write an output folder."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import os
 import re
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 TEMP_PREFIX, TEMP_SUFFIX = ".~", ".tmp"
@@ -193,3 +196,80 @@ def append_journal(output: Path, line: str, now: dt.datetime) -> None:
         text = path.read_text(encoding="utf-8")
         kept = text[len(text) // 2:]
         write_atomic(path, kept[kept.find("\n") + 1:].encode("utf-8"))
+
+
+LOCK_WAIT = 600.0
+"""Seconds a run waits for another one writing the same output folder (a district's build takes minutes)."""
+
+
+class OutputBusy(Exception):
+    """Another run has been writing the output folder for longer than a run waits."""
+
+
+@contextmanager
+def output_lock(output: Path, wait: float | None = None, poll: float = 0.05) -> Iterator[None]:
+    """One run at a time writes `output` (and its books' year): a build started by the watcher while `new-year`
+    moves the folder, or while «На подпись» builds, waits for it and then reads the book as it is by then. The lock
+    is a hidden file beside the folder — inside it, an open file would stop the folder's rename on Windows — held
+    by the system, so a killed run holds it no longer, and removed by the run that holds it (a waiter that then
+    finds its file gone opens the new one). Where no lock file can be made, the run goes on without."""
+    path = output.parent / f"{TEMP_PREFIX}{output.name}.lock"
+    deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(path, "a+b")
+        except OSError:
+            yield
+            return
+        hide(path)
+        while not _lock(handle):
+            if time.monotonic() >= deadline:
+                handle.close()
+                raise OutputBusy(f"папку «{output}» заполняет другой запуск программы, и он всё ещё не закончил. "
+                                 "Дождитесь его конца (или закройте его окно) и запустите ещё раз.")
+            time.sleep(poll)
+        if _same_file(handle, path):
+            break
+        _lock(handle, release=True)
+        handle.close()
+    try:
+        yield
+    finally:
+        _remove(path)  # while held: gone at once on Linux and macOS; Windows refuses to remove an open file
+        _lock(handle, release=True)
+        handle.close()
+        if sys.platform == "win32":
+            _remove(path)  # closed now (a waiter's open handle keeps it, and that waiter goes on with it)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _same_file(handle, path: Path) -> bool:
+    """Whether the locked file is still the one at `path` (its holder may have removed it meanwhile)."""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
+
+
+def _lock(handle, release: bool = False) -> bool:
+    """Take (without waiting) or release the lock on the file's first byte; whether it was taken."""
+    handle.seek(0)
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK if release else msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN if release else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True

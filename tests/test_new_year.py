@@ -268,3 +268,58 @@ def test_the_papers_of_last_years_replacement_stay_in_its_folder(tmp_path, write
     assert errors(report) == []
     made = {str(p.relative_to(output)) for p in output.rglob("*.docx") if "2026-2027" not in p.parts}
     assert made & replaced == set()
+
+
+def test_a_build_started_while_the_year_turns_waits_and_builds_the_new_years_book(tmp_path, write, rows, templates,
+                                                                                  monkeypatch):
+    """The watcher left running: a save seen while new-year moves output/ starts a build; it waits for the turn to
+    end, then reads the new book into the new output/ — last year's folder stays as it was."""
+    import threading
+
+    from automation.run import district
+    from automation.run import new_year as module
+
+    rows["Программы"][0]["Дата окончания"] = dt.date(2028, 5, 31)
+    book, output = _school(tmp_path, write, rows, templates)
+    documents = _digests(output)
+    entered, built = threading.Event(), []
+    original_build, original_move = district.builder.build, module._move_output
+
+    def build(*args, **kwargs):
+        entered.set()
+        return original_build(*args, **kwargs)
+
+    def move(*args):
+        moved = original_move(*args)
+        worker = threading.Thread(target=lambda: built.append(district.build_any(book.parent, templates, output,
+                                                                                 today=NEXT)))
+        worker.start()
+        built.append(worker)
+        assert not entered.wait(1.0), "the build read the book while the year was turning"
+        return moved
+
+    monkeypatch.setattr(district.builder, "build", build)
+    monkeypatch.setattr(module, "_move_output", move)
+    lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda q: False)
+    assert code == 0, lines
+    built[0].join(timeout=120)
+    report = built[1]
+    assert report.fatal is None and errors(report) == []
+    assert _digests(output / "2026-2027") == documents
+    assert (output / "Отчёты" / "Аналитический отчёт о реализации системы наставничества 2027-2028.docx").exists()
+    assert not (output / "Отчёты" / "Аналитический отчёт о реализации системы наставничества 2026-2027.docx").exists()
+
+
+def test_a_build_that_waits_too_long_for_another_run_says_so(tmp_path, write, rows, templates, monkeypatch):
+    from automation import files
+    from automation.run.district import build_any
+
+    book = write(rows)
+    output = tmp_path / "output"
+    monkeypatch.setattr(files, "LOCK_WAIT", 0.3)
+    with files.output_lock(output):
+        report = build_any(book, templates, output, today=NEXT)
+    assert report.fatal == (f"Папку «{output}» заполняет другой запуск программы, и он всё ещё не закончил. "
+                            "Дождитесь его конца (или закройте его окно) и запустите ещё раз.")
+    assert not output.exists()
+    assert build_any(book, templates, output, today=NEXT).fatal is None

@@ -22,6 +22,7 @@ from automation.documents.document import BLANK, Document
 from automation.documents.people import signature_name
 from automation.documents.period import Period
 from automation.documents.reports import Indicators, indicators
+from automation.files import OutputBusy, output_lock
 from automation.grammar import percent
 from automation.office.render import Renderer
 from automation.run import build as builder
@@ -46,10 +47,15 @@ class School:
 def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
               now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
               progress: Progress | None = None, district: bool = False) -> Report:
-    """One workbook (a file, or a folder holding one) as usual; with `district`, a folder of schools' books."""
-    if district:
-        return build_district(workbook, templates, output, today, now, period, workers, progress)
-    return builder.build(workbook, templates, output, today, now, period, progress)
+    """One workbook (a file, or a folder holding one) as usual; with `district`, a folder of schools' books. One run
+    at a time writes the output folder (`files.output_lock`)."""
+    try:
+        with output_lock(output):
+            if district:
+                return build_district(workbook, templates, output, today, now, period, workers, progress)
+            return builder.build(workbook, templates, output, today, now, period, progress)
+    except OutputBusy as busy:
+        return Report(fatal=grammar.capital(str(busy)))
 
 
 def check_any(workbook: Path, today: dt.date | None = None, district: bool = False) -> Report:

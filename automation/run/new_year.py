@@ -19,7 +19,7 @@ from automation.book.reader import read_workbook
 from automation.documents.period import Period
 from automation.documents.rollover import next_school_year, roll_over
 from automation.documents.year import school_year
-from automation.files import write_atomic
+from automation.files import OutputBusy, output_lock, write_atomic
 from automation.run.build import validated
 from automation.run.report import EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, Report
 
@@ -76,13 +76,20 @@ def new_year(workbook: Path, output: Path, today: dt.date, confirm: Callable[[st
     carried = roll_over(read_workbook(book, report.source), data, year, archive.name)
     from automation.office.blank_book import write_workbook  # openpyxl: only for the command that writes a book
 
-    if not archive.exists():
-        write_atomic(archive, report.source)  # (1)
-    temporary = _temporary(book)
-    write_workbook(temporary, carried.rows, carried.settings,
-                   hidden={f"Дорожная карта {year.slug}": carried.roadmap})  # (2)
-    moved = _move_output(output, year.slug)  # (3)
-    _flip(temporary, book)  # (4)
+    try:
+        with output_lock(output):  # a build (the watcher's) waits, then reads the new book into the new output/
+            if book.read_bytes() != report.source:
+                return ["Новый учебный год не начат: книгу сохранили, пока программа её читала. Запустите ещё "
+                        "раз."], EXIT_PROBLEMS
+            if not archive.exists():
+                write_atomic(archive, report.source)  # (1)
+            temporary = _temporary(book)
+            write_workbook(temporary, carried.rows, carried.settings,
+                           hidden={f"Дорожная карта {year.slug}": carried.roadmap})  # (2)
+            moved = _move_output(output, year.slug)  # (3)
+            _flip(temporary, book)  # (4)
+    except OutputBusy as busy:
+        return [f"Новый учебный год не начат: {busy}"], EXIT_PROBLEMS
     lines = [f"Начат {new.label}. Книга прошлого года сохранена как «{archive.name}» и больше не меняется; "
              f"«{book.name}» — книга нового года."]
     if moved:
