@@ -62,6 +62,12 @@ def test_the_sample_rolls_into_2027_2028_keeping_last_years_record(tmp_path, wri
     column = people[0].index(mentoring)
     assert [(row[0], row[column]) for row in people[1:4]] == [("П-1", 5), ("П-2", 8), ("П-3", 9)]
     assert "«Стаж наставничества» прибавлен на год у 3 наставников этого года (где он записан числом)." in lines
+    # Built on the day of the turn, still in August: the new book's documents are of its year, not of the calendar's.
+    report = build(book.parent, templates, output, today=YEAR_END)
+    assert report.fatal is None and errors(report) == []
+    assert sorted(p.name for p in (output / "Отчёты").iterdir()) == [
+        "Аналитический отчёт о реализации системы наставничества 2027-2028.docx",
+        "Показатели наставничества 2027-2028.xlsx", "Справка о реализации системы наставничества 2027-2028.docx"]
 
 
 def test_a_pair_running_into_the_new_year_stays_in_force_its_signed_order_not_made_again(tmp_path, write, rows,

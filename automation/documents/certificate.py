@@ -11,12 +11,12 @@ from typing import Any
 from automation import grammar
 from automation.book import schema
 from automation.book.models import Data, Order, key
-from automation.documents import catalogue, year
+from automation.documents import catalogue
 from automation.documents.catalogue import Request
 from automation.documents.document import Document
 from automation.documents.in_force import in_force, signed_by, units
 from automation.documents.people import named
-from automation.documents.period import Period
+from automation.documents.period import Period, book_year
 
 
 def _requisites(order: Order) -> str:
@@ -26,7 +26,7 @@ def _requisites(order: Order) -> str:
 @catalogue.makes(catalogue.MONITORING_CERTIFICATE)
 def certificates(req: Request) -> list[Document]:
     data, today = req.data, req.today
-    period = year.school_year(data, today)
+    period = book_year(data, today)
     context = {
         **req.common,
         "период": period.label,

@@ -20,7 +20,7 @@ from automation.documents import (  # noqa: F401
     year,
 )
 from automation.documents.document import Document, School
-from automation.documents.period import Period
+from automation.documents.period import Period, book_year
 from automation.files import title
 
 
@@ -29,7 +29,7 @@ def all_documents(data: Data, today: dt.date, period: Period | None = None) -> l
     by kind in the catalogue's order."""
     if data.organization is None:
         return []
-    request = catalogue.Request(data, School(data.organization).context(), today, period or Period.school_year(today))
+    request = catalogue.Request(data, School(data.organization).context(), today, period or book_year(data, today))
     makers = dict.fromkeys(catalogue.maker(kind) for kind in catalogue.KINDS if kind not in catalogue.MADE_BY_THE_BUILD)
     return [document for maker in makers if maker is not None for document in maker(request)]
 

@@ -17,7 +17,7 @@ from automation.book.models import Data, Person, Question, Response, key
 from automation.book.survey import stages_of
 from automation.documents.in_force import Unit, UnitInForce, in_force, units
 from automation.documents.people import named
-from automation.documents.period import Period
+from automation.documents.period import Period, book_year
 
 DEFAULT_ENTRY_DAYS = 30
 DEFAULT_FINAL_DAYS = 30
@@ -293,7 +293,7 @@ def reminder_lines(data: Data, today: dt.date) -> list[str]:
     questionnaire and stage; each low mark of this year's named answers (an anonymous one is only counted)."""
     lines = []
     waiting: dict[tuple[str, str], list[Due]] = defaultdict(list)
-    year = Period.school_year(today)
+    year = book_year(data, today)
     for item in unanswered(data, today):
         if item.closes < year.start:
             continue  # last year's: the curator cannot ask for them now

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from automation import grammar
+
+if TYPE_CHECKING:
+    from automation.book.models import Data
 
 
 class PeriodError(ValueError):
@@ -60,3 +64,15 @@ class Period:
 
     def __contains__(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
+
+
+def book_year(data: Data, today: dt.date) -> Period:
+    """The school year the book is kept for: «Учебный год» of «Организация», else the year `today` falls in. Its
+    documents — the organising order, the report, the questionnaires — are of this year."""
+    typed = data.organization.school_year if data.organization else None
+    if typed:
+        try:
+            return Period.parse(typed)
+        except PeriodError:
+            pass
+    return Period.school_year(today)

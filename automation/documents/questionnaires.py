@@ -17,7 +17,7 @@ from automation.documents.document import Document, clause
 from automation.documents.in_force import in_force
 from automation.documents.monitoring import ROLE_OF, Due, answered, asked, due_of, windows
 from automation.documents.people import named
-from automation.documents.period import Period
+from automation.documents.period import Period, book_year
 
 BOX = "□"
 GAP = "\u2003"
@@ -53,7 +53,7 @@ def _how(questions: list[Question], questionnaire: str) -> str:
 @catalogue.makes(catalogue.QUESTIONNAIRE_FORMS)
 def questionnaire_forms(req: Request) -> list[Document]:
     data, today = req.data, req.today
-    year = Period.school_year(today)
+    year = book_year(data, today)
     documents = []
     for stage in choices.STAGES:
         if not asked(data, stage):

@@ -17,19 +17,8 @@ from automation.documents.document import BLANK, Document, School, responsible
 from automation.documents.in_force import in_force, units
 from automation.documents.orders import order_documents, preamble
 from automation.documents.people import Named, named
-from automation.documents.period import Period, PeriodError
+from automation.documents.period import Period, book_year
 from automation.grammar import Case
-
-
-def school_year(data: Data, today: dt.date) -> Period:
-    """The year the organising order is for: «Учебный год» of «Организация», else the year of `today`."""
-    typed = data.organization.school_year if data.organization else None
-    if typed:
-        try:
-            return Period.parse(typed)
-        except PeriodError:
-            pass
-    return Period.school_year(today)
 
 
 @catalogue.makes(catalogue.ORGANIZING_ORDER)
@@ -40,7 +29,7 @@ def organizing_orders(req: Request) -> list[Document]:
     if not data.roadmap or data.organization is None or data.year_typed_ahead() is not None:
         return []  # (a year typed ahead by hand: the check says how to start a new one; last year's order stays)
     org = data.organization
-    year = school_year(data, today)
+    year = book_year(data, today)
     order = data.organizing_order()
     day = order.date if order is not None and order.date is not None else today
     in_year = year.label.replace("учебный год", "учебном году")
@@ -134,7 +123,7 @@ def due_date(text: str, year: Period) -> dt.date | None:
 
 def overdue_roadmap(data: Data, today: dt.date) -> list[tuple[RoadmapItem, dt.date]]:
     """Roadmap items whose term has passed without a mark of completion, with their term."""
-    year = school_year(data, today)
+    year = book_year(data, today)
     overdue = []
     for item in data.roadmap or []:
         due = due_date(item.due, year)
@@ -147,7 +136,7 @@ def roadmap_status(data: Data, period: Period, today: dt.date) -> dict[str, int]
     """The roadmap's execution over the period, as the analytic report counts it: items due in the period by the
     report's day, done on time or late by «Дата выполнения», not done."""
     cutoff = min(today, period.end)
-    year = school_year(data, today)
+    year = book_year(data, today)
     counts = {"мероприятий, срок которых наступил": 0, "выполнено в срок": 0, "выполнено с опозданием": 0,
               "выполнено, дата не указана": 0, "не выполнено": 0}
     for item in data.roadmap or []:
@@ -209,7 +198,7 @@ def needs_lists(req: Request) -> list[Document]:
     if not rows:
         return []
     curator = data.curator()
-    context = {**common, "год": school_year(data, today).label, "дата": grammar.date_digits(today),
+    context = {**common, "год": book_year(data, today).label, "дата": grammar.date_digits(today),
                "педагоги": rows, "без_пары": sum(1 for row in rows if row["пара"] == NO_PAIR),
                "куратор": named(curator).fields() if curator is not None else None}
     return [Document(catalogue.NEEDS_LIST, catalogue.NEEDS_LIST.name(), context)]

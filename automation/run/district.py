@@ -17,10 +17,10 @@ from automation.book.models import Data
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.book.reader import WorkbookUnreadable, read_settings
 from automation.book.validate import Validation
-from automation.documents import catalogue, certificate, monitoring, year
+from automation.documents import catalogue, certificate, monitoring
 from automation.documents.document import BLANK, Document
 from automation.documents.people import signature_name
-from automation.documents.period import Period
+from automation.documents.period import Period, book_year
 from automation.documents.reports import Indicators, indicators
 from automation.files import OutputBusy, output_lock
 from automation.grammar import percent
@@ -217,7 +217,7 @@ def _school(book: Path, report: Report, result: Validation | None, name: str | N
 
 
 def _certificate(data: Data, today: dt.date) -> list[tuple[str, str]]:
-    orders = certificate.assignment_orders(data, year.school_year(data, today), today)
+    orders = certificate.assignment_orders(data, book_year(data, today), today)
     listed = "; ".join(f"{o['приказ']} (пар — {o['пар']}, групп — {o['групп']})" for o in orders)
     return [*certificate.items(data, today), ("Приказы о закреплении пар и групп", listed or schema.NO)]
 

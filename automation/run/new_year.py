@@ -16,9 +16,8 @@ from typing import Callable
 
 from automation import grammar
 from automation.book.reader import read_workbook
-from automation.documents.period import Period
+from automation.documents.period import Period, book_year
 from automation.documents.rollover import next_school_year, roll_over
-from automation.documents.year import school_year
 from automation.files import OutputBusy, output_lock, write_atomic
 from automation.run.build import validated
 from automation.run.report import EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, Report
@@ -47,7 +46,7 @@ def new_year(workbook: Path, output: Path, today: dt.date, confirm: Callable[[st
     if result is None:
         return [report.fatal or "Книгу прочитать не удалось."], EXIT_FATAL
     book, data = report.workbook, result.data
-    year = school_year(data, today)
+    year = book_year(data, today)
     new = next_school_year(year)
     done_before = _done_before(book, data, year, today)
     if done_before:
