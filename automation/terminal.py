@@ -185,7 +185,7 @@ def output_options(function):
 def period_option(function):
     return click.option("--period", "period", metavar="ПЕРИОД", default=None, callback=_parse_period,
                         help="Период аналитического отчёта: учебный год (2025/2026) или две даты через дефис "
-                             "(01.09.2025-31.08.2026); по умолчанию — текущий учебный год.")(function)
+                             "(01.09.2025-31.08.2026); по умолчанию — «Учебный год» книги.")(function)
 
 
 def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Period | None:
