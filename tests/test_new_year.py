@@ -88,6 +88,10 @@ def test_a_pair_running_into_the_new_year_stays_in_force_its_signed_order_not_ma
     assert not any("Приказ" in str(d.path) and "45-ОД" in str(d.path) for d in report.documents)
     text = docx_text(output / "Списки" / "Список наставнических пар (групп).docx")
     assert "Мороз И.И." in text and "Шевченко" not in text
+    # The programme states its plan for the whole term: last year's done activity with its mark, the open one.
+    programme = docx_text(output / "Программы" / "Программа наставничества № 1 Мороз И.И.docx")
+    assert "Посещение консультаций наставника" in programme and "выполнено 18.09.2026" in programme
+    assert "Открытая консультация" in programme
     assert (output / "Отчёты" / "Аналитический отчёт о реализации системы наставничества 2027-2028.docx").exists()
     # Last year's report is made again from the old book.
     old = build(book.with_name("Наставничество 2026-2027.xlsx"), templates, tmp_path / "прошлый", today=NEXT,

@@ -1,10 +1,10 @@
 """Next school year's book from this one (`nastavnik new-year`): what continues is carried, what ended stays in last
 year's book. Carried: the settings (the year advanced), every person (years of experience counted on by one, years of
-mentoring for those who mentored in the year), the pairs
-and groups whose programme runs past the year's end with their programme, its unfinished plan rows, their
-replacements and the register rows of the orders they cite, and the questionnaires' questions. Not carried: finished
-programmes and their plans, incentives, answers, the organising order; last year's roadmap is offered as a hidden
-sheet to start from, never as this year's plan. Rows are carried as the curator typed them."""
+mentoring for those who mentored in the year), the pairs and groups whose programme runs past the year's end with
+their programme, its whole plan (the programme states its plan for the whole term, marks of what is done included),
+their replacements and the register rows of the orders they cite, and the questionnaires' questions. Not carried:
+finished programmes and their plans, incentives, answers, the organising order; last year's roadmap is offered as a
+hidden sheet to start from, never as this year's plan. Rows are carried as the curator typed them."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def roll_over(book: RawBook, data: Data, year: Period, previous_book: str) -> Ne
     carried = {sheet: rows(sheet, keep) for sheet, keep in (  # in this order the message counts what is left
         (schema.PAIRS, of_unit("number")), (schema.REPLACEMENTS, of_unit("number")),
         (schema.PROGRAMMES, of_unit("number")),
-        (schema.PLAN, lambda v: of_unit("programme")(v) and not _done(v.get("done"))),
+        (schema.PLAN, of_unit("programme")),
         (schema.ORDERS, lambda v: v.get("number") is not None and key(str(v["number"])) in cited),
         (schema.QUESTIONS, lambda v: True))}
     mentors = _mentors_of(data, year)
@@ -101,10 +101,6 @@ def roll_over(book: RawBook, data: Data, year: Period, previous_book: str) -> Ne
 def _rows(book: RawBook, sheet: schema.Sheet) -> list[dict[str, Any]]:
     table = book.tables.get(sheet.key)
     return [row.values for row in table.rows] if table else []
-
-
-def _done(value: Any) -> bool:
-    return isinstance(value, str) and value.strip().lower() == schema.YES
 
 
 def _mentors_of(data: Data, year: Period) -> set[str]:
