@@ -62,7 +62,24 @@ class Named:
         }
 
 
+_NAMED: dict[int, Named] = {}
+_NAMED_LIMIT = 4096
+"""People whose names are declined already, by the identity of their row (a build asks for each many times: in every
+document that names them). Each entry keeps its row alive, so an identity is never another row's while cached."""
+
+
 def named(p: Person) -> Named:
+    """The person with their name and position in every case (declined once per row)."""
+    found = _NAMED.get(id(p))
+    if found is not None and found.person is p:
+        return found
+    if len(_NAMED) >= _NAMED_LIMIT:
+        _NAMED.clear()  # a watcher reads a new book each save: the old rows go
+    found = _NAMED[id(p)] = _declined(p)
+    return found
+
+
+def _declined(p: Person) -> Named:
     overrides = {Case.GENT: p.name_gent, Case.DATV: p.name_datv, Case.ACCS: p.name_accs, Case.ABLT: p.name_ablt}
     names = {
         case: overrides.get(case) or grammar.decline_name(p.last_name, p.first_name, p.middle_name, p.female, case)

@@ -34,7 +34,6 @@ class TemplateProblem(Exception):
 
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
-_PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 PREPARED_LIMIT = 64
 """Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
@@ -49,8 +48,8 @@ _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
 # number, a dash to the word before it, «г.» and «гг.» to the year. Applied to a rendered part's XML: these
 # characters stand in text only. Initials are left free of their surname: tied to «Петрова-Водкина», LibreOffice
 # no longer breaks after the hyphen and splits «М.П.» itself in a narrow column (looked at).
-_NO_BREAK = ((re.compile(r"№ (?=\w)"), "№\u00a0"), (re.compile(r" —(?= )"), "\u00a0—"),
-             (re.compile(r"(?<=\d) (?=гг?\.)"), "\u00a0"), (re.compile(r"(?<=\d) (?=%)"), "\u00a0"))
+# Each is a plain space become a no-break one: one pass, a constant replacement (no Python call per match).
+_NO_BREAK = re.compile(r" (?:(?<=№ )(?=\w)|(?=— )|(?<=\d )(?=гг?\.|%))")
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _HEADER_TYPES = ("/header", "/footer")
 _IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -178,9 +177,7 @@ def _env() -> jinja2.Environment:
 
 def no_break(text: str) -> str:
     """The text with «№», a dash, «г.» and «%» tied to their neighbours (see _NO_BREAK)."""
-    for pattern, replacement in _NO_BREAK:
-        text = pattern.sub(replacement, text)
-    return text
+    return _NO_BREAK.sub("\u00a0", text)
 
 
 _AFTER_SUPPRESS_HYPHENS = {qn(f"w:{name}") for name in (
@@ -261,7 +258,7 @@ class PreparedTemplate:
     def _finish(self, xml: str) -> str:
         """What docxtpl does to a part after Jinja (paragraphs back on their lines, escaped braces, listings), and
         the no-break spaces."""
-        xml = _PARAGRAPH_BACK.sub(r"<w:p\1", xml)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # what _compile put before each
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         xml = no_break(xml)
         # Listings turn tabs, line and page breaks inside values into Word's own tags: docxtpl's resolve_listing,

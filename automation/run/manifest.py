@@ -20,10 +20,16 @@ TEMPLATE_STORE = f"{STATE_DIR}/templates"
 VERSION = 2
 
 
-def fingerprint(template_digest: str, context: dict[str, Any]) -> str:
-    """A hash of everything a document is made from: its template (by the digest of its bytes) and its data."""
+def as_json(context: dict[str, Any]) -> str:
+    """A document's data as one text, its keys sorted: what its fingerprint hashes and its snapshot is read from."""
+    return json.dumps(context, sort_keys=True, ensure_ascii=False, default=str, check_circular=False)
+
+
+def fingerprint(template_digest: str, context: dict[str, Any], text: str | None = None) -> str:
+    """A hash of everything a document is made from: its template (by the digest of its bytes) and its data (`text`,
+    its `as_json` when already made)."""
     digest = hashlib.sha256(template_digest.encode("ascii"))
-    digest.update(json.dumps(context, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    digest.update((as_json(context) if text is None else text).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -140,9 +146,10 @@ def _made_before(output: Path) -> bool:
         return False
 
 
-def as_snapshot(context: dict[str, Any]) -> dict[str, Any]:
-    """The context as plain JSON data, exactly as it will be read back from the manifest."""
-    return json.loads(json.dumps(context, ensure_ascii=False, default=str))
+def as_snapshot(context: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+    """The context as plain JSON data, exactly as it will be read back from the manifest (from `text`, its `as_json`
+    when already made)."""
+    return json.loads(as_json(context) if text is None else text)
 
 
 def keep_template(output: Path, digest: str, source: bytes) -> None:

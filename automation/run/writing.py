@@ -22,6 +22,7 @@ from automation.office.render import Renderer, TemplateProblem, with_notice
 from automation.run.manifest import (
     Entry,
     Manifest,
+    as_json,
     as_snapshot,
     fingerprint,
     keep_signed,
@@ -66,7 +67,8 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
             if manifest.lost:
                 notice = _restored_notice(document, report, today or dt.date.today())
         digest = renderer.digest(kind)
-        print_ = fingerprint(renderer.made_by(kind), document.context)
+        text = as_json(document.context)
+        print_ = fingerprint(renderer.made_by(kind), document.context, text)
         if notice is None and not settling and manifest.unchanged(output, path, print_):
             report.documents.append(written)
             return
@@ -89,7 +91,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
         return
     new_entry = Entry(hash=print_, signed=frozen)
     if kind in catalogue.ORDERS or frozen:
-        new_entry.snapshot, new_entry.template = as_snapshot(document.context), digest
+        new_entry.snapshot, new_entry.template = as_snapshot(document.context, text), digest
         try:
             keep_template(output, digest, renderer.source(kind.template))
             if frozen and notice is None:
