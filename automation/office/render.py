@@ -141,6 +141,12 @@ def _prepared(value: Any, pictures: list[tuple[str, bytes]]) -> Any:
     return value
 
 
+def plain_values(objects: list[Any]) -> bool:
+    """Whether a context whose values other than plain JSON data are `objects` (met writing it as JSON) renders as
+    it is: no chart to draw, no docxtpl object."""
+    return not any(isinstance(value, (Chart, *_DOCXTPL_OBJECTS)) for value in objects)
+
+
 def _inline_images(value: Any, document: DocxTemplate) -> Any:
     """For docxtpl's own path: every chart, at any depth, an InlineImage of the document being rendered."""
     if isinstance(value, Chart):
@@ -269,10 +275,12 @@ class PreparedTemplate:
         return _PARAGRAPH_XML.sub(lambda m: self.docx.resolve_listing(m.group(0))
                                   if _LISTING_CHARS.search(m.group(0)) else m.group(0), xml)
 
-    def render(self, context: dict[str, Any]) -> bytes:
-        """The document by the fast path; _DocxtplPath where it must go docxtpl's own way."""
+    def render(self, context: dict[str, Any], plain: bool = False) -> bytes:
+        """The document by the fast path; _DocxtplPath where it must go docxtpl's own way. `plain`: the caller
+        knows the context holds no chart and no docxtpl object (see plain_values), so it is not walked for them."""
         pictures: list[tuple[str, bytes]] = []
-        context = _prepared(context, pictures)
+        if not plain:
+            context = _prepared(context, pictures)
         tree = _fix_tables(self.docx, self._finish(self.body.render(context)))
         columns.fit(tree)
         pagination.keep(tree)
@@ -347,12 +355,13 @@ class Renderer:
             self._digests[name] = hashlib.sha256(self.source(name)).hexdigest()
         return self._digests[name]
 
-    def produce(self, kind: DocumentKind, context: dict[str, Any]) -> bytes:
+    def produce(self, kind: DocumentKind, context: dict[str, Any], plain: bool = False) -> bytes:
+        """A document of the kind; `plain` as PreparedTemplate.render has it."""
         if kind.format == "xlsx":
             return tables.table_workbook(context)
         if kind.format == "html":
             return self.render_text(kind.template, context)
-        return self.render(kind.template, context)
+        return self.render(kind.template, context, plain)
 
     def render_text(self, template: str, context: dict[str, Any]) -> bytes:
         """A text template (the site page) with the same autoescaping and strict fields as the Word ones."""
@@ -378,13 +387,15 @@ class Renderer:
                 ) from err
         return self._sources[name]
 
-    def render(self, template: str, context: dict[str, Any]) -> bytes:
-        return self.render_source(template, self.source(template), context)
+    def render(self, template: str, context: dict[str, Any], plain: bool = False) -> bytes:
+        return self.render_source(template, self.source(template), context, plain, self.template_digest(template))
 
-    def render_source(self, template: str, source: bytes, context: dict[str, Any]) -> bytes:
-        """Render a Word template given as bytes (`template` names it in messages)."""
+    def render_source(self, template: str, source: bytes, context: dict[str, Any], plain: bool = False,
+                      digest: str | None = None) -> bytes:
+        """Render a Word template given as bytes (`template` names it in messages; `digest`, the hash of `source`,
+        when known: hashing the template for each of its documents cost more than rendering some)."""
         with self._problems(template):
-            digest = hashlib.sha256(source).hexdigest()
+            digest = digest or hashlib.sha256(source).hexdigest()
             if digest not in _PREPARED:
                 while len(_PREPARED) >= PREPARED_LIMIT:  # a watcher that runs for months sees many template edits
                     _PREPARED.pop(next(iter(_PREPARED)))
@@ -392,7 +403,7 @@ class Renderer:
             prepared = _PREPARED[digest]
             if prepared.simple:
                 try:
-                    return prepared.render(context)
+                    return prepared.render(context, plain)
                 except _DocxtplPath:
                     pass
             return self._render_fully(source, context)

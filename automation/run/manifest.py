@@ -20,9 +20,16 @@ TEMPLATE_STORE = f"{STATE_DIR}/templates"
 VERSION = 2
 
 
-def as_json(context: dict[str, Any]) -> str:
-    """A document's data as one text, its keys sorted: what its fingerprint hashes and its snapshot is read from."""
-    return json.dumps(context, sort_keys=True, ensure_ascii=False, default=str, check_circular=False)
+def as_json(context: dict[str, Any], objects: list[Any] | None = None) -> str:
+    """A document's data as one text, its keys sorted: what its fingerprint hashes and its snapshot is read from.
+    `objects`, when given, receives each value that is not plain JSON data (a date, a chart) as it is written."""
+
+    def written(value: Any) -> str:
+        objects.append(value)
+        return str(value)
+
+    return json.dumps(context, sort_keys=True, ensure_ascii=False, default=str if objects is None else written,
+                      check_circular=False)
 
 
 def fingerprint(template_digest: str, context: dict[str, Any], text: str | None = None) -> str:
@@ -117,7 +124,8 @@ class Manifest:
 
     def save(self, output: Path) -> None:
         documents = {path: vars(entry) for path, entry in self.documents.items()}
-        text = json.dumps({"version": VERSION, "documents": documents}, ensure_ascii=False, indent=1, sort_keys=True)
+        # Without indentation: json's C encoder (an indented dump goes through its Python one, several times slower).
+        text = json.dumps({"version": VERSION, "documents": documents}, ensure_ascii=False, sort_keys=True)
         write_atomic(output / MANIFEST_NAME, text.encode("utf-8"))
         hide(output / STATE_DIR)
         if self._log is not None:
@@ -178,7 +186,7 @@ def keep_signed(output: Path, path: Path, entry: Entry, template: bytes) -> None
     target = store / f"{path.stem}.json"
     if not target.exists():
         data = {"file": path.as_posix(), "snapshot": entry.snapshot, "template": entry.template}
-        write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        write_atomic(target, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     copy = store / "шаблоны" / f"{entry.template}.docx"
     if not copy.exists():
         write_atomic(copy, template)

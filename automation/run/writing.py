@@ -18,7 +18,7 @@ from automation.documents.signed import (
     signed_paper_message,
 )
 from automation.files import WriteFailed, write_atomic
-from automation.office.render import Renderer, TemplateProblem, with_notice
+from automation.office.render import Renderer, TemplateProblem, plain_values, with_notice
 from automation.run.manifest import (
     Entry,
     Manifest,
@@ -67,13 +67,14 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
             if manifest.lost:
                 notice = _restored_notice(document, report, today or dt.date.today())
         digest = renderer.digest(kind)
-        text = as_json(document.context)
+        objects: list = []
+        text = as_json(document.context, objects)
         print_ = fingerprint(renderer.made_by(kind), document.context, text)
         if notice is None and not settling and manifest.unchanged(output, path, print_):
             report.documents.append(written)
             return
         started = time.perf_counter()
-        data = renderer.produce(kind, document.context)
+        data = renderer.produce(kind, document.context, plain=plain_values(objects))
         if notice is not None:
             data = with_notice(data, notice)
         report.timed("render", started)
