@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from automation import grammar
@@ -33,8 +34,45 @@ from automation.run.manifest import (
 from automation.run.report import CREATED, RESTORED, UNCHANGED, UPDATED, Report, Written
 
 
+@dataclass
+class Job:
+    """A document to render and write: what was decided before its rendering."""
+
+    document: Document
+    written: Written
+    exists: bool
+    frozen: bool
+    notice: str | None
+    print_: str
+    text: str
+    """The document's data as JSON (see manifest.as_json): its fingerprint's, and its snapshot's for an order."""
+    plain: bool
+    digest: str
+
+    def render(self, renderer: Renderer) -> bytes | TemplateProblem:
+        """The document's bytes, or the template's problem (given back, so that a worker process can hand it over)."""
+        try:
+            data = renderer.produce(self.document.kind, self.document.context, plain=self.plain)
+        except TemplateProblem as problem:
+            return problem
+        return with_notice(data, self.notice) if self.notice is not None else data
+
+
 def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
          today: dt.date | None = None) -> None:
+    """One document: decided, rendered and written."""
+    job = decide(renderer, document, output, report, manifest, today)
+    if job is not None:
+        started = time.perf_counter()
+        result = job.render(renderer)
+        report.timed("render", started)
+        finish(job, result, renderer, output, report, manifest)
+
+
+def decide(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
+           today: dt.date | None = None) -> Job | None:
+    """Whether the document must be rendered (a Job); otherwise it is done here: unchanged, a signed one kept (or
+    restored from its snapshot), or failed. Its line is in the report either way, in the order of the documents."""
     path, kind = document.path, document.kind
     written = Written(kind.title, path, document.draft, document.frozen, UNCHANGED)
     exists = (output / path).is_file()
@@ -63,45 +101,59 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
                         _compare_signed(document, entry, report)
                 written.status = UNCHANGED if exists else RESTORED
                 report.documents.append(written)
-                return
+                return None
             if manifest.lost:
                 notice = _restored_notice(document, report, today or dt.date.today())
-        digest = renderer.digest(kind)
         objects: list = []
         text = as_json(document.context, objects)
-        print_ = fingerprint(renderer.made_by(kind), document.context, text)
-        if notice is None and not settling and manifest.unchanged(output, path, print_):
-            report.documents.append(written)
-            return
-        started = time.perf_counter()
-        data = renderer.produce(kind, document.context, plain=plain_values(objects))
-        if notice is not None:
-            data = with_notice(data, notice)
-        report.timed("render", started)
-        started = time.perf_counter()
-        manifest.forget(output, path)
-        write_atomic(output / path, data)
-        report.timed("write", started)
+        print_, digest = fingerprint(renderer.made_by(kind), document.context, text), renderer.digest(kind)
     except TemplateProblem as err:
-        report.problems.append(Problem(ERROR, None, None, None, f"«{document.file_name}» не создан: {err}"))
-        report.failed.append(path)
-        return
+        _failed(document, report, f"«{document.file_name}» не создан: {err}")
+        return None
     except WriteFailed as err:
-        report.problems.append(Problem(ERROR, None, None, None, located(path, err)))
-        report.failed.append(path)
+        _failed(document, report, located(path, err))
+        return None
+    report.documents.append(written)
+    if notice is None and not settling and manifest.unchanged(output, path, print_):
+        return None
+    return Job(document, written, exists, frozen, notice, print_, text, plain_values(objects), digest)
+
+
+def finish(job: Job, result: bytes | TemplateProblem, renderer: Renderer, output: Path, report: Report,
+           manifest: Manifest) -> None:
+    """The rendered document written, and remembered; a failure said with the document's place."""
+    document, written = job.document, job.written
+    path, kind = document.path, document.kind
+    if isinstance(result, TemplateProblem):
+        report.documents.remove(written)
+        _failed(document, report, f"«{document.file_name}» не создан: {result}")
         return
-    new_entry = Entry(hash=print_, signed=frozen)
-    if kind in catalogue.ORDERS or frozen:
-        new_entry.snapshot, new_entry.template = as_snapshot(document.context, text), digest
+    started = time.perf_counter()
+    try:
+        manifest.forget(output, path)
+        write_atomic(output / path, result)
+    except WriteFailed as err:
+        report.documents.remove(written)
+        _failed(document, report, located(path, err))
+        return
+    finally:
+        report.timed("write", started)
+    new_entry = Entry(hash=job.print_, signed=job.frozen)
+    if kind in catalogue.ORDERS or job.frozen:
+        new_entry.snapshot, new_entry.template = as_snapshot(document.context, job.text), job.digest
         try:
-            keep_template(output, digest, renderer.source(kind.template))
-            if frozen and notice is None:
+            keep_template(output, job.digest, renderer.source(kind.template))
+            if job.frozen and job.notice is None:
                 keep_signed(output, path, new_entry, renderer.source(kind.template))
         except WriteFailed as err:
             report.problems.append(Problem(WARNING, None, None, None, f"копия данных приказа не сохранена: {err}"))
     manifest.remember(output, path, new_entry)
-    written.status = UPDATED if exists else CREATED
-    report.documents.append(written)
+    written.status = UPDATED if job.exists else CREATED
+
+
+def _failed(document: Document, report: Report, message: str) -> None:
+    report.problems.append(Problem(ERROR, None, None, None, message))
+    report.failed.append(document.path)
 
 
 def _restored_notice(document: Document, report: Report, today: dt.date) -> str:
