@@ -243,3 +243,37 @@ def test_one_programme_is_approved_in_the_singular(write, rows, templates, tmp_p
     draft = docx_text(output / "Приказы/ПРОЕКТ Приказ О закреплении наставнических пар (групп).docx")
     assert "2. Утвердить персонализированную программу наставничества наставнической пары № 1." in final
     assert "2. Утвердить персонализированную программу наставничества наставнической группы № 2." in draft
+
+
+def test_many_documents_are_rendered_by_two_processes_into_the_same_bytes(write, rows, templates, tmp_path,
+                                                                          monkeypatch):
+    """From PARALLEL_FROM documents to render, two worker processes render them: the same files, byte for byte, the
+    same memory and the same report, in the documents' order."""
+    import dataclasses
+    import datetime as dt
+
+    from automation.run import build as builder
+    from automation.run import writing
+    from automation.run.report import Report
+
+    pools = []
+
+    class Pool(writing.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(writing, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(writing, "ProcessPoolExecutor", Pool)
+    book = write(rows)
+    made = {}
+    for workers in (1, 2):
+        output = tmp_path / f"output{workers}"
+        options = dataclasses.replace(builder.BuildOptions.of(templates, output, dt.date(2026, 12, 3)), workers=workers)
+        report = Report()
+        builder.build_validated(builder.validated(book, report), report, options)
+        made[workers] = ([(str(d.path), d.status) for d in report.documents], [str(p) for p in report.problems],
+                         {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest()
+                          for p in sorted(output.rglob("*")) if p.is_file() and p.name != "журнал.txt"})
+    assert len(pools) == 1 and pools[0][0] == 2
+    assert made[2] == made[1] and len(made[1][0]) == 33

@@ -341,6 +341,13 @@ class Renderer:
         self._sources: dict[str, bytes] = {}
         self._digests: dict[str, str] = {}
 
+    @classmethod
+    def of(cls, folder: Path, sources: dict[str, bytes]) -> Renderer:
+        """A renderer of templates already read (a worker process renders from the bytes its build checked)."""
+        renderer = cls(folder)
+        renderer._sources.update(sources)
+        return renderer
+
     def digest(self, kind: DocumentKind) -> str:
         """A hash of the kind's template bytes (read once per build); a kind with no template is made by code."""
         return self.template_digest(kind.template) if kind.template else f"{kind.key}:{tables.VERSION}"

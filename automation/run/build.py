@@ -23,7 +23,7 @@ from automation.run.books import find_workbook, quoted_names
 from automation.run.manifest import Manifest
 from automation.run.marked import marked_copy_of, markup_note
 from automation.run.report import CannotRun, Progress, Report
-from automation.run.writing import make
+from automation.run.writing import WORKERS, Job, decide, finish, make, rendered
 
 
 def validated(workbook: Path, report: Report) -> Validation | None:
@@ -69,13 +69,15 @@ class BuildOptions:
     period: Period | None = None
     checks: list[TemplateCheck] | None = None
     progress: Progress | None = None
+    workers: int = 1
+    """Processes that render the documents, when there are many (a district's schools are built one per process)."""
 
     @classmethod
     def of(cls, templates: Path, output: Path, today: dt.date | None = None, now: dt.datetime | None = None,
            period: Period | None = None, progress: Progress | None = None) -> BuildOptions:
         """Today and now default to the clock's."""
         now = now or dt.datetime.now()
-        return cls(templates, output, today or now.date(), now, period, progress=progress)
+        return cls(templates, output, today or now.date(), now, period, progress=progress, workers=WORKERS)
 
     def into(self, folder: str) -> BuildOptions:
         """The same build into a sub-folder of the output (a school of a district)."""
@@ -124,14 +126,29 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
     report.reminders = reports.reminders(result.data, today)
     documents = unique_paths(gather.all_documents(result.data, today, options.period))
     skipped: dict[str, int] = {}
-    for done, document in enumerate(documents, start=1):
+    jobs: list[Job] = []
+    done = 0
+
+    def advanced() -> None:
+        nonlocal done
+        done += 1
         if progress is not None:
             progress(done, len(documents))
+
+    for document in documents:
         if document.kind.template in broken:
             skipped[document.kind.template] = skipped.get(document.kind.template, 0) + 1
             report.failed.append(document.path)
+            advanced()
             continue
-        make(renderer, document, output, report, manifest, today)
+        job = decide(renderer, document, output, report, manifest, today)
+        if job is None:
+            advanced()
+        else:
+            jobs.append(job)
+    for job, data in zip(jobs, rendered(renderer, jobs, report, options.workers), strict=True):
+        finish(job, data, renderer, output, report, manifest)
+        advanced()
     for template, count in skipped.items():
         report.problems.append(Problem(ERROR, None, None, None, f"по шаблону «{template}» не создано документов: "
                                        f"{count}; прежние файлы оставлены. Исправьте ошибки шаблона, описанные выше."))

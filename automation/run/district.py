@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -29,9 +28,7 @@ from automation.run import build as builder
 from automation.run.books import quoted_names, sort_out_copies, workbooks
 from automation.run.manifest import Manifest
 from automation.run.report import Progress, Report
-from automation.run.writing import make
-
-WORKERS = min(2, os.cpu_count() or 1)
+from automation.run.writing import WORKERS, make
 
 
 @dataclass
@@ -97,7 +94,8 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
     """Each school into `output/<Краткое наименование>/`, then the district summary; one unreadable or invalid
     workbook is reported and never stops the others."""
     options = builder.BuildOptions.of(templates, output, today, now, period)
-    options = dataclasses.replace(options, period=period or Period.school_year(options.today))
+    # Each school is built in one process (of `workers`): its documents are rendered there, by no pool of its own.
+    options = dataclasses.replace(options, period=period or Period.school_year(options.today), workers=1)
     report = Report(workbook=folder)
     books = _district_books(folder, report, period)
     if not books:

@@ -4,13 +4,18 @@ rewritten (made again from its snapshot when deleted, compared with today's data
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from automation import grammar
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.documents import catalogue
+from automation.documents.catalogue import DocumentKind
 from automation.documents.document import Document
 from automation.documents.signed import (
     describe_changes,
@@ -49,13 +54,61 @@ class Job:
     plain: bool
     digest: str
 
-    def render(self, renderer: Renderer) -> bytes | TemplateProblem:
-        """The document's bytes, or the template's problem (given back, so that a worker process can hand it over)."""
-        try:
-            data = renderer.produce(self.document.kind, self.document.context, plain=self.plain)
-        except TemplateProblem as problem:
-            return problem
-        return with_notice(data, self.notice) if self.notice is not None else data
+    def task(self) -> tuple:
+        """What rendering needs, and no more: what a worker process is sent."""
+        return self.document.kind, self.document.context, self.plain, self.notice
+
+
+def _render(renderer: Renderer, kind: DocumentKind, context: dict[str, Any], plain: bool,
+            notice: str | None) -> bytes | TemplateProblem:
+    """A document's bytes, or its template's problem (given back, so that a worker process can hand it over)."""
+    try:
+        data = renderer.produce(kind, context, plain=plain)
+    except TemplateProblem as problem:
+        return problem
+    return with_notice(data, notice) if notice is not None else data
+
+
+WORKERS = min(2, os.cpu_count() or 1)
+"""Processes that render at once (the district's schools too): two cores are what a school's computer has."""
+PARALLEL_FROM = 200
+"""Documents to render from which a build renders them in WORKERS processes: fewer are made sooner in this one
+(a worker must start, and prepare its templates, first)."""
+
+
+def rendered(renderer: Renderer, jobs: list[Job], report: Report, workers: int = 1) -> Iterator[bytes | TemplateProblem]:
+    """Each job's document, in the jobs' order, as it is ready: rendered here, or by `workers` processes when there
+    are many (the templates' bytes are sent to them, so that they render from what this build checked and hashed).
+    The time waited is the build's «render»."""
+    if workers < 2 or len(jobs) < PARALLEL_FROM:
+        for job in jobs:
+            started = time.perf_counter()
+            result = _render(renderer, *job.task())
+            report.timed("render", started)
+            yield result
+        return
+    sources = {name: renderer.source(name) for name in {job.document.kind.template for job in jobs} if name}
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(renderer.folder, sources)) as pool:
+        results = pool.map(_render_in_worker, [job.task() for job in jobs], chunksize=8)
+        while True:
+            started = time.perf_counter()
+            result = next(results, None)
+            report.timed("render", started)
+            if result is None:
+                return
+            yield result
+
+
+_WORKER: Renderer | None = None
+
+
+def _start_worker(folder: Path, sources: dict[str, bytes]) -> None:
+    global _WORKER
+    _WORKER = Renderer.of(folder, sources)
+
+
+def _render_in_worker(task: tuple) -> bytes | TemplateProblem:
+    return _render(_WORKER, *task)
 
 
 def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
@@ -63,10 +116,7 @@ def make(renderer: Renderer, document: Document, output: Path, report: Report, m
     """One document: decided, rendered and written."""
     job = decide(renderer, document, output, report, manifest, today)
     if job is not None:
-        started = time.perf_counter()
-        result = job.render(renderer)
-        report.timed("render", started)
-        finish(job, result, renderer, output, report, manifest)
+        finish(job, next(rendered(renderer, [job], report)), renderer, output, report, manifest)
 
 
 def decide(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
