@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,10 @@ from tests.helpers import TODAY  # noqa: F401 — fixtures below use it
 # environment (`pip install .` copies the package: without this, a change not yet reinstalled would go untested).
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent),
                                                          os.environ.get("PYTHONPATH")]))
+# The prepared templates' cache (office/prepared_cache) of the test run, never the user's: a folder of its own, gone
+# with the run (the commands the tests start use it too).
+_CACHE = tempfile.TemporaryDirectory(prefix="nastavnik-cache-")
+os.environ["NASTAVNIK_CACHE"] = _CACHE.name
 
 
 def pytest_collection_modifyitems(items):

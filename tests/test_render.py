@@ -225,3 +225,27 @@ def test_a_docxtpl_object_in_the_context_takes_docxtpls_own_path(tmp_path):
     reference.save(tmp_path / "docxtpl.docx")
     assert docx_text(out) == docx_text(tmp_path / "docxtpl.docx") == "Сайт: школа.рф\nКонец документа\n"
     assert [run.bold for run in Document(str(out)).paragraphs[0].runs if run.text == "школа.рф"] == [True]
+
+
+def test_a_prepared_template_is_read_back_from_the_cache_by_the_next_run_and_a_damaged_one_passed_by(
+        tmp_path, monkeypatch):
+    """The next run reads the template's preparation instead of compiling it; a damaged or unwritable cache changes
+    nothing in the document."""
+    from automation.office import prepared_cache
+    from automation.office.render import VERSION, PreparedTemplate, _env
+
+    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "cache"))
+    source = (tmp_path / _template(tmp_path, "Школа: {{ школа }}", table_cell="№ {{ номер }}")).read_bytes()
+    context = {"школа": "Теньковская", "номер": "45-ОД"}
+    first = PreparedTemplate(source, _env()).render(context)
+    [kept] = (tmp_path / "cache" / "templates").iterdir()
+    compiled = []
+    with monkeypatch.context() as patch:
+        patch.setattr(PreparedTemplate, "_compile", lambda self, env, xml: compiled.append(xml))
+        assert PreparedTemplate(source, _env()).render(context) == first and compiled == []
+    kept.write_bytes(b"\x00 not marshal")
+    assert PreparedTemplate(source, _env()).render(context) == first
+    assert prepared_cache.load(kept.name.split("-")[0], VERSION) is not None  # prepared again, and kept again whole
+    (tmp_path / "a file").write_text("not a folder")
+    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "a file"))
+    assert PreparedTemplate(source, _env()).render(context) == first

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from automation.documents.catalogue import DocumentKind
 from automation.documents.charts import Chart
-from automation.office import columns, pagination, tables
+from automation.office import columns, pagination, prepared_cache, tables
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -235,7 +235,7 @@ class PreparedTemplate:
     new zip of the template's parts, without re-parsing the template (docxtpl's own patching, table fixes and
     listing rules are kept; only documents with pictures take docxtpl's full path)."""
 
-    def __init__(self, source: bytes, env: jinja2.Environment) -> None:
+    def __init__(self, source: bytes, env: jinja2.Environment, digest: str | None = None) -> None:
         # docxtpl's text-level methods (patching, listings, table fixes) need no parsed package: none is loaded.
         self.docx = DocxTemplate(io.BytesIO(source))
         with zipfile.ZipFile(io.BytesIO(source)) as archive:
@@ -248,18 +248,32 @@ class PreparedTemplate:
         # Fields in the document's properties or footnotes are rendered by docxtpl's full path only.
         self.simple = not any(b"{{" in parts.get(name, b"") or b"{%" in parts.get(name, b"")
                               for name in _FULL_PATH_PARTS)
+        digest = digest or hashlib.sha256(source).hexdigest()
+        prepared = prepared_cache.load(digest, VERSION)
+        if prepared is None:
+            prepared = self._prepare(env, parts)
+            prepared_cache.save(digest, VERSION, prepared)
+        self.prefix, self.suffix = prepared["prefix"], prepared["suffix"]
+        globals_ = env.make_globals(None)
+        self.body = env.template_class.from_code(env, prepared["body"], globals_, None)
+        self.parts = [(name, env.template_class.from_code(env, code, globals_, None))
+                      for name, code in prepared["parts"]]
+
+    def _prepare(self, env: jinja2.Environment, parts: dict[str, bytes]) -> dict[str, Any]:
+        """What the template's XML becomes before any document (kept in prepared_cache): the main part's text
+        around its body, and the body, headers and footers patched and compiled by Jinja into Python code."""
         main = parts["word/document.xml"].decode("utf-8")
         start, end = main.index("<w:body"), main.rindex("</w:body>") + len("</w:body>")
-        self.prefix, self.suffix = main[:start], main[end:]
         body = etree.fromstring(parts["word/document.xml"]).find(qn("w:body"))
         _unhyphenated_cells(body)
         pagination.prepare(body)
-        self.body = self._compile(env, etree.tostring(body, encoding="unicode"))
-        self.parts = [(name, self._compile(env, etree.tostring(etree.fromstring(parts[name]), encoding="unicode")))
-                      for name in _headers_and_footers(parts)]
+        return {"prefix": main[:start], "suffix": main[end:],
+                "body": self._compile(env, etree.tostring(body, encoding="unicode")),
+                "parts": [(name, self._compile(env, etree.tostring(etree.fromstring(parts[name]), encoding="unicode")))
+                          for name in _headers_and_footers(parts)]}
 
-    def _compile(self, env: jinja2.Environment, xml: str) -> jinja2.Template:
-        return env.from_string(_PARAGRAPH.sub(r"\n<w:p\1", self.docx.patch_xml(xml)))
+    def _compile(self, env: jinja2.Environment, xml: str) -> Any:
+        return env.compile(_PARAGRAPH.sub(r"\n<w:p\1", self.docx.patch_xml(xml)))
 
     def _finish(self, xml: str) -> str:
         """What docxtpl does to a part after Jinja (paragraphs back on their lines, escaped braces, listings), and
@@ -406,7 +420,7 @@ class Renderer:
             if digest not in _PREPARED:
                 while len(_PREPARED) >= PREPARED_LIMIT:  # a watcher that runs for months sees many template edits
                     _PREPARED.pop(next(iter(_PREPARED)))
-                _PREPARED[digest] = PreparedTemplate(source, _env())
+                _PREPARED[digest] = PreparedTemplate(source, _env(), digest)
             prepared = _PREPARED[digest]
             if prepared.simple:
                 try:
