@@ -44,7 +44,7 @@ def main() -> None:
         shutil.copytree(ROOT / "doc_templates", space / "doc_templates")
         book, templates, output = space / "workbook" / "Наставничество.xlsx", space / "doc_templates", space / "output"
         builder.build(book, templates, output)
-        target = output / "Программы" / "Программа наставничества № 2 Волкова Д.О..docx"
+        [target] = (output / "Программы").glob("Программа наставничества № 2 *.docx")
 
         # 1. Incremental rebuild after a one-cell edit, timed in-process.
         edit_goal(book, space / "staged.xlsx", "цель после одной правки")

@@ -245,16 +245,27 @@ def test_one_programme_is_approved_in_the_singular(write, rows, templates, tmp_p
     assert "2. Утвердить персонализированную программу наставничества наставнической группы № 2." in draft
 
 
-def test_many_documents_are_rendered_by_two_processes_into_the_same_bytes(write, rows, templates, tmp_path,
-                                                                          monkeypatch):
-    """From PARALLEL_FROM documents to render, two worker processes render them: the same files, byte for byte, the
-    same memory and the same report, in the documents' order."""
+def _built_with(workers: int, book: Path, templates: Path, output: Path) -> tuple:
+    """A build with that many rendering processes: its report's documents and problems, and its files' digests."""
     import dataclasses
     import datetime as dt
 
     from automation.run import build as builder
-    from automation.run import writing
     from automation.run.report import Report
+
+    options = dataclasses.replace(builder.BuildOptions.of(templates, output, dt.date(2026, 12, 3)), workers=workers)
+    report = Report()
+    builder.build_validated(builder.validated(book, report), report, options)
+    return ([(str(d.path), d.status) for d in report.documents], [str(p) for p in report.problems],
+            {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in sorted(output.rglob("*")) if p.is_file() and p.name != "журнал.txt"})
+
+
+def test_many_documents_are_rendered_by_two_processes_into_the_same_bytes(write, rows, templates, tmp_path,
+                                                                          monkeypatch):
+    """From PARALLEL_FROM documents to render, two worker processes render them: the same files, byte for byte, the
+    same memory and the same report, in the documents' order."""
+    from automation.run import writing
 
     pools = []
 
@@ -266,14 +277,22 @@ def test_many_documents_are_rendered_by_two_processes_into_the_same_bytes(write,
     monkeypatch.setattr(writing, "PARALLEL_FROM", 2)
     monkeypatch.setattr(writing, "ProcessPoolExecutor", Pool)
     book = write(rows)
-    made = {}
-    for workers in (1, 2):
-        output = tmp_path / f"output{workers}"
-        options = dataclasses.replace(builder.BuildOptions.of(templates, output, dt.date(2026, 12, 3)), workers=workers)
-        report = Report()
-        builder.build_validated(builder.validated(book, report), report, options)
-        made[workers] = ([(str(d.path), d.status) for d in report.documents], [str(p) for p in report.problems],
-                         {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest()
-                          for p in sorted(output.rglob("*")) if p.is_file() and p.name != "журнал.txt"})
+    serial = _built_with(1, book, templates, tmp_path / "output1")
+    assert _built_with(2, book, templates, tmp_path / "output2") == serial and len(serial[0]) == 33
     assert len(pools) == 1 and pools[0][0] == 2
-    assert made[2] == made[1] and len(made[1][0]) == 33
+
+
+def _dies(task):
+    """A worker process that dies at its first document (as one killed or out of memory would)."""
+    os._exit(3)
+
+
+def test_a_worker_process_that_dies_leaves_the_rest_to_the_build_itself(write, rows, templates, tmp_path,
+                                                                         monkeypatch):
+    from automation.run import writing
+
+    monkeypatch.setattr(writing, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(writing, "_render_in_worker", _dies)
+    book = write(rows)
+    serial = _built_with(1, book, templates, tmp_path / "output1")
+    assert _built_with(2, book, templates, tmp_path / "output2") == serial and len(serial[0]) == 33

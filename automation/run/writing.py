@@ -8,6 +8,7 @@ import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,10 @@ class Job:
     frozen: bool
     notice: str | None
     print_: str
-    text: str
-    """The document's data as JSON (see manifest.as_json): its fingerprint's, and its snapshot's for an order."""
+    text: str | None
+    """An order's or a signed paper's data as JSON (see manifest.as_json), made for its fingerprint and kept for its
+    snapshot; None for other documents (every document's text kept until all are rendered cost a 300,000-row book
+    a third more memory)."""
     plain: bool
     digest: str
 
@@ -79,24 +82,30 @@ PARALLEL_FROM = 200
 def rendered(renderer: Renderer, jobs: list[Job], report: Report, workers: int = 1) -> Iterator[bytes | TemplateProblem]:
     """Each job's document, in the jobs' order, as it is ready: rendered here, or by `workers` processes when there
     are many (the templates' bytes are sent to them, so that they render from what this build checked and hashed).
-    The time waited is the build's «render»."""
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
-        for job in jobs:
-            started = time.perf_counter()
-            result = _render(renderer, *job.task())
-            report.timed("render", started)
-            yield result
-        return
-    sources = {name: renderer.source(name) for name in {job.document.kind.template for job in jobs} if name}
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(renderer.folder, sources)) as pool:
-        results = pool.map(_render_in_worker, [job.task() for job in jobs], chunksize=8)
-        while True:
-            started = time.perf_counter()
-            result = next(results, None)
-            report.timed("render", started)
-            if result is None:
-                return
-            yield result
+    Should the processes fail to start or a worker die, the rest are rendered here. The time waited is the build's
+    «render»."""
+    done = 0
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        sources = {name: renderer.source(name) for name in {job.document.kind.template for job in jobs} if name}
+        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(renderer.folder, sources))
+        try:
+            results = pool.map(_render_in_worker, [job.task() for job in jobs], chunksize=8)
+            for _ in jobs:
+                started = time.perf_counter()
+                result = next(results)
+                report.timed("render", started)
+                done += 1
+                yield result
+            return
+        except (BrokenProcessPool, OSError):
+            pass  # the rest in this process
+        finally:
+            pool.shutdown(cancel_futures=True)
+    for job in jobs[done:]:
+        started = time.perf_counter()
+        result = _render(renderer, *job.task())
+        report.timed("render", started)
+        yield result
 
 
 _WORKER: Renderer | None = None
@@ -166,7 +175,8 @@ def decide(renderer: Renderer, document: Document, output: Path, report: Report,
     report.documents.append(written)
     if notice is None and not settling and manifest.unchanged(output, path, print_):
         return None
-    return Job(document, written, exists, frozen, notice, print_, text, plain_values(objects), digest)
+    kept = text if kind in catalogue.ORDERS or frozen else None
+    return Job(document, written, exists, frozen, notice, print_, kept, plain_values(objects), digest)
 
 
 def finish(job: Job, result: bytes | TemplateProblem, renderer: Renderer, output: Path, report: Report,
