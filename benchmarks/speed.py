@@ -188,8 +188,10 @@ def _cold(code: Path, school: Path, env: dict[str, str]) -> float:
 
 
 def _documents(output: Path) -> int:
+    """The documents a build made (not its memory, its signed store, nor the marked copy of the book)."""
     return sum(1 for p in output.rglob("*") if p.is_file() and p.suffix in (".docx", ".xlsx", ".html")
-               and ".nastavnik" not in p.parts and not p.name.startswith("Проверка"))
+               and not any(part.startswith(".") for part in p.relative_to(output).parts)
+               and not p.name.startswith("Проверка"))
 
 
 if __name__ == "__main__":

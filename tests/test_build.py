@@ -280,6 +280,11 @@ def test_many_documents_are_rendered_by_two_processes_into_the_same_bytes(write,
     serial = _built_with(1, book, templates, tmp_path / "output1")
     assert _built_with(2, book, templates, tmp_path / "output2") == serial and len(serial[0]) == 33
     assert len(pools) == 1 and pools[0][0] == 2
+    # A book of more rows than PARALLEL_ROWS is rendered by the build itself: the memory is its own to use.
+    from automation.run import build as builder
+
+    monkeypatch.setattr(builder, "PARALLEL_ROWS", 10)
+    assert _built_with(2, book, templates, tmp_path / "output3") == serial and len(pools) == 1
 
 
 def _dies(task):

@@ -23,7 +23,7 @@ from automation.run.books import find_workbook, quoted_names
 from automation.run.manifest import Manifest
 from automation.run.marked import marked_copy_of, markup_note
 from automation.run.report import CannotRun, Progress, Report
-from automation.run.writing import WORKERS, Job, decide, finish, make, rendered
+from automation.run.writing import PARALLEL_ROWS, WORKERS, Job, decide, finish, make, rendered
 
 
 def validated(workbook: Path, report: Report) -> Validation | None:
@@ -146,7 +146,8 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
             advanced()
         else:
             jobs.append(job)
-    for job, data in zip(jobs, rendered(renderer, jobs, report, options.workers), strict=True):
+    workers = options.workers if report.rows <= PARALLEL_ROWS else 1
+    for job, data in zip(jobs, rendered(renderer, jobs, report, workers), strict=True):
         finish(job, data, renderer, output, report, manifest)
         advanced()
     for template, count in skipped.items():
