@@ -167,12 +167,13 @@ def _free(target: Path) -> Path:
     return free
 
 
-def remove_leftovers(output: Path) -> None:
-    """Temporary files of a build that was killed mid-write (ours only: `.~…tmp`)."""
+def remove_leftovers(output: Path, nested: bool = True) -> None:
+    """Temporary files of a build that was killed mid-write (ours only: `.~…tmp`), in the folder's sub-folders too
+    unless not `nested` (a workbook's folder: only what we wrote beside the book)."""
     if not output.is_dir():
         return
     try:
-        for leftover in output.rglob(TEMP_PATTERN):
+        for leftover in (output.rglob if nested else output.glob)(TEMP_PATTERN):
             try:
                 leftover.unlink(missing_ok=True)
             except OSError:

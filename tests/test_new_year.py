@@ -43,8 +43,10 @@ def test_the_sample_rolls_into_2027_2028_keeping_last_years_record(tmp_path, wri
     book, output = _school(tmp_path, write, rows, templates)
     before = book.read_bytes()
     documents = _digests(output)
+    (book.parent / ".~killed.tmp").write_bytes(b"half a book")  # what a run killed mid-write leaves beside the book
     lines, code = new_year(book.parent, output, YEAR_END, confirm=lambda question: False)
     assert code == 0, lines
+    assert not (book.parent / ".~killed.tmp").exists()
     assert lines[0] == ("Начат 2027/2028 учебный год. Книга прошлого года сохранена как «Наставничество "
                         "2026-2027.xlsx» и больше не меняется; «Наставничество.xlsx» — книга нового года.")
     # Programme 3 runs to 30.06.2027 (extended by 55-ОД): nothing but programmes ending after 31.08.2027 continue.

@@ -18,7 +18,7 @@ from automation import grammar
 from automation.book.reader import read_workbook
 from automation.documents.period import Period, book_year
 from automation.documents.rollover import next_school_year, roll_over
-from automation.files import OutputBusy, output_lock, write_atomic
+from automation.files import OutputBusy, output_lock, remove_leftovers, write_atomic
 from automation.run.build import validated
 from automation.run.report import EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, Report
 
@@ -80,6 +80,7 @@ def new_year(workbook: Path, output: Path, today: dt.date, confirm: Callable[[st
             if book.read_bytes() != report.source:
                 return ["Новый учебный год не начат: книгу сохранили, пока программа её читала. Запустите ещё "
                         "раз."], EXIT_PROBLEMS
+            remove_leftovers(book.parent, nested=False)  # a run killed while writing beside the book
             if not archive.exists():
                 write_atomic(archive, report.source)  # (1)
             temporary = _temporary(book)
