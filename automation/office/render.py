@@ -41,6 +41,7 @@ VERSION = 4
 """What rendering adds to every document by itself (the columns' widths, no-break spaces, hyphenation and the Russian
 language, where its tables may break across pages): raised when that changes,
 so that an updated program makes again every document that is not a signed order."""
+
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 _PARAGRAPH_XML = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's resolve_listing finds them so
 _FULL_PATH_PARTS = ("docProps/core.xml", "word/footnotes.xml")
