@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,9 +82,6 @@ CHUNK = 8
 PARALLEL_ROWS = 100_000
 """Rows of a book up to which its documents may be rendered by worker processes: a larger book's build needs the
 memory itself (a book of 300,000 plan rows: 847 MB rendered here, over 1 GB with two workers, measured)."""
-IN_FLIGHT = 4
-"""Chunks per worker sent and not yet taken back: enough to keep every worker busy, few enough that the rendered
-documents of a book of 300,000 plan rows never wait in memory by the hundred."""
 
 
 def rendered(renderer: Renderer, jobs: list[Job], report: Report, workers: int = 1) -> Iterator[bytes | TemplateProblem]:
@@ -98,20 +94,15 @@ def rendered(renderer: Renderer, jobs: list[Job], report: Report, workers: int =
         sources = {name: renderer.source(name) for name in {job.document.kind.template for job in jobs} if name}
         pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(renderer.folder, sources))
         try:
-            chunks = (jobs[start:start + CHUNK] for start in range(0, len(jobs), CHUNK))
-            pending: deque[Future] = deque()
-            while True:
-                # A window of chunks in flight: a slow document ahead never lets the finished ones pile up.
-                while len(pending) < IN_FLIGHT * workers and (chunk := next(chunks, None)) is not None:
-                    pending.append(pool.submit(_render_in_worker, [job.task() for job in chunk]))
-                if not pending:
-                    return
+            # All sent at once: the workers never wait for this process, which writes each file to the disk.
+            results = pool.map(_render_in_worker, [job.task() for job in jobs], chunksize=CHUNK)
+            for _ in jobs:
                 started = time.perf_counter()
-                results = pending.popleft().result()
+                result = next(results)
                 report.timed("render", started)
-                for result in results:
-                    done += 1
-                    yield result
+                done += 1
+                yield result
+            return
         except (BrokenProcessPool, OSError):
             pass  # the rest in this process
         finally:
@@ -131,8 +122,8 @@ def _start_worker(folder: Path, sources: dict[str, bytes]) -> None:
     _WORKER = Renderer.of(folder, sources)
 
 
-def _render_in_worker(tasks: list[tuple]) -> list[bytes | TemplateProblem]:
-    return [_render(_WORKER, *task) for task in tasks]
+def _render_in_worker(task: tuple) -> bytes | TemplateProblem:
+    return _render(_WORKER, *task)
 
 
 def make(renderer: Renderer, document: Document, output: Path, report: Report, manifest: Manifest,
