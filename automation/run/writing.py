@@ -84,14 +84,20 @@ PARALLEL_ROWS = 100_000
 memory itself (a book of 300,000 plan rows: 847 MB rendered here, over 1 GB with two workers, measured)."""
 
 
-def rendered(renderer: Renderer, jobs: list[Job], report: Report, workers: int = 1) -> Iterator[bytes | TemplateProblem]:
+def rendered(renderer: Renderer, jobs: list[Job], report: Report,
+             workers: int = 1) -> Iterator[bytes | TemplateProblem]:
     """Each job's document, in the jobs' order, as it is ready: rendered here, or by `workers` processes when there
     are many (the templates' bytes are sent to them, so that they render from what this build checked and hashed).
     Should the processes fail to start or a worker die, the rest are rendered here. The time waited is the build's
     «render»."""
     done = 0
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        sources = {name: renderer.source(name) for name in {job.document.kind.template for job in jobs} if name}
+        sources = {}
+        for name in {job.document.kind.template for job in jobs if job.document.kind.template}:
+            try:
+                sources[name] = renderer.source(name)
+            except TemplateProblem:
+                continue  # a worker reads it, and gives back what is wrong, as this process would
         pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(renderer.folder, sources))
         try:
             # All sent at once: the workers never wait for this process, which writes each file to the disk.
