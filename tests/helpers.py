@@ -1,5 +1,5 @@
 """What several test modules share: the test day, building and checking a book on it, the problems said, the
-command line in a workspace, a fake clock, and what the test book is expected to make. No test module imports
+command line in a workspace, a command killed mid-run, a fake clock, and what the test book is expected to make. No test module imports
 another: what two share is here (fixtures are in conftest.py)."""
 
 from __future__ import annotations
@@ -95,6 +95,21 @@ AWAITING = [  # the drafts in the register's order (40-ОД is above 50-ОД), t
 def nastavnik(*args, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "automation", *args], cwd=cwd, capture_output=True, text=True,
                           encoding="utf-8", timeout=120)
+
+
+def killed_after(delay: float, *args: str, cwd: Path) -> None:
+    """`python -m automation ARGS` started in a session of its own and, if still running after `delay` seconds,
+    sent SIGKILL — to its own pid only, never a group or a name; waited for (at most a minute) either way."""
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-m", "automation", *args], cwd=cwd, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(delay)
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
 
 
 def workspace(tmp_path: Path, initialized: Path, book: Path | None = None) -> Path:

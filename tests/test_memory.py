@@ -3,17 +3,13 @@ from changed data without a mark."""
 
 import datetime as dt
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from automation.run.report import UNCHANGED, UPDATED
 from tests.docx_text import docx_text
-from tests.helpers import TODAY, build, warnings
+from tests.helpers import TODAY, build, killed_after, warnings
 
 SIGNED = Path("Приказы") / "Приказ № 45-ОД от 01.09.2026 О закреплении наставнических пар (групп).docx"
 
@@ -89,18 +85,10 @@ def test_a_build_killed_at_any_moment_is_followed_by_one_equal_to_a_fresh_build(
     book.parent.mkdir()
     shutil.copy(book_a, book)
     build(book, templates, output)
-    command = [sys.executable, "-m", "automation", "build", "--workbook", str(book), "--templates", str(templates),
-               "--output", str(output), "--quiet"]
+    command = ["build", "--workbook", str(book), "--templates", str(templates), "--output", str(output), "--quiet"]
     for delay in (0.2, 0.4, 0.6, 0.8, 1.0, 1.3, 1.7):
         shutil.copy(book_b, book)
-        process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, cwd=Path(__file__).parent.parent)
-        try:
-            time.sleep(delay)
-            if process.poll() is None:
-                process.send_signal(signal.SIGKILL)  # this build's pid only
-        finally:
-            process.wait(timeout=60)
+        killed_after(delay, *command, cwd=Path(__file__).parent.parent)
         shutil.copy(book_a, book)
         build(book, templates, output)
         got = files(output)

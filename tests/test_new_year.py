@@ -12,7 +12,7 @@ import pytest
 
 from automation.run.new_year import new_year
 from tests.docx_text import docx_text
-from tests.helpers import build, errors
+from tests.helpers import build, errors, killed_after
 from tests.sample_data import all_signed
 
 YEAR_END = dt.date(2027, 8, 25)
@@ -226,11 +226,6 @@ def test_a_killed_new_year_leaves_the_old_state_or_the_new_one_and_the_next_run_
     """`nastavnik new-year --yes` killed at several moments (SIGKILL to its own pid): the book is always either the
     old one, byte for byte, or the new one whole; the next run then ends with the new year whole and last year's book
     and documents as they were."""
-    import signal
-    import subprocess
-    import sys
-    import time
-
     settings["Учебный год"] = "2026/2027"  # whatever day the test runs on
     school = tmp_path / "школа"
     (school / "workbook").mkdir(parents=True)
@@ -243,14 +238,7 @@ def test_a_killed_new_year_leaves_the_old_state_or_the_new_one_and_the_next_run_
         trial = tmp_path / f"попытка {delay}"
         shutil.copytree(school, trial)
         book = trial / "workbook" / "Наставничество.xlsx"
-        process = subprocess.Popen([sys.executable, "-m", "automation", "new-year", "--yes"], cwd=trial,
-                                   start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            time.sleep(delay)
-            if process.poll() is None:
-                process.send_signal(signal.SIGKILL)  # this command's pid only
-        finally:
-            process.wait(timeout=60)
+        killed_after(delay, "new-year", "--yes", cwd=trial)
         year = {row[0].value: row[1].value for row in openpyxl.load_workbook(book)["Организация"].iter_rows(
             min_row=2)}["Учебный год"] if book.read_bytes() != old else "2026/2027"
         assert year in ("2026/2027", "2027/2028"), delay
