@@ -201,8 +201,6 @@ def items(text: str | None) -> list[str]:
     return [clause(t) for t in (text or "").replace(";", "\n").splitlines() if clause(t, "")]
 
 
-
-
 def signed_last_year(data: Data, day: dt.date | str | None) -> bool:
     """In a book `nastavnik new-year` carried into a new year («Книга прошлого года» named): whether a signed paper
     dated `day` (a date, or «ДД.ММ.ГГГГ» as the book gives it) belongs to the year before. It stays as it was signed in
