@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from automation.office.default_templates import write_templates
 from tests.docx_text import docx_text, output_text
 from tests.helpers import DOCUMENTS, build, made
 
@@ -198,9 +197,8 @@ def test_special_characters_from_the_workbook_render(write, rows, templates, tmp
     assert "С приказом ознакомлены:" in text and "Приложение № 1" in text
 
 
-def test_templates_in_the_workspace_are_used(write, rows, tmp_path):
-    own = tmp_path / "templates"
-    write_templates(own)
+def test_templates_in_the_workspace_are_used(write, rows, tmp_path, own_templates):
+    own = own_templates
     from docx import Document
     path = own / "Отчёт о проверке.docx"
     document = Document(str(path))

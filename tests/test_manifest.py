@@ -4,11 +4,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from automation.files import archive_name
-from automation.office.default_templates import write_templates
 from automation.office.marked_copy import marked_name
 from automation.run.manifest import MANIFEST_NAME, Manifest
 from automation.run.report import CREATED, UNCHANGED, UPDATED
@@ -29,13 +27,6 @@ def state(output: Path) -> dict[str, tuple[bytes, int]]:
 
 def changed(before: dict, after: dict) -> list[str]:
     return sorted(k for k in after if before.get(k) != after[k])
-
-
-@pytest.fixture
-def own_templates(tmp_path):
-    folder = tmp_path / "templates"
-    write_templates(folder)
-    return folder
 
 
 def test_a_second_build_rewrites_nothing(write, rows, templates, tmp_path):

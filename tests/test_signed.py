@@ -5,7 +5,6 @@ from pathlib import Path
 
 from docx import Document
 
-from automation.office.default_templates import write_templates
 from automation.run.manifest import Manifest
 from automation.run.report import RESTORED
 from tests.docx_text import docx_text
@@ -57,9 +56,8 @@ def test_the_warning_repeats_on_every_build_until_the_data_agree(write, rows, te
     assert warnings(build(write(rows, name=BOOK), templates, output)) == []
 
 
-def test_a_template_change_never_touches_a_signed_order(write, rows, tmp_path):
-    templates = tmp_path / "templates"
-    write_templates(templates)
+def test_a_template_change_never_touches_a_signed_order(write, rows, tmp_path, own_templates):
+    templates = own_templates
     output = tmp_path / "out"
     path = write(rows, name=BOOK)
     build(path, templates, output)
@@ -74,9 +72,8 @@ def test_a_template_change_never_touches_a_signed_order(write, rows, tmp_path):
     assert "Новая строка шаблона" in docx_text(draft) and report.exit_code == 0
 
 
-def test_a_deleted_signed_order_is_made_again_with_the_same_text(write, rows, tmp_path):
-    templates = tmp_path / "templates"
-    write_templates(templates)
+def test_a_deleted_signed_order_is_made_again_with_the_same_text(write, rows, tmp_path, own_templates):
+    templates = own_templates
     output = tmp_path / "out"
     build(write(rows, name=BOOK), templates, output)
     text = docx_text(output / SIGNED)

@@ -173,6 +173,42 @@ def test_the_default_templates_have_nothing_to_report(templates):
     assert [f for c in checks for f in c.findings] == []
 
 
+def test_a_clean_template_is_remembered_between_runs_one_with_findings_checked_each_time(templates, tmp_path,
+                                                                                         monkeypatch):
+    """The next run (a new process: the in-memory results gone) takes a clean template's check from the cache; a
+    template with findings, or one whose bytes changed, is checked again."""
+    from automation.office import prepared_cache, template_check
+
+    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "cache"))
+    own = tmp_path / "templates"
+    shutil.copytree(templates, own)
+    (own / REPLACEMENT).write_bytes(word("{{ цели }}"))
+    checked: list[str] = []
+    real = template_check.check_template
+
+    def counted(name: str, source: bytes, repair: bool = False):
+        checked.append(name)
+        return real(name, source, repair)
+
+    monkeypatch.setattr(template_check, "check_template", counted)
+    monkeypatch.setattr(template_check, "_CACHE", {})
+    first = check_folder(Renderer(own))
+    assert sorted(checked) == sorted(used_templates())
+    assert [c.template for c in first if c.findings] == [REPLACEMENT]
+    checked.clear()
+    monkeypatch.setattr(template_check, "_CACHE", {})
+    again = check_folder(Renderer(own))
+    assert checked == [REPLACEMENT]
+    assert [(c.template, [str(f) for f in c.findings]) for c in again] == [
+        (c.template, [str(f) for f in c.findings]) for c in first]
+    site = next(name for name in used_templates() if not name.endswith(".docx"))
+    (own / site).write_text((own / site).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    checked.clear()
+    monkeypatch.setattr(template_check, "_CACHE", {})
+    check_folder(Renderer(own))
+    assert sorted(checked) == sorted([REPLACEMENT, site])
+
+
 def _shape(value) -> dict | None:
     if isinstance(value, dict):
         return {name: _shape(item) for name, item in value.items()}

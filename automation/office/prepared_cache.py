@@ -1,7 +1,8 @@
 """What a Word template costs to prepare — its XML patched and compiled by Jinja — kept between runs in the user's
 cache folder, by the template's digest and every version that shapes it: the next run (the launcher's first build,
-each worker process) reads it instead of compiling again. Never needed: a cache that cannot be read or written is
-passed by, and the template prepared as if there were none."""
+each worker process) reads it instead of compiling again. So is the fact that a template passed the template check
+with nothing to say. Never needed: a cache that cannot be read or written is passed by, and the template prepared
+(or checked) as if there were none."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import hashlib
 import marshal
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,41 @@ _STAMP = _code_stamp()
 def _path(digest: str, version: int) -> Path:
     tag = f"{FORMAT}-{version}-{_STAMP}-{jinja2.__version__}-{docxtpl.__version__}-{sys.implementation.cache_tag}"
     return folder() / "templates" / f"{digest}-{tag}.marshal"
+
+
+@lru_cache(maxsize=1)
+def _package_stamp() -> str:
+    """When and how large every module of the installed program is: what a template check says depends on most of
+    them (the fields of each document, the wording of the findings)."""
+    package = Path(__file__).resolve().parent.parent
+    try:
+        stamps = sorted((str(path.relative_to(package)), path.stat().st_mtime_ns, path.stat().st_size)
+                        for path in package.rglob("*.py"))
+    except OSError:
+        return "0"
+    return hashlib.sha256(repr(stamps).encode("utf-8")).hexdigest()[:12]
+
+
+def _clean_mark(digest: str, name: str) -> Path:
+    named = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+    tag = f"{_package_stamp()}-{jinja2.__version__}-{sys.implementation.cache_tag}"
+    return folder() / "checked" / f"{digest}-{named}-{tag}"
+
+
+def checked_clean(digest: str, name: str) -> bool:
+    """Whether a template of this digest, under this name, passed this program's check with nothing found."""
+    try:
+        return _clean_mark(digest, name).is_file()
+    except OSError:
+        return False
+
+
+def mark_clean(digest: str, name: str) -> None:
+    """Kept for the next run: the template passed the check with nothing found (nothing said when it cannot be)."""
+    try:
+        write_atomic(_clean_mark(digest, name), b"")
+    except WriteFailed:
+        pass
 
 
 def load(digest: str, version: int) -> dict[str, Any] | None:

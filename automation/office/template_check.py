@@ -20,6 +20,7 @@ from automation.book.problems import ERROR, WARNING
 from automation.documents import catalogue
 from automation.files import DocumentLocked, archive_copy, write_atomic
 from automation.grammar import plural
+from automation.office import prepared_cache
 from automation.office.render import Renderer
 from automation.office.template_tags import (
     BLOCKS,
@@ -268,14 +269,21 @@ _CACHE: dict[str, TemplateCheck] = {}
 
 def check_folder(renderer: Renderer) -> list[TemplateCheck]:
     """Check (never change) the templates the documents use, from the bytes the renderer reads once per build; a
-    template's result is kept per content digest, so a watcher checks each version once."""
+    template's result is kept per content digest, so a watcher checks each version once, and a clean one is
+    remembered between runs (prepared_cache): the launcher's first build does not check it again."""
     results = []
     for name in used_templates():
         if not (renderer.folder / name).is_file():
             continue  # a missing template is reported by the documents that need it
-        key = renderer.template_digest(name) + name
+        digest = renderer.template_digest(name)
+        key = digest + name
         if key not in _CACHE:
-            _CACHE[key] = check_template(name, renderer.source(name))
+            if prepared_cache.checked_clean(digest, name):
+                _CACHE[key] = TemplateCheck(name)
+            else:
+                _CACHE[key] = check_template(name, renderer.source(name))
+                if not _CACHE[key].findings:
+                    prepared_cache.mark_clean(digest, name)
         results.append(_CACHE[key])
     return results
 
