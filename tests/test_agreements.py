@@ -205,6 +205,38 @@ def test_a_year_without_its_decree_on_moved_days_off_is_said_to_be_counted_witho
     assert working_days.known(2027) and not working_days.known(2031)
 
 
+def test_our_copy_of_the_calendar_is_the_librarys_and_holds_every_year_it_knows():
+    """calendar_ru is the `holidays` library's production calendar, day for day; a library that learnt a new year's
+    decree (an upgrade) fails this test until scripts/make_calendar.py is run again."""
+    import holidays
+
+    from automation.book import calendar_ru
+
+    library = holidays.country_holidays("RU")
+    first, last = dt.date(calendar_ru.YEARS[0], 1, 1), dt.date(calendar_ru.YEARS[-1], 12, 31)
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    assert [day for day in days if working_days.is_working(day) != library.is_working_day(day)] == []
+    later = range(calendar_ru.YEARS[-1] + 1, calendar_ru.YEARS[-1] + 11)
+    for year in later:
+        library.get(dt.date(year, 1, 1))  # fills the year in
+    decreed = {day.year for day, name in library.items() if "substituted" in name.lower()}
+    decreed |= {day.year for day in library.weekend_workdays}
+    assert [year for year in later if year in decreed] == [], (
+        "запустите python scripts/make_calendar.py: библиотека знает постановления о новых годах")
+
+
+def test_a_notice_in_a_year_of_our_calendar_does_not_load_the_library():
+    """The three working days of a notice in 2026 are counted without importing `holidays` (0.1 s of a cold start)."""
+    import subprocess
+    import sys
+
+    code = ("import datetime, sys; from automation.book import working_days; "
+            "print(working_days.first_lawful(datetime.date(2026, 11, 3)), working_days.known(2027), "
+            "'holidays' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["2026-11-10", "True", "False"], result.stderr
+
+
 def test_a_notice_given_too_late_is_a_located_warning_with_the_first_lawful_day(write, rows, templates, tmp_path):
     rows["Замены"][0]["Основание"] = "психологическая несовместимость наставника и наставляемого"
     rows["Замены"][0]["Дата уведомления"] = dt.date(2026, 11, 12)
