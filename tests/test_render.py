@@ -128,6 +128,26 @@ def test_documents_are_valid_zips_and_equal_inputs_give_equal_bytes(tmp_path):
             b'w:val="en-US"', b'w:val="ru-RU"', 1)
 
 
+def test_a_style_a_school_set_in_english_stays_english_when_the_default_is_russian(tmp_path):
+    """Only the default language (w:rPrDefault) is made Russian: a style set in English on purpose is left as it is."""
+    import io
+    import zipfile
+
+    name = _template(tmp_path, "Школа: {{ школа }}")
+    with zipfile.ZipFile(tmp_path / name) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    styles = parts["word/styles.xml"].decode("utf-8").replace('w:val="en-US"', 'w:val="ru-RU"', 1).replace(
+        "</w:styles>", '<w:style w:type="character" w:styleId="English"><w:name w:val="English"/><w:rPr>'
+                       '<w:lang w:val="en-US"/></w:rPr></w:style></w:styles>')
+    parts["word/styles.xml"] = styles.encode("utf-8")
+    with zipfile.ZipFile(tmp_path / name, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    made = Renderer(tmp_path).render(name, {"школа": "Теньковская"})
+    with zipfile.ZipFile(io.BytesIO(made)) as archive:
+        assert archive.read("word/styles.xml").decode("utf-8") == styles
+
+
 def test_a_table_made_twice_is_the_same_bytes(monkeypatch):
     import time as clock
 

@@ -196,7 +196,7 @@ _AFTER_SUPPRESS_HYPHENS = {qn(f"w:{name}") for name in (
 
 _HYPHENATION = "<w:autoHyphenation/><w:doNotHyphenateCaps/>"
 _TAB_STOP = re.compile(r"<w:defaultTabStop\b[^>]*/>")
-_ENGLISH_DEFAULT = re.compile(r'(<w:rPrDefault>.*?<w:lang\b[^>]*?w:val=")en-US(")', re.S)
+_ENGLISH_LANG = re.compile(r'(<w:lang\b[^>]*?w:val=")en-US(")')
 
 
 def _russian_and_hyphenated(parts: dict[str, bytes]) -> dict[str, bytes]:
@@ -208,8 +208,14 @@ def _russian_and_hyphenated(parts: dict[str, bytes]) -> dict[str, bytes]:
     if settings and "autoHyphenation" not in settings and _TAB_STOP.search(settings):
         changed["word/settings.xml"] = _TAB_STOP.sub(lambda m: m.group(0) + _HYPHENATION, settings, 1).encode("utf-8")
     styles = parts.get("word/styles.xml", b"").decode("utf-8")
-    if _ENGLISH_DEFAULT.search(styles):
-        changed["word/styles.xml"] = _ENGLISH_DEFAULT.sub(r"\1ru-RU\2", styles, 1).encode("utf-8")
+    # Only the default's language, found in its own element (a search over the whole part took 3 ms a template,
+    # and could reach past it into a style a school set in English on purpose).
+    start = styles.find("<w:rPrDefault>")
+    end = styles.find("</w:rPrDefault>", start)
+    if 0 <= start < end:
+        default = _ENGLISH_LANG.sub(r"\1ru-RU\2", styles[start:end], 1)
+        if default != styles[start:end]:
+            changed["word/styles.xml"] = (styles[:start] + default + styles[end:]).encode("utf-8")
     return changed
 
 
