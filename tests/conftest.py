@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,10 @@ from tests.helpers import TODAY  # noqa: F401 — fixtures below use it
 # environment (`pip install .` copies the package: without this, a change not yet reinstalled would go untested).
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent),
                                                          os.environ.get("PYTHONPATH")]))
+# Bytecode is written and read back even where PYTHONDONTWRITEBYTECODE is set (as in our CI image): the suite starts
+# some sixty commands, and each would compile the package again (0.25 s a command), each worker the tests.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # The prepared templates' cache (office/prepared_cache) of the test run, never the user's: a folder of its own, gone
 # with the run (the commands the tests start use it too).
 _CACHE = tempfile.TemporaryDirectory(prefix="nastavnik-cache-")
