@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from copy import copy
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -101,6 +102,20 @@ read -r _
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FONT = Font(bold=True)
+_PLAIN_FONT = Font()
+_WRAPPED = Alignment(wrap_text=True)
+_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
+
+
+def _styled(cell, kept: dict, key, **styles) -> None:
+    """`styles` set on the first cell of their `key` (in one sheet), then given to the others as that cell's style:
+    openpyxl hashes a style object each time one is set, a fifth of writing a small book."""
+    if key in kept:
+        cell._style = copy(kept[key])
+        return
+    for name, value in styles.items():
+        setattr(cell, name, value)
+    kept[key] = cell._style
 
 
 def write_workbook(
@@ -164,11 +179,10 @@ def write_district_book(path: Path) -> Path:
 
 def _header(ws, sheet: Sheet) -> None:
     ws.append([c.header for c in sheet.columns])
+    kept: dict = {}
     for index, column in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=1, column=index)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cell.font = _REQUIRED_FONT if column.required else Font()
+        _styled(ws.cell(row=1, column=index), kept, column.required, fill=_HEADER_FILL,
+                alignment=_HEADER_ALIGNMENT, font=_REQUIRED_FONT if column.required else _PLAIN_FONT)
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "A2"
@@ -231,11 +245,12 @@ def _instructions(book: Workbook) -> None:
         columns = schema.SETTINGS if sheet is schema.ORGANIZATION else sheet.columns
         for column in columns:
             lines.append((f"   {column.header}", _column_help(column)))
+    kept: dict = {}
     for label, text in lines:
         ws.append([label, text])
         if label and not label.startswith(" "):
-            ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
-        ws.cell(row=ws.max_row, column=2).alignment = Alignment(wrap_text=True)
+            _styled(ws.cell(row=ws.max_row, column=1), kept, "label", font=_REQUIRED_FONT)
+        _styled(ws.cell(row=ws.max_row, column=2), kept, "text", alignment=_WRAPPED)
     ws.freeze_panes = "A2"
 
 
