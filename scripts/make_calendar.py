@@ -37,9 +37,11 @@ def main() -> None:
     def dates(name: str, values: list[dt.date]) -> list[str]:
         return [f"{name} = frozenset({{"] + [f"    dt.date({d.year}, {d.month}, {d.day})," for d in values] + ["})"]
 
-    lines = ['"""The Russian production calendar of the years the `holidays` library knows the decree for, as it knows',
-             f'them (holidays {holidays.__version__}): a build with an early end need not load the library and its 250',
-             'countries (0.1 s of a cold start). Made by scripts/make_calendar.py; do not edit by hand."""', "",
+    lines = ['"""The Russian production calendar of the years the `holidays` library knows the decree for, as it '
+             'knows them',
+             f'(holidays {holidays.__version__}): a build with an early end need not load the library and its 250 '
+             'countries (0.1 s of a',
+             'cold start). Made by scripts/make_calendar.py; do not edit by hand."""', "",
              "import datetime as dt", "",
              f"YEARS = range({years[0]}, {years[-1] + 1})",
              '"""The years below hold; any other is asked of the library."""',

@@ -146,6 +146,48 @@ def test_a_new_bundle_sends_the_earlier_ones_to_the_archive(tmp_path):
     assert [p.name for p in tmp_path.glob("*.pdf")] == ["На подпись 27.11.2026.pdf"]
 
 
+@needs_libreoffice
+def test_libreoffices_profile_is_kept_for_the_next_conversion_and_one_it_cannot_use_is_made_anew(tmp_path,
+                                                                                                monkeypatch):
+    """The first conversion keeps the profile LibreOffice made in the user's cache; the next starts from a copy of
+    it; a kept profile with which nothing is converted is forgotten, and the conversion made with a new one."""
+    from automation.office import prepared_cache
+
+    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "cache"))
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Наставничество")
+    document.save(str(tmp_path / "a.docx"))
+
+    def converted(name: str) -> Path:
+        work = tmp_path / name
+        work.mkdir()
+        shutil.copy(tmp_path / "a.docx", work / "a.docx")
+        printing.convert(SOFFICE, work, [work / "a.docx"])
+        assert "Наставничество" in PdfReader(work / "a.pdf").pages[0].extract_text()
+        return work
+
+    converted("первая")
+    [kept] = (tmp_path / "cache" / "libreoffice").iterdir()
+    assert (kept / "user" / "registrymodifications.xcu").is_file()
+    (kept / "метка").write_text("сохранённый профиль", encoding="utf-8")
+    assert (converted("вторая") / "profile" / "метка").is_file()  # started from the kept one
+
+    real, calls = printing._convert, []
+
+    def unusable(soffice, profile, work, sources, target):
+        calls.append((profile / "метка").exists())
+        if not (profile / "метка").exists():  # LibreOffice cannot use the kept profile: nothing converted with it
+            real(soffice, profile, work, sources, target)
+
+    monkeypatch.setattr(printing, "_convert", unusable)
+    third = converted("третья")
+    assert calls == [True, False] and not (third / "profile" / "метка").exists()
+    [kept] = (tmp_path / "cache" / "libreoffice").iterdir()
+    assert not (kept / "метка").exists()  # the new profile kept instead
+
+
 def _calc_installed() -> bool:
     if SOFFICE is None:
         return False

@@ -1,6 +1,6 @@
-"""The Russian production calendar of the years the `holidays` library knows the decree for, as it knows
-them (holidays 0.109): a build with an early end need not load the library and its 250
-countries (0.1 s of a cold start). Made by scripts/make_calendar.py; do not edit by hand."""
+"""The Russian production calendar of the years the `holidays` library knows the decree for, as it knows them
+(holidays 0.109): a build with an early end need not load the library and its 250 countries (0.1 s of a
+cold start). Made by scripts/make_calendar.py; do not edit by hand."""
 
 import datetime as dt
 

@@ -138,10 +138,26 @@ def print_bundle(output: Path, documents: list[tuple[str, Path]], day: dt.date,
 def convert(soffice: str, work: Path, sources: list[Path], target: str = "pdf") -> None:
     """One `soffice --convert-to pdf` for all, with a profile of its own: a LibreOffice the curator has open, or a
     second conversion at the same time, cannot make it silently skip files. `target` names another PDF filter
-    («pdf:writer_web_pdf_Export» for an HTML page)."""
-    profile = (work / "profile").resolve().as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", target,
-               "--outdir", str(work), *[str(s) for s in sources]]
+    («pdf:writer_web_pdf_Export» for an HTML page). The profile starts as a copy of one LibreOffice made before and
+    the program kept (a new profile costs LibreOffice half a second); one it cannot use is forgotten, and the
+    conversion made again with a new one."""
+    profile = work / "profile"
+    kept = _kept_profile(soffice)
+    copied = _copied(kept, profile)
+    _convert(soffice, profile, work, sources, target)
+    made = all(source.with_suffix(".pdf").is_file() for source in sources)
+    if copied and not made:
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
+        _convert(soffice, profile, work, sources, target)
+        copied, made = False, all(source.with_suffix(".pdf").is_file() for source in sources)
+    if made and not copied:
+        _keep(profile, kept)
+
+
+def _convert(soffice: str, profile: Path, work: Path, sources: list[Path], target: str) -> None:
+    command = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+               "--convert-to", target, "--outdir", str(work), *[str(s) for s in sources]]
     try:
         subprocess.run(command, cwd=work, capture_output=True, check=False,
                        timeout=SECONDS_TO_START + SECONDS_PER_DOCUMENT * len(sources))
@@ -149,3 +165,40 @@ def convert(soffice: str, work: Path, sources: list[Path], target: str = "pdf") 
         raise PrintProblem("LibreOffice не ответил вовремя при переводе в PDF; закройте его окна и повторите.") from err
     except OSError as err:
         raise PrintProblem(f"LibreOffice ({soffice}) не запускается: переустановите его.") from err
+
+
+def _kept_profile(soffice: str) -> Path:
+    """Where the profile of this LibreOffice (its program file, as installed now) is kept, in the user's cache."""
+    import hashlib
+
+    from automation.office.prepared_cache import folder
+
+    program = Path(soffice).resolve()
+    try:
+        stamp = f"{program}|{program.stat().st_mtime_ns}|{program.stat().st_size}"
+    except OSError:
+        stamp = str(program)
+    return folder() / "libreoffice" / hashlib.sha256(stamp.encode("utf-8")).hexdigest()[:16]
+
+
+def _copied(kept: Path, profile: Path) -> bool:
+    """The kept profile copied to `profile`, if there is one and it can be."""
+    if not kept.is_dir():
+        return False
+    try:
+        shutil.copytree(kept, profile)
+    except OSError:
+        shutil.rmtree(profile, ignore_errors=True)
+        return False
+    return True
+
+
+def _keep(profile: Path, kept: Path) -> None:
+    """The profile LibreOffice made, kept for the next conversion: copied beside its place and renamed into it (a
+    conversion at the same time that kept its own first wins). Nothing is said when it cannot be."""
+    staged = kept.with_name(f".~{kept.name}-{os.getpid()}")
+    try:
+        shutil.copytree(profile, staged)
+        os.replace(staged, kept)
+    except OSError:
+        shutil.rmtree(staged, ignore_errors=True)
