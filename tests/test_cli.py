@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import openpyxl
+import pytest
 
 from automation.book import schema
 from automation.office.blank_book import LISTS_SHEET
@@ -145,7 +146,12 @@ def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows,
     try:
         assert len(first) == 2, f"the watcher said only {first}"
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
+        try:
+            out, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()  # this test's own process only
+            out, err = process.communicate(timeout=30)
+            pytest.fail(f"the watcher did not stop within 30 s of Ctrl+C; it said: {first + [out]!r}, {err!r}")
     finally:
         if process.poll() is None:
             process.kill()  # this test's own process only
