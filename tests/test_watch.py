@@ -187,6 +187,29 @@ def space(tmp_path, rows, templates):
     return folder
 
 
+def test_a_watchdog_that_hangs_on_stopping_does_not_keep_the_watcher_from_ending(space, templates, monkeypatch):
+    """Ctrl+C always ends the watch: an observer whose stop does not return is waited for 2 s, not for good."""
+    from automation.run import watch
+
+    released = threading.Event()
+    real_stop = watch.Observer.stop
+
+    def hanging(observer) -> None:
+        released.wait(60)  # as watchdog's inotify reader once did
+        real_stop(observer)
+
+    monkeypatch.setattr(watch.Observer, "stop", hanging)
+    stop = threading.Event()
+    stop.set()
+    watcher = Watcher(Watched.of(space / "workbook", templates, space / "output"), lambda: None, Debouncer(**FAST))
+    started = time.monotonic()
+    try:
+        watcher.run(stop)
+        assert time.monotonic() - started < 5
+    finally:
+        released.set()  # the observer then stops for real
+
+
 def _goal(space: Path) -> str:
     return next(line for line in docx_text(space / "output" / PROGRAMME).splitlines() if "Цель программы" in line)
 
