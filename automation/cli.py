@@ -254,7 +254,7 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
     if not quiet:
         click.echo(f"Слежу за книгой «{workbook}» и шаблонами «{templates}»; документы — в «{output}». "
                    "Остановить: Ctrl+C.")
-    from automation.run.watch import Watched, Watcher  # watchdog is loaded only by the command that watches
+    from automation.run.watch import Watched, Watcher, ctrl_c_stops  # watchdog: loaded only when watching
 
     def run() -> Report:
         started = time.perf_counter()
@@ -265,6 +265,7 @@ def watch(workbook: Path | None, district: bool, templates: Path | None, output:
 
     session = WatchSession(run, echo=click.echo, quiet=quiet, output=output)
     guide_if_missing(output)
+    ctrl_c_stops()
     try:
         # Watching starts before the first build: a save made while it runs is built right after it.
         Watcher(Watched.of(workbook, templates, output), session.rebuild).run(threading.Event(), first=session.rebuild)

@@ -132,13 +132,24 @@ def test_unknown_command_is_explained_in_russian(tmp_path):
     assert result.stderr == "Ошибка в команде: нет такой команды «buld».\nСправка: nastavnik --help\n"
 
 
-def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows, initialized):
+def _sigint_ignored_and_blocked() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+@pytest.mark.parametrize("inherited", [False, True], ids=["as a terminal starts it", "SIGINT ignored and blocked"])
+def test_watch_builds_then_stops_on_ctrl_c_with_a_goodbye(tmp_path, write, rows, initialized, inherited):
+    """Ctrl+C ends the watch also when it was started with SIGINT ignored and blocked (a process inherits both: a
+    test worker did so in CI, and the watcher never said goodbye)."""
     import signal
     import threading
     folder = workspace(tmp_path, initialized, write(rows))
     process = subprocess.Popen([sys.executable, "-m", "automation", "watch"], cwd=folder, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                               preexec_fn=_sigint_ignored_and_blocked if inherited else None)
     first: list[str] = []  # the greeting, then the first build's line: the watcher is then watching
     reader = threading.Thread(target=lambda: first.extend(process.stdout.readline() for _ in range(2)), daemon=True)
     reader.start()

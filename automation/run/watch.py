@@ -168,3 +168,13 @@ class Watcher:
             stopping.start()
             stopping.join(timeout=2)
             observer.join(timeout=2)
+
+
+def ctrl_c_stops() -> None:
+    """Ctrl+C ends the watch even when whoever started it left the signal ignored or blocked (a process inherits
+    both; Python then never turns it into KeyboardInterrupt — seen in CI, where the watcher never said goodbye)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
