@@ -161,9 +161,9 @@ class Watcher:
                     self.rebuild()
                 stop.wait(poll)
         finally:
-            # watchdog's stop waits for its inotify reader, and a Ctrl+C during the first build once left it waiting
-            # for good (seen in CI: the watcher never said goodbye): it is asked on a thread of its own and waited
-            # for 2 s at most, as is the observer. Its threads are daemons: the program ends either way.
+            # watchdog's stop waits for its inotify reader without a bound: a stop that does not return must not keep
+            # Ctrl+C from ending the watch, so it is asked on a thread of its own and waited for 2 s at most, as is
+            # the observer. Its threads are daemons: the program ends either way.
             stopping = threading.Thread(target=observer.stop, daemon=True)
             stopping.start()
             stopping.join(timeout=2)
