@@ -7,26 +7,24 @@ days off and the Saturdays and Sundays made working days. Run after `holidays` i
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import holidays
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from automation.book.working_days import decreed  # noqa: E402
+
 FIRST = 2025
-TARGET = Path(__file__).resolve().parent.parent / "automation" / "book" / "calendar_ru.py"
-
-
-def known(calendar, year: int) -> bool:
-    """The same test as working_days.known: the library has the year's decree on moved days off."""
-    calendar.get(dt.date(year, 1, 1))
-    return any(day.year == year and "substituted" in name.lower() for day, name in calendar.items()) or any(
-        day.year == year for day in calendar.weekend_workdays)
+TARGET = ROOT / "automation" / "book" / "calendar_ru.py"
 
 
 def main() -> None:
     calendar = holidays.country_holidays("RU")
     years = []
     year = FIRST
-    while known(calendar, year):
+    while decreed(calendar, year):
         years.append(year)
         year += 1
     days = [dt.date(years[0], 1, 1) + dt.timedelta(days=n)

@@ -50,9 +50,12 @@ def latest_notice(ending: dt.date) -> dt.date:
 @lru_cache(maxsize=None)
 def known(year: int) -> bool:
     """Whether the library has the year's decree on moved days off (a year it has none for may still get one)."""
-    if year in calendar_ru.YEARS:
-        return True
-    calendar = _calendar()
+    return year in calendar_ru.YEARS or decreed(_calendar(), year)
+
+
+def decreed(calendar, year: int) -> bool:
+    """Whether the `holidays` calendar given has the year's decree: a day off moved by it, or a weekend made a working
+    day (scripts/make_calendar.py asks it of each year it copies)."""
     calendar.get(dt.date(year, 1, 1))  # fills the year in
     return any(day.year == year and "substituted" in name.lower() for day, name in calendar.items()) or any(
         day.year == year for day in calendar.weekend_workdays)
