@@ -34,29 +34,17 @@ def folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nastavnik"
 
 
-def _code_stamp() -> str:
-    """When and how large the code that prepares a template was installed (this folder's render.py, pagination.py
-    and this module): a template prepared by another install of the program, or by edited code, is not read back."""
-    code = [Path(__file__).with_name(name) for name in ("render.py", "pagination.py", "prepared_cache.py")]
-    try:
-        stamps = [(path.stat().st_mtime_ns, path.stat().st_size) for path in code]
-    except OSError:
-        return "0"
-    return hashlib.sha256(repr(stamps).encode("ascii")).hexdigest()[:12]
-
-
-_STAMP = _code_stamp()
-
-
 def _path(digest: str, version: int) -> Path:
-    tag = f"{FORMAT}-{version}-{_STAMP}-{jinja2.__version__}-{docxtpl.__version__}-{sys.implementation.cache_tag}"
+    versions = f"{jinja2.__version__}-{docxtpl.__version__}-{sys.implementation.cache_tag}"
+    tag = f"{FORMAT}-{version}-{_package_stamp()}-{versions}"
     return folder() / "templates" / f"{digest}-{tag}.marshal"
 
 
 @lru_cache(maxsize=1)
 def _package_stamp() -> str:
-    """When and how large every module of the installed program is: what a template check says depends on most of
-    them (the fields of each document, the wording of the findings)."""
+    """When and how large every module of the installed program is: a template prepared or checked by another
+    install of the program, or by edited code, is not read back (what a check says depends on most of them: the
+    fields of each document, the wording of the findings)."""
     package = Path(__file__).resolve().parent.parent
     try:
         stamps = sorted((str(path.relative_to(package)), path.stat().st_mtime_ns, path.stat().st_size)
