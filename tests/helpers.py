@@ -1,6 +1,6 @@
 """What several test modules share: the test day, building and checking a book on it, the problems said, the
-command line in a workspace, a command killed mid-run, a fake clock, and what the test book is expected to make. No test module imports
-another: what two share is here (fixtures are in conftest.py)."""
+command line in a workspace, a command killed mid-run, a fake clock, and what the test book is expected to make. No
+test module imports another: what two share is here (fixtures are in conftest.py)."""
 
 from __future__ import annotations
 

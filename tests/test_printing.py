@@ -178,8 +178,9 @@ def test_libreoffices_profile_is_kept_for_the_next_conversion_and_one_it_cannot_
 
     def unusable(soffice, profile, work, sources, target):
         calls.append((profile / "метка").exists())
-        if not (profile / "метка").exists():  # LibreOffice cannot use the kept profile: nothing converted with it
-            real(soffice, profile, work, sources, target)
+        if (profile / "метка").exists():  # LibreOffice cannot use the kept profile: nothing converted with it
+            return False
+        return real(soffice, profile, work, sources, target)
 
     monkeypatch.setattr(printing, "_convert", unusable)
     third = converted("третья")

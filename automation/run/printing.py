@@ -144,18 +144,17 @@ def convert(soffice: str, work: Path, sources: list[Path], target: str = "pdf") 
     profile = work / "profile"
     kept = _kept_profile(soffice)
     copied = _copied(kept, profile)
-    _convert(soffice, profile, work, sources, target)
-    made = all(source.with_suffix(".pdf").is_file() for source in sources)
+    made = _convert(soffice, profile, work, sources, target)
     if copied and not made:
         shutil.rmtree(kept, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
-        _convert(soffice, profile, work, sources, target)
-        copied, made = False, all(source.with_suffix(".pdf").is_file() for source in sources)
+        copied, made = False, _convert(soffice, profile, work, sources, target)
     if made and not copied:
         _keep(profile, kept)
 
 
-def _convert(soffice: str, profile: Path, work: Path, sources: list[Path], target: str) -> None:
+def _convert(soffice: str, profile: Path, work: Path, sources: list[Path], target: str) -> bool:
+    """One LibreOffice run with `profile`; whether every source has its PDF."""
     command = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
                "--convert-to", target, "--outdir", str(work), *[str(s) for s in sources]]
     try:
@@ -165,6 +164,7 @@ def _convert(soffice: str, profile: Path, work: Path, sources: list[Path], targe
         raise PrintProblem("LibreOffice не ответил вовремя при переводе в PDF; закройте его окна и повторите.") from err
     except OSError as err:
         raise PrintProblem(f"LibreOffice ({soffice}) не запускается: переустановите его.") from err
+    return all(source.with_suffix(".pdf").is_file() for source in sources)
 
 
 def _kept_profile(soffice: str) -> Path:
