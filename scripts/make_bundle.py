@@ -70,9 +70,12 @@ if ! "$PYTHON" -m venv "$PREFIX/venv" >/dev/null 2>&1; then
     echo "Не удалось создать окружение Python в «$PREFIX». Установите пакет python3-venv и повторите."
     exit 2
 fi
-# --force-reinstall: a new bundle replaces what an earlier one installed, even under the same version number.
-if ! "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" --force-reinstall \
-        nastavnik; then
+# A new bundle replaces what an earlier one installed: the dependencies it brings newer, and the program itself even
+# under the same version number (reinstalled alone: the dependencies it has are not installed again).
+if ! "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" --upgrade \
+        --upgrade-strategy eager nastavnik \
+    || ! "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" \
+        --force-reinstall --no-deps nastavnik; then
     echo "Не удалось установить «Наставник» из папки wheels: для Python $("$PYTHON" -V 2>&1) в комплекте нет"
     echo "подходящих файлов. Возьмите комплект для своей версии Python."
     exit 2
@@ -116,10 +119,11 @@ def run(command: list[str]) -> None:
 
 
 def shared(work: Path) -> tuple[Path, Path]:
-    """What every bundle carries, made once for all of them: the wheels `pip wheel` builds here (the project and
-    every dependency for this Python; one published only as source becomes a wheel), and the guide's PDF."""
+    """What every bundle carries, made once for all of them: the project's wheel and the guide's PDF. The
+    dependencies are downloaded as the wheels their authors publish, for each bundle's platform and Pythons (every
+    one publishes wheels; one that stopped would make the download fail with pip's words)."""
     built = work / "built"
-    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(built), str(ROOT)])
+    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(built), str(ROOT)])
     return built, make_pdf(work / "guide")
 
 
@@ -129,11 +133,9 @@ def linux_bundle(output: Path, pythons: list[str], built: Path, guide: Path) -> 
         folder = Path(temp) / name
         wheels = folder / "wheels"
         shutil.copytree(built, wheels)
-        # The other Pythons' downloads find a wheel built from source in the same folder.
         for python in pythons:
             platforms = [argument for platform in LINUX_PLATFORMS for argument in ("--platform", platform)]
             run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", str(wheels),
-                 "--find-links", str(wheels),
                  "--python-version", python, "--implementation", "cp", *platforms, *requirements()])
         install = folder / "install.sh"
         install.write_text(INSTALL_SH, encoding="utf-8", newline="\n")
@@ -265,17 +267,15 @@ def windows_bundle(output: Path, pythons: list[str], built: Path, guide: Path) -
         with zipfile.ZipFile(uv_wheel) as archive:
             exe = next(n for n in archive.namelist() if n.endswith("/uv.exe"))
             (folder / "uv.exe").write_bytes(archive.read(exe))
-        # The project, and the pure wheels of dependencies published only as source, built here.
-        for wheel in built.glob("*.whl"):
-            if wheel.name.endswith("-none-any.whl"):
-                shutil.copy(wheel, wheels / wheel.name)
+        for wheel in built.glob("*.whl"):  # the project's
+            shutil.copy(wheel, wheels / wheel.name)
         for python in pythons:
             pinned = work / f"windows-{python}.txt"
             run([str(uv), "pip", "compile", "--quiet", "--python-platform", "windows", "--python-version", python,
                  "--no-header", "--no-annotate", "--output-file", str(pinned), str(ROOT / "pyproject.toml")])
             run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps",
                  "--platform", "win_amd64", "--python-version", python, "--implementation", "cp",
-                 "--find-links", str(wheels), "--dest", str(wheels), "-r", str(pinned)])
+                 "--dest", str(wheels), "-r", str(pinned)])
             shutil.copy(pinned, folder / f"требования-python{python}.txt")
         (folder / "Установить.cmd").write_bytes(_crlf(INSTALL_CMD))
         (folder / "Удалить.cmd").write_bytes(_crlf(UNINSTALL_CMD))
