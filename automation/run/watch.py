@@ -162,12 +162,13 @@ class Watcher:
                 stop.wait(poll)
         finally:
             # watchdog's stop waits for its inotify reader without a bound: a stop that does not return must not keep
-            # Ctrl+C from ending the watch, so it is asked on a thread of its own and waited for 2 s at most, as is
-            # the observer. Its threads are daemons: the program ends either way.
+            # Ctrl+C from ending the watch, so it is asked on a thread of its own, and it and the observer are
+            # waited for 2 s at most in all. Their threads are daemons: the program ends either way.
+            deadline = time.monotonic() + 2
             stopping = threading.Thread(target=observer.stop, daemon=True)
             stopping.start()
             stopping.join(timeout=2)
-            observer.join(timeout=2)
+            observer.join(timeout=max(0.0, deadline - time.monotonic()))
 
 
 def ctrl_c_stops() -> None:
