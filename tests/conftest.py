@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from automation.office.blank_book import write_workbook
 from automation.office.default_templates import write_templates
 from tests import sample_data
-from tests.helpers import TODAY  # noqa: F401 — fixtures below use it
+from tests.helpers import TODAY, write_book  # noqa: F401 — fixtures below use TODAY
 
 # A command a test starts (`python -m automation …`) runs this checkout's code, not a copy installed earlier into the
 # environment (`pip install .` copies the package: without this, a change not yet reinstalled would go untested).
@@ -62,8 +61,8 @@ def write(tmp_path):
     counter = iter(range(1000))
 
     def _write(rows: dict, settings: dict | None = None, name: str | None = None) -> Path:
-        return write_workbook(tmp_path / (name or f"book{next(counter)}.xlsx"), rows,
-                              sample_data.SETTINGS if settings is None else settings)
+        return write_book(tmp_path / (name or f"book{next(counter)}.xlsx"), rows,
+                          sample_data.SETTINGS if settings is None else settings)
 
     return _write
 

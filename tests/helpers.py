@@ -5,6 +5,7 @@ test module imports another: what two share is here (fixtures are in conftest.py
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from typing import Callable
 import pytest
 
 from automation.book.problems import ERROR, WARNING, Severity
+from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from automation.run.printing import find_soffice
 from automation.run.report import Report
@@ -29,6 +31,21 @@ NOW = dt.datetime(2026, 11, 27, 9, 30)
 def build(book: Path, templates: Path, output: Path, **options) -> Report:
     """`nastavnik build` of the book on the test day (`period`, `progress` … as the build takes them)."""
     return builder.build(book, templates, output, **{"today": TODAY, "now": NOW, **options})
+
+
+_BOOKS: dict[bytes, bytes] = {}
+
+
+def write_book(path: Path, rows: dict, settings: dict | None) -> Path:
+    """`write_workbook` of these rows and settings, its bytes kept for the next test of the worker that asks for the
+    same ones (half the books the tests write are the test book unchanged or changed alike; each save took 0.1 s)."""
+    key = pickle.dumps((rows, settings))
+    if key not in _BOOKS:
+        write_workbook(path, rows, settings)
+        _BOOKS[key] = path.read_bytes()
+    else:
+        path.write_bytes(_BOOKS[key])
+    return path
 
 
 def said(report_or_book: Report | Path, severity: Severity = WARNING) -> list[str]:
@@ -92,9 +109,36 @@ AWAITING = [  # the drafts in the register's order (40-ОД is above 50-ОД), t
 ]
 
 
-def nastavnik(*args, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "automation", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+def nastavnik(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`nastavnik ARGS` in `cwd`, run in this process as `python -m automation` runs it (`cli.main`, its exit code
+    and what it writes to stdout and stderr; stdin empty, not a terminal): a new Python for each took 0.7 s. The
+    commands are also started as real processes (the `initialized` fixture, tests/test_printing.py, the bundles)."""
+    import contextlib
+    import io
+    import os
+
+    from automation import cli
+
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="") for _ in range(2))
+    code: int | str | None = 0
+    before = os.getcwd()
+    with contextlib.ExitStack() as stack:
+        stack.callback(os.chdir, before)
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        stack.enter_context(pytest.MonkeyPatch.context()).setattr(sys, "stdin", io.StringIO(""))
+        stack.enter_context(pytest.MonkeyPatch.context()).setattr(sys, "argv", ["nastavnik", *args])
+        os.chdir(cwd)
+        try:
+            cli.main()
+        except SystemExit as done:
+            code = done.code
+    returncode = code if isinstance(code, int) else 0 if code is None else 1
+    texts = []
+    for stream in (out, err):
+        stream.flush()
+        texts.append(stream.buffer.getvalue().decode("utf-8"))
+    return subprocess.CompletedProcess(["nastavnik", *args], returncode, *texts)
 
 
 def killed_after(delay: float, *args: str, cwd: Path) -> None:

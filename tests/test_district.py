@@ -5,12 +5,11 @@ import threading
 import openpyxl
 import pytest
 
-from automation.office.blank_book import write_workbook
 from automation.run.district import build_any
 from automation.run.watch import Debouncer, Watched, Watcher
 from tests import sample_data
 from tests.docx_text import output_text
-from tests.helpers import FAST, TODAY, settled
+from tests.helpers import FAST, TODAY, settled, write_book
 
 KARSUN = {**sample_data.SETTINGS, "Краткое наименование": "МКОУ Карсунская СШ № 2"}
 
@@ -25,8 +24,8 @@ def one_pair(rows: dict) -> dict:
 def district(tmp_path, rows):
     folder = tmp_path / "район"
     folder.mkdir()
-    write_workbook(folder / "karsun.xlsx", one_pair(rows), KARSUN)
-    write_workbook(folder / "tenki.xlsx", sample_data.all_signed(rows), sample_data.SETTINGS)
+    write_book(folder / "karsun.xlsx", one_pair(rows), KARSUN)
+    write_book(folder / "tenki.xlsx", sample_data.all_signed(rows), sample_data.SETTINGS)
     (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     (folder / "~$tenki.xlsx").write_bytes(b"lock")
     return folder
@@ -75,7 +74,7 @@ def test_documents_are_reported_with_their_school_folder(district, templates, tm
 def test_a_folder_with_one_workbook_is_a_single_school(tmp_path, rows, templates):
     folder = tmp_path / "workbook"
     folder.mkdir()
-    write_workbook(folder / "Наставничество.xlsx", rows, sample_data.SETTINGS)
+    write_book(folder / "Наставничество.xlsx", rows, sample_data.SETTINGS)
     build_any(folder, templates, tmp_path / "out", today=TODAY)
     assert (tmp_path / "out" / "Отчёт о проверке.docx").is_file()
     assert not (tmp_path / "out" / "МКОУ Теньковская СШ").exists()
@@ -96,7 +95,7 @@ def test_the_watcher_rebuilds_a_district_folder(district, templates, tmp_path, r
     thread.start()
     assert ready.wait(10)
     rows["Программы"][0]["Цель"] = "цель, изменённая в Карсуне"
-    write_workbook(tmp_path / "staged.xlsx", one_pair(rows), KARSUN).replace(district / "karsun.xlsx")
+    write_book(tmp_path / "staged.xlsx", one_pair(rows), KARSUN).replace(district / "karsun.xlsx")
     settled(lambda: len(builds), 1, watcher)
     stop.set()
     thread.join(5)
@@ -109,7 +108,7 @@ def test_two_workbooks_of_one_short_name_never_share_a_folder(tmp_path, rows, te
     folder = tmp_path / "район"
     folder.mkdir()
     for name in ("a", "b"):
-        write_workbook(folder / f"{name}.xlsx", rows, sample_data.SETTINGS)
+        write_book(folder / f"{name}.xlsx", rows, sample_data.SETTINGS)
     output = tmp_path / "out"
     report = build_any(folder, templates, output, today=TODAY, workers=2, district=True)
     assert report.exit_code == 0
@@ -242,8 +241,8 @@ def test_the_summary_holds_each_schools_questionnaires_in_aggregate_and_the_cert
     karsun["Ответы анкет"] = [answer("самооценка затруднений", "входная", "П-5", 1)]
     folder = tmp_path / "район"
     folder.mkdir()
-    write_workbook(folder / "karsun.xlsx", karsun, KARSUN)
-    write_workbook(folder / "tenki.xlsx", tenki, sample_data.SETTINGS)
+    write_book(folder / "karsun.xlsx", karsun, KARSUN)
+    write_book(folder / "tenki.xlsx", tenki, sample_data.SETTINGS)
     output = tmp_path / "out"
     build_any(folder, templates, output, today=TODAY, workers=1, district=True)
     summary = output_text(output / "Сводка по району 2026-2027.docx")
@@ -274,9 +273,9 @@ def test_a_closed_years_summary_reads_each_schools_book_of_that_year(tmp_path, r
 
     folder = tmp_path / "район"
     folder.mkdir()
-    write_workbook(folder / "karsun.xlsx", one_pair(rows), KARSUN)
-    write_workbook(folder / "tenki 2026-2027.xlsx", sample_data.all_signed(rows), sample_data.SETTINGS)
-    write_workbook(folder / "tenki.xlsx", {**one_pair(rows), "Пары": []}, {**sample_data.SETTINGS,
+    write_book(folder / "karsun.xlsx", one_pair(rows), KARSUN)
+    write_book(folder / "tenki 2026-2027.xlsx", sample_data.all_signed(rows), sample_data.SETTINGS)
+    write_book(folder / "tenki.xlsx", {**one_pair(rows), "Пары": []}, {**sample_data.SETTINGS,
                                                                           "Учебный год": "2027/2028"})
     output = tmp_path / "out"
     report = build_any(folder, templates, output, today=TODAY, workers=1, district=True,

@@ -5,12 +5,11 @@ import copy
 
 import pytest
 
-from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from automation.run.report import UNCHANGED
 from tests import sample_data
 from tests.docx_text import docx_text
-from tests.helpers import TODAY
+from tests.helpers import TODAY, write_book
 from tests.sample_data import all_signed
 
 PAIR_LIST = "Списки/Список наставнических пар (групп).docx"
@@ -25,7 +24,7 @@ def texts(tmp_path_factory, templates) -> dict[bool, dict[str, str]]:
     for signed in (False, True):
         folder = tmp_path_factory.mktemp("signed" if signed else "pending")
         rows = copy.deepcopy(sample_data.ROWS)
-        book = write_workbook(folder / "book.xlsx", all_signed(rows) if signed else rows, sample_data.SETTINGS)
+        book = write_book(folder / "book.xlsx", all_signed(rows) if signed else rows, sample_data.SETTINGS)
         builder.build(book, templates, folder / "out", today=TODAY)
         made[signed] = {name: docx_text(folder / "out" / name) for name in (PAIR_LIST, PROGRAMME_3, PUBLIC)}
     return made

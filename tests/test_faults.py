@@ -16,13 +16,12 @@ from click.testing import CliRunner
 from automation import cli, files
 from automation.book import schema
 from automation.documents import catalogue
-from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from automation.run import commands
 from automation.run.report import Report
 from tests import sample_data
 from tests.docx_text import docx_text
-from tests.helpers import build, errors, warnings
+from tests.helpers import build, errors, warnings, write_book
 from tests.ods import write_ods
 
 
@@ -265,7 +264,7 @@ def test_the_watcher_reports_a_fault_and_builds_the_next_save(tmp_path):
 def test_a_backup_copy_beside_the_book_changes_nothing_but_a_warning(rows, templates, tmp_path):
     folder = tmp_path / "workbook"
     folder.mkdir()
-    book = write_workbook(folder / "Наставничество.xlsx", rows, sample_data.SETTINGS)
+    book = write_book(folder / "Наставничество.xlsx", rows, sample_data.SETTINGS)
     for copy in ("Наставничество — копия.xlsx", "Наставничество (1).xlsx", "Наставничество - Copy.xlsx"):
         shutil.copy(book, folder / copy)
     output = tmp_path / "out"
@@ -282,7 +281,7 @@ def test_two_books_without_district_is_exit_2_saying_how_to_choose(rows, templat
     folder = tmp_path / "workbook"
     folder.mkdir()
     for name in ("Теньки.xlsx", "Карсун.xlsx"):
-        write_workbook(folder / name, rows, sample_data.SETTINGS)
+        write_book(folder / name, rows, sample_data.SETTINGS)
     output = tmp_path / "out"
     args = ["build", "--workbook", str(folder), "--templates", str(templates), "--output", str(output)]
     result = CliRunner().invoke(cli.cli, args)

@@ -10,18 +10,17 @@ import pytest
 
 from automation.run import build as builder
 from tests.docx_text import output_text
-from tests.helpers import DOCUMENTS, TODAY
+from tests.helpers import DOCUMENTS, TODAY, write_book
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, templates):
-    from automation.office.blank_book import write_workbook
     from tests import sample_data
 
     folder = tmp_path_factory.mktemp("golden")
-    path = write_workbook(folder / "book.xlsx", sample_data.ROWS, sample_data.SETTINGS)
+    path = write_book(folder / "book.xlsx", sample_data.ROWS, sample_data.SETTINGS)
     builder.build(path, templates, folder / "output", today=TODAY)
     return folder / "output"
 

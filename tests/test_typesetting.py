@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import re
 
-from automation.office.blank_book import write_workbook
 from automation.run import build as builder
 from tests import sample_data
 from tests.docx_text import paragraph_texts
-from tests.helpers import TODAY
+from tests.helpers import TODAY, write_book
 
 # A plain space where a no-break one belongs.
 LOOSE = re.compile(r"№ (?=\w)| —(?= )|\d (?=гг?\.)")
 
 
 def test_no_document_leaves_a_number_sign_a_dash_or_a_year_loose(tmp_path, templates):
-    book = write_workbook(tmp_path / "book.xlsx", sample_data.ROWS, sample_data.SETTINGS)
+    book = write_book(tmp_path / "book.xlsx", sample_data.ROWS, sample_data.SETTINGS)
     builder.build(book, templates, tmp_path / "out", today=TODAY)
     documents = sorted(p for p in (tmp_path / "out").rglob("*.docx")
                        if not any(part.startswith(".") for part in p.relative_to(tmp_path).parts))

@@ -9,12 +9,11 @@ import pytest
 
 from automation.documents.signed import describe_changes
 from automation.grammar import ended
-from automation.office.blank_book import write_workbook
 from automation.office.template_check import check_docx
 from automation.office.typography import findings
 from tests import large_book, sample_data
 from tests.docx_text import paragraph_texts
-from tests.helpers import build
+from tests.helpers import build, write_book
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_document_of_the_three_books_passes_the_typography_check(tmp_path, templates):
     books = {
         "образец": ROOT / "workbook" / "Наставничество.xlsx",
-        "тестовая": write_workbook(tmp_path / "test.xlsx", sample_data.ROWS, sample_data.SETTINGS),
-        "большая": write_workbook(tmp_path / "large.xlsx", large_book.rows(), sample_data.SETTINGS),
+        "тестовая": write_book(tmp_path / "test.xlsx", sample_data.ROWS, sample_data.SETTINGS),
+        "большая": write_book(tmp_path / "large.xlsx", large_book.rows(), sample_data.SETTINGS),
     }
     found, documents = [], 0
     for name, book in books.items():

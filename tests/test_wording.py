@@ -1,5 +1,7 @@
 """The director's read: the wording rules of issue 14 that are in place, each on the documents it touches."""
 
+from pathlib import Path
+
 from automation.run import build as builder
 from tests.docx_text import docx_text
 from tests.helpers import TODAY
@@ -9,9 +11,30 @@ COMPLETION = "Приказы/Приказ № 40-ОД от 29.06.2026 О зав�
 PROGRAMME_1 = "Программы/Программа наставничества № 1 Мороз И.И.docx"
 
 
-def made(write, rows, templates, tmp_path, settings=None) -> dict[str, str]:
+class Texts(dict):
+    """The documents made, by path in the output: each read back as text when first asked for (reading every one of
+    the thirty took a second a test, most tests ask for one)."""
+
+    def __init__(self, output: Path) -> None:
+        super().__init__({str(p.relative_to(output)): p for p in output.rglob("*.docx") if "_архив" not in p.parts})
+
+    def __getitem__(self, name: str) -> str:
+        value = super().__getitem__(name)
+        if isinstance(value, Path):
+            value = docx_text(value)
+            self[name] = value
+        return value
+
+    def values(self):
+        return [self[name] for name in self]
+
+    def items(self):
+        return [(name, self[name]) for name in self]
+
+
+def made(write, rows, templates, tmp_path, settings=None) -> Texts:
     builder.build(write(rows, settings), templates, tmp_path, today=TODAY)
-    return {str(p.relative_to(tmp_path)): docx_text(p) for p in tmp_path.rglob("*.docx") if "_архив" not in p.parts}
+    return Texts(tmp_path)
 
 
 def test_the_heads_position_starts_its_line_with_a_capital(write, rows, settings, templates, tmp_path):
