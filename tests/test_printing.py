@@ -150,7 +150,9 @@ def test_a_new_bundle_sends_the_earlier_ones_to_the_archive(tmp_path):
 def test_libreoffices_profile_is_kept_for_the_next_conversion_and_one_it_cannot_use_is_made_anew(tmp_path,
                                                                                                 monkeypatch):
     """The first conversion keeps the profile LibreOffice made in the user's cache; the next starts from a copy of
-    it; a kept profile with which nothing is converted is forgotten, and the conversion made with a new one."""
+    it; a kept profile with which nothing is converted is forgotten, and the conversion made with a new one. A PDF is
+    looked for where LibreOffice writes it, not beside its source (a source from another folder once counted as not
+    converted: the profile was never kept and every such conversion was made twice)."""
     from automation.office import prepared_cache
 
     monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "cache"))
@@ -160,15 +162,16 @@ def test_libreoffices_profile_is_kept_for_the_next_conversion_and_one_it_cannot_
     document.add_paragraph("Наставничество")
     document.save(str(tmp_path / "a.docx"))
 
-    def converted(name: str) -> Path:
+    def converted(name: str, source: Path | None = None) -> Path:
         work = tmp_path / name
         work.mkdir()
-        shutil.copy(tmp_path / "a.docx", work / "a.docx")
-        printing.convert(SOFFICE, work, [work / "a.docx"])
+        if source is None:
+            source = shutil.copy(tmp_path / "a.docx", work / "a.docx")
+        printing.convert(SOFFICE, work, [source])
         assert "Наставничество" in PdfReader(work / "a.pdf").pages[0].extract_text()
         return work
 
-    converted("первая")
+    converted("первая", tmp_path / "a.docx")  # a source outside the folder its PDF is written to
     [kept] = (tmp_path / "cache" / "libreoffice").iterdir()
     assert (kept / "user" / "registrymodifications.xcu").is_file()
     (kept / "метка").write_text("сохранённый профиль", encoding="utf-8")

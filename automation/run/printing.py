@@ -154,7 +154,8 @@ def convert(soffice: str, work: Path, sources: list[Path], target: str = "pdf") 
 
 
 def _convert(soffice: str, profile: Path, work: Path, sources: list[Path], target: str) -> bool:
-    """One LibreOffice run with `profile`; whether every source has its PDF."""
+    """One LibreOffice run with `profile`; whether every source has its PDF in `work` (where LibreOffice writes it,
+    wherever the source is)."""
     command = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
                "--convert-to", target, "--outdir", str(work), *[str(s) for s in sources]]
     try:
@@ -164,7 +165,7 @@ def _convert(soffice: str, profile: Path, work: Path, sources: list[Path], targe
         raise PrintProblem("LibreOffice не ответил вовремя при переводе в PDF; закройте его окна и повторите.") from err
     except OSError as err:
         raise PrintProblem(f"LibreOffice ({soffice}) не запускается: переустановите его.") from err
-    return all(source.with_suffix(".pdf").is_file() for source in sources)
+    return all((work / source.with_suffix(".pdf").name).is_file() for source in sources)
 
 
 def _kept_profile(soffice: str) -> Path:
