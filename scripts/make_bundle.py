@@ -29,6 +29,7 @@ import sys
 import tarfile
 import tempfile
 import tomllib
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from make_guide import make_pdf  # scripts/ is the script's own folder, first on sys.path
@@ -118,30 +119,32 @@ def run(command: list[str]) -> None:
         sys.exit(f"Не удалось: {' '.join(command[:6])} …\n{result.stderr.strip()[-2000:]}")
 
 
-def shared(work: Path) -> tuple[Path, Path]:
-    """What every bundle carries, made once for all of them: the project's wheel and the guide's PDF. The
-    dependencies are downloaded as the wheels their authors publish, for each bundle's platform and Pythons (every
-    one publishes wheels; one that stopped would make the download fail with pip's words)."""
+def project_wheel(work: Path) -> Path:
+    """The folder with the project's wheel, made once for every bundle (as is the guide's PDF). The dependencies are
+    downloaded as the wheels their authors publish, for each bundle's platform and Pythons (every one publishes
+    wheels; one that stopped would make the download fail with pip's words)."""
     built = work / "built"
     run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(built), str(ROOT)])
-    return built, make_pdf(work / "guide")
+    return built
 
 
-def linux_bundle(output: Path, pythons: list[str], built: Path, guide: Path) -> Path:
+def linux_bundle(output: Path, pythons: list[str], built: Future[Path], guide: Future[Path]) -> Path:
     name = f"Наставник-{version()}-linux-x86_64"
     with tempfile.TemporaryDirectory(prefix="nastavnik-bundle-") as temp:
         folder = Path(temp) / name
         wheels = folder / "wheels"
-        shutil.copytree(built, wheels)
+        wheels.mkdir(parents=True)
         for python in pythons:
             platforms = [argument for platform in LINUX_PLATFORMS for argument in ("--platform", platform)]
             run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", str(wheels),
                  "--python-version", python, "--implementation", "cp", *platforms, *requirements()])
+        for wheel in built.result().glob("*.whl"):  # the project's
+            shutil.copy(wheel, wheels / wheel.name)
         install = folder / "install.sh"
         install.write_text(INSTALL_SH, encoding="utf-8", newline="\n")
         install.chmod(0o755)
         (folder / "ПРОЧТИТЕ.txt").write_text(README.format(version=version()), encoding="utf-8")
-        shutil.copy(guide, folder / guide.name)
+        shutil.copy(guide.result(), folder / guide.result().name)
         output.mkdir(parents=True, exist_ok=True)
         target = output / f"{name}.tar.gz"
         with tarfile.open(target, "w:gz") as archive:
@@ -241,7 +244,7 @@ def _crlf(text: str) -> bytes:
     return text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
 
 
-def windows_bundle(output: Path, pythons: list[str], built: Path, guide: Path) -> Path:
+def windows_bundle(output: Path, pythons: list[str], built: Future[Path], guide: Future[Path]) -> Path:
     """uv.exe, the wheels resolved for Windows (markers evaluated for Windows), the installer and uninstaller,
     the sample book; zipped as «Наставник-<версия>-windows-x64.zip»."""
     import zipfile
@@ -267,20 +270,20 @@ def windows_bundle(output: Path, pythons: list[str], built: Path, guide: Path) -
         with zipfile.ZipFile(uv_wheel) as archive:
             exe = next(n for n in archive.namelist() if n.endswith("/uv.exe"))
             (folder / "uv.exe").write_bytes(archive.read(exe))
-        for wheel in built.glob("*.whl"):  # the project's
-            shutil.copy(wheel, wheels / wheel.name)
         for python in pythons:
             pinned = work / f"windows-{python}.txt"
-            run([str(uv), "pip", "compile", "--quiet", "--python-platform", "windows", "--python-version", python,
+            run([str(uv), "pip", "compile", "--quiet", "--no-python-downloads", "--python-platform", "windows", "--python-version", python,
                  "--no-header", "--no-annotate", "--output-file", str(pinned), str(ROOT / "pyproject.toml")])
             run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps",
                  "--platform", "win_amd64", "--python-version", python, "--implementation", "cp",
                  "--dest", str(wheels), "-r", str(pinned)])
             shutil.copy(pinned, folder / f"требования-python{python}.txt")
+        for wheel in built.result().glob("*.whl"):  # the project's
+            shutil.copy(wheel, wheels / wheel.name)
         (folder / "Установить.cmd").write_bytes(_crlf(INSTALL_CMD))
         (folder / "Удалить.cmd").write_bytes(_crlf(UNINSTALL_CMD))
         (folder / "ПРОЧТИТЕ.txt").write_bytes(_crlf(WINDOWS_README.format(version=version())))
-        shutil.copy(guide, folder / guide.name)
+        shutil.copy(guide.result(), folder / guide.result().name)
         (folder / "образец").mkdir()
         shutil.copy(ROOT / "workbook" / "Наставничество.xlsx", folder / "образец" / "Наставничество.xlsx")
         output.mkdir(parents=True, exist_ok=True)
@@ -300,11 +303,15 @@ def main() -> None:
     parser.add_argument("--python", nargs="+", default=list(PYTHONS),
                         help="версии CPython, для которых положить колёса (по умолчанию 3.11 3.12 3.13)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="nastavnik-shared-") as temp:
-        built, guide = shared(Path(temp))
-        for platform in dict.fromkeys(args.platform):
-            make = windows_bundle if platform == "windows" else linux_bundle
-            print(make(args.output, args.python, built, guide))
+    # Every part waits on the package index, pip or LibreOffice far more than on the processor: all are made side by
+    # side (the Windows bundle's resolution by uv is the longest; the rest is done meanwhile), printed in order.
+    with tempfile.TemporaryDirectory(prefix="nastavnik-shared-") as temp, ThreadPoolExecutor(max_workers=4) as pool:
+        built = pool.submit(project_wheel, Path(temp))
+        guide = pool.submit(make_pdf, Path(temp) / "guide")
+        made = [pool.submit(windows_bundle if platform == "windows" else linux_bundle, args.output, args.python,
+                            built, guide) for platform in dict.fromkeys(args.platform)]
+        for bundle in made:
+            print(bundle.result())
 
 
 if __name__ == "__main__":

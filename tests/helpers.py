@@ -149,9 +149,9 @@ def killed_after(delay: float, *args: str, cwd: Path) -> None:
     process = subprocess.Popen([sys.executable, "-m", "automation", *args], cwd=cwd, start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(delay)
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
+        process.wait(timeout=delay)  # one that ends sooner is not waited for to the end of `delay`
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=60)
 
