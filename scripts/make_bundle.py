@@ -128,6 +128,13 @@ def project_wheel(work: Path) -> Path:
     return built
 
 
+def shared_parts(built: Future[Path], guide: Future[Path], wheels: Path, folder: Path) -> None:
+    """The project's wheel into `wheels` and the guide into `folder`, once both are made."""
+    for wheel in built.result().glob("*.whl"):
+        shutil.copy(wheel, wheels)
+    shutil.copy(guide.result(), folder)
+
+
 def linux_bundle(output: Path, pythons: list[str], built: Future[Path], guide: Future[Path]) -> Path:
     name = f"Наставник-{version()}-linux-x86_64"
     with tempfile.TemporaryDirectory(prefix="nastavnik-bundle-") as temp:
@@ -138,13 +145,11 @@ def linux_bundle(output: Path, pythons: list[str], built: Future[Path], guide: F
             platforms = [argument for platform in LINUX_PLATFORMS for argument in ("--platform", platform)]
             run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", str(wheels),
                  "--python-version", python, "--implementation", "cp", *platforms, *requirements()])
-        for wheel in built.result().glob("*.whl"):  # the project's
-            shutil.copy(wheel, wheels / wheel.name)
+        shared_parts(built, guide, wheels, folder)
         install = folder / "install.sh"
         install.write_text(INSTALL_SH, encoding="utf-8", newline="\n")
         install.chmod(0o755)
         (folder / "ПРОЧТИТЕ.txt").write_text(README.format(version=version()), encoding="utf-8")
-        shutil.copy(guide.result(), folder / guide.result().name)
         output.mkdir(parents=True, exist_ok=True)
         target = output / f"{name}.tar.gz"
         with tarfile.open(target, "w:gz") as archive:
@@ -280,12 +285,10 @@ def windows_bundle(output: Path, pythons: list[str], built: Future[Path], guide:
                  "--platform", "win_amd64", "--python-version", python, "--implementation", "cp",
                  "--dest", str(wheels), "-r", str(pinned)])
             shutil.copy(pinned, folder / f"требования-python{python}.txt")
-        for wheel in built.result().glob("*.whl"):  # the project's
-            shutil.copy(wheel, wheels / wheel.name)
+        shared_parts(built, guide, wheels, folder)
         (folder / "Установить.cmd").write_bytes(_crlf(INSTALL_CMD))
         (folder / "Удалить.cmd").write_bytes(_crlf(UNINSTALL_CMD))
         (folder / "ПРОЧТИТЕ.txt").write_bytes(_crlf(WINDOWS_README.format(version=version())))
-        shutil.copy(guide.result(), folder / guide.result().name)
         (folder / "образец").mkdir()
         shutil.copy(ROOT / "workbook" / "Наставничество.xlsx", folder / "образец" / "Наставничество.xlsx")
         output.mkdir(parents=True, exist_ok=True)
@@ -305,8 +308,8 @@ def main() -> None:
     parser.add_argument("--python", nargs="+", default=list(PYTHONS),
                         help="версии CPython, для которых положить колёса (по умолчанию 3.11 3.12 3.13)")
     args = parser.parse_args()
-    # Every part waits on the package index, pip or LibreOffice far more than on the processor: all are made side by
-    # side (the Windows bundle's resolution by uv is the longest; the rest is done meanwhile), printed in order.
+    # Much of each part is waiting (on the package index, on LibreOffice): all are made side by side, each bundle
+    # taking the shared parts when it needs them, and printed in order.
     with tempfile.TemporaryDirectory(prefix="nastavnik-shared-") as temp, ThreadPoolExecutor(max_workers=4) as pool:
         built = pool.submit(project_wheel, Path(temp))
         guide = pool.submit(make_pdf, Path(temp) / "guide")
