@@ -67,16 +67,29 @@ if [ -z "$PYTHON" ]; then
     fi
     exit 2
 fi
-if ! "$PYTHON" -m venv "$PREFIX/venv" >/dev/null 2>&1; then
-    echo "Не удалось создать окружение Python в «$PREFIX». Установите пакет python3-venv и повторите."
-    exit 2
+# The environment is made once, without pip (Debian-family systems keep ensurepip in a package of its own,
+# python3-venv): the bundle's own pip installs the program and itself into it. One of another Python is made anew.
+PIP="$(ls "$HERE"/wheels/pip-*.whl | head -n 1)"
+MADE=""
+if [ "$("$PREFIX/venv/bin/python" -c 'import sys; print("%d%d" % sys.version_info[:2])' 2>/dev/null || true)" \
+        != "$TAG" ]; then
+    if ! "$PYTHON" -m venv --clear --without-pip "$PREFIX/venv" >/dev/null 2>&1; then
+        echo "Не удалось создать окружение Python в «$PREFIX». Проверьте, что в эту папку можно писать, и повторите."
+        exit 2
+    fi
+    MADE="yes"
 fi
+install_wheels() {  # the environment's pip once it has one (compiled: a second faster), else the bundle's
+    if "$PREFIX/venv/bin/python" -c "import pip" >/dev/null 2>&1; then
+        "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" "$@"
+    else
+        "$PREFIX/venv/bin/python" "$PIP/pip" install --quiet --no-index --find-links "$HERE/wheels" "$@"
+    fi
+}
 # A new bundle replaces what an earlier one installed: the dependencies it brings newer, and the program itself even
 # under the same version number (reinstalled alone: the dependencies it has are not installed again).
-if ! "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" --upgrade \
-        --upgrade-strategy eager nastavnik \
-    || ! "$PREFIX/venv/bin/python" -m pip install --quiet --no-index --find-links "$HERE/wheels" \
-        --force-reinstall --no-deps nastavnik; then
+if ! install_wheels --upgrade --upgrade-strategy eager nastavnik pip \
+    || { [ -z "$MADE" ] && ! install_wheels --force-reinstall --no-deps nastavnik; }; then
     echo "Не удалось установить «Наставник» из папки wheels: для Python $("$PYTHON" -V 2>&1) в комплекте нет"
     echo "подходящих файлов. Возьмите комплект для своей версии Python."
     exit 2
@@ -144,7 +157,7 @@ def linux_bundle(output: Path, pythons: list[str], built: Future[Path], guide: F
         for python in pythons:
             platforms = [argument for platform in LINUX_PLATFORMS for argument in ("--platform", platform)]
             run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", str(wheels),
-                 "--python-version", python, "--implementation", "cp", *platforms, *requirements()])
+                 "--python-version", python, "--implementation", "cp", *platforms, *requirements(), "pip"])
         shared_parts(built, guide, wheels, folder)
         install = folder / "install.sh"
         install.write_text(INSTALL_SH, encoding="utf-8", newline="\n")
@@ -295,8 +308,9 @@ def windows_bundle(output: Path, pythons: list[str], built: Future[Path], guide:
         target = output / f"{name}.zip"
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    archive.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
+                if path.is_file():  # a wheel is a zip already: stored as it is (0.8 s less, 0.3 MB more)
+                    archive.write(path, f"{name}/{path.relative_to(folder).as_posix()}",
+                                  zipfile.ZIP_STORED if path.suffix == ".whl" else zipfile.ZIP_DEFLATED)
     return target
 
 

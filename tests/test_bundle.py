@@ -89,6 +89,9 @@ def test_the_linux_bundle_installs_with_no_index_and_builds_the_sample(tmp_path,
     assert installed.stdout.splitlines()[0] == (
         f"Наставник установлен в «{tmp_path / 'prefix'}»; команда: {home}/.local/bin/nastavnik")
     assert command.resolve() == tmp_path / "prefix" / "venv" / "bin" / "nastavnik"
+    # The environment's pip is the bundle's (made without ensurepip, which Debian keeps in python3-venv).
+    pip = next(Path(name).name.split("-")[1] for name in members if Path(name).name.startswith("pip-"))
+    assert list((tmp_path / "prefix" / "venv" / "lib").glob(f"python3*/site-packages/pip-{pip}.dist-info"))
 
     workspace = tmp_path / "Наставничество"
     init = subprocess.run([str(command), "init", str(workspace)], capture_output=True, text=True, encoding="utf-8",
