@@ -6,11 +6,16 @@ import datetime as dt
 import re
 from enum import Enum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pymorphy3
 from pytrovich.enums import Case as PetrovichCase
 from pytrovich.enums import Gender, NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
+
+from automation import memo
+
+if TYPE_CHECKING:
+    import pymorphy3
 
 
 class Case(Enum):
@@ -44,7 +49,16 @@ def _maker() -> PetrovichDeclinationMaker:
 
 @lru_cache(maxsize=1)
 def morph() -> pymorphy3.MorphAnalyzer:
+    """The dictionary of Russian, opened at the first word asked of it (0.1 s): the answers of the functions that ask
+    it are kept between runs (`ANSWERS`), so a build of a book it has seen does not open it."""
+    import pymorphy3
+
     return pymorphy3.MorphAnalyzer()
+
+
+ANSWERS = memo.Store("grammar", ("pymorphy3", "pymorphy3_dicts_ru", "pytrovich"), limit=50_000)
+"""What the dictionary answered, kept between runs: positions' cases, first names' certainty, proper nouns, the
+words' normal forms."""
 
 
 def is_female(middle_name: str | None) -> bool | None:
@@ -150,7 +164,7 @@ def _letters_of_part(typed: str, declined: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=4096)
+@memo.remembered(ANSWERS)
 def uncertain_first_name(first: str, female: bool) -> bool:
     """A first name the grammar cannot be sure of: not in the dictionary as a name of this gender, and of no class
     whose cases are regular (a woman's in -а/-я after a consonant or in -ь, a man's in a hard consonant or -й)."""
@@ -171,7 +185,7 @@ def initials(first: str, middle: str | None) -> str:
     return f"{first[0]}." + (f"{middle[0]}." if middle else "")
 
 
-@lru_cache(maxsize=4096)
+@memo.remembered(ANSWERS)
 def decline_position(phrase: str, case: Case) -> str:
     """Inflect the head noun of a position and the adjectives before it; keep the dependent tail.
 
@@ -334,6 +348,10 @@ def continuing(text: str) -> str:
     word = stripped.split(" ", 1)[0] if stripped else ""
     if len(word) < 2 or not word[0].isupper() or not word[1:].replace("-", "").islower():
         return stripped
-    if any(parse.tag.grammemes & _PROPER for parse in morph().parse(word)):
-        return stripped
-    return stripped[0].lower() + stripped[1:]
+    return stripped if _proper(word) else stripped[0].lower() + stripped[1:]
+
+
+@memo.remembered(ANSWERS)
+def _proper(word: str) -> bool:
+    """A name, a place, an abbreviation: a word whose capital letter stays inside a sentence."""
+    return any(bool(parse.tag.grammemes & _PROPER) for parse in morph().parse(word))

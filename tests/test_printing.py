@@ -153,9 +153,9 @@ def test_libreoffices_profile_is_kept_for_the_next_conversion_and_one_it_cannot_
     it; a kept profile with which nothing is converted is forgotten, and the conversion made with a new one. A PDF is
     looked for where LibreOffice writes it, not beside its source (a source from another folder once counted as not
     converted: the profile was never kept and every such conversion was made twice)."""
-    from automation.office import prepared_cache
+    from automation import memo
 
-    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(memo.ENV, str(tmp_path / "cache"))
     from docx import Document
 
     document = Document()

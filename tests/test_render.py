@@ -251,10 +251,11 @@ def test_a_prepared_template_is_read_back_from_the_cache_by_the_next_run_and_a_d
         tmp_path, monkeypatch):
     """The next run reads the template's preparation instead of compiling it; a damaged or unwritable cache changes
     nothing in the document."""
+    from automation import memo
     from automation.office import prepared_cache
     from automation.office.render import VERSION, PreparedTemplate, _env
 
-    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(memo.ENV, str(tmp_path / "cache"))
     source = (tmp_path / _template(tmp_path, "Школа: {{ школа }}", table_cell="№ {{ номер }}")).read_bytes()
     context = {"школа": "Теньковская", "номер": "45-ОД"}
     first = PreparedTemplate(source, _env()).render(context)
@@ -267,5 +268,5 @@ def test_a_prepared_template_is_read_back_from_the_cache_by_the_next_run_and_a_d
     assert PreparedTemplate(source, _env()).render(context) == first
     assert prepared_cache.load(kept.name.split("-")[0], VERSION) is not None  # prepared again, and kept again whole
     (tmp_path / "a file").write_text("not a folder")
-    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "a file"))
+    monkeypatch.setenv(memo.ENV, str(tmp_path / "a file"))
     assert PreparedTemplate(source, _env()).render(context) == first

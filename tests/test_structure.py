@@ -114,7 +114,7 @@ def test_every_order_that_cites_a_column_is_a_column_of_the_book():
 PACKAGE = Path(__file__).resolve().parent.parent / "automation"
 LAYERS = ("book", "documents", "office", "run")
 """The packages from the bottom up: a module imports from its own package, the packages below it and the basics."""
-BASICS = {"grammar", "files", "crash"}
+BASICS = {"grammar", "files", "crash", "memo"}
 """Shared by every layer; they import nothing of the package's."""
 COMMANDS = {"terminal", "cli", "__main__", "__init__"}
 """The command line, on top of everything."""

@@ -177,9 +177,10 @@ def test_a_clean_template_is_remembered_between_runs_one_with_findings_checked_e
                                                                                          monkeypatch):
     """The next run (a new process: the in-memory results gone) takes a clean template's check from the cache; a
     template with findings, or one whose bytes changed, is checked again."""
-    from automation.office import prepared_cache, template_check
+    from automation import memo
+    from automation.office import template_check
 
-    monkeypatch.setenv(prepared_cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(memo.ENV, str(tmp_path / "cache"))
     own = tmp_path / "templates"
     shutil.copytree(templates, own)
     (own / REPLACEMENT).write_bytes(word("{{ цели }}"))

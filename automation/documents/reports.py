@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
-from automation import grammar
+from automation import grammar, memo
 from automation.book import choices, schema
 from automation.book.models import Data, Person, key
 from automation.book.problems import ERROR, Problem
@@ -350,7 +349,7 @@ _SKIPPED_POS = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 
 
-@lru_cache(maxsize=8192)
+@memo.remembered(grammar.ANSWERS)
 def lemmas(text: str | None) -> frozenset[str]:
     """The normal forms of a text's meaningful words: «подготовки к ОГЭ» → {«подготовка», «огэ»}."""
     morph = grammar.morph()

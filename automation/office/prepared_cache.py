@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,45 +16,21 @@ import docxtpl
 import jinja2
 
 from automation.files import WriteFailed, write_atomic
+from automation.memo import folder, package_stamp
 
-ENV = "NASTAVNIK_CACHE"
-"""A folder to keep the cache in instead of the user's (the tests give each a folder of their own)."""
 FORMAT = 1
 """What a cached preparation holds: raised when PreparedTemplate keeps something else."""
 
 
-def folder() -> Path:
-    """%LOCALAPPDATA%\\Наставник\\cache on Windows, $XDG_CACHE_HOME/nastavnik (~/.cache/nastavnik) elsewhere."""
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "Наставник" / "cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nastavnik"
-
-
 def _path(digest: str, version: int) -> Path:
     versions = f"{jinja2.__version__}-{docxtpl.__version__}-{sys.implementation.cache_tag}"
-    tag = f"{FORMAT}-{version}-{_package_stamp()}-{versions}"
+    tag = f"{FORMAT}-{version}-{package_stamp()}-{versions}"
     return folder() / "templates" / f"{digest}-{tag}.marshal"
-
-
-@lru_cache(maxsize=1)
-def _package_stamp() -> str:
-    """When and how large every module of the installed program is: a template prepared or checked by another
-    install of the program, or by edited code, is not read back (what a check says depends on most of them: the
-    fields of each document, the wording of the findings)."""
-    package = Path(__file__).resolve().parent.parent
-    try:
-        stamps = sorted((str(path.relative_to(package)), path.stat().st_mtime_ns, path.stat().st_size)
-                        for path in package.rglob("*.py"))
-    except OSError:
-        return "0"
-    return hashlib.sha256(repr(stamps).encode("utf-8")).hexdigest()[:12]
 
 
 def _clean_mark(digest: str, name: str) -> Path:
     named = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
-    tag = f"{_package_stamp()}-{jinja2.__version__}-{sys.implementation.cache_tag}"
+    tag = f"{package_stamp()}-{jinja2.__version__}-{sys.implementation.cache_tag}"
     return folder() / "checked" / f"{digest}-{named}-{tag}"
 
 

@@ -172,7 +172,7 @@ def _kept_profile(soffice: str) -> Path:
     """Where the profile of this LibreOffice (its program file, as installed now) is kept, in the user's cache."""
     import hashlib
 
-    from automation.office.prepared_cache import folder
+    from automation.memo import folder
 
     program = Path(soffice).resolve()
     try:
