@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from automation import files
 from automation.office.default_templates import write_templates
 from tests import sample_data
-from tests.helpers import TODAY, write_book  # noqa: F401 — fixtures below use TODAY
+from tests.helpers import TODAY, once_per_run, write_book  # noqa: F401 — fixtures below use TODAY
 
 # A command a test starts (`python -m automation …`) runs this checkout's code, not a copy installed earlier into the
 # environment (`pip install .` copies the package: without this, a change not yet reinstalled would go untested).
@@ -26,6 +27,9 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # with the run (the commands the tests start use it too).
 _CACHE = tempfile.TemporaryDirectory(prefix="nastavnik-cache-")
 os.environ["NASTAVNIK_CACHE"] = _CACHE.name
+# Nothing the tests write in this process outlives the run: the disk is not waited for (a tenth of each build; the
+# commands the tests start as processes still wait for it, and tests/test_files.py checks the wait with the real one).
+files.flush_to_disk = lambda descriptor: None
 
 
 def pytest_collection_modifyitems(items):
@@ -69,9 +73,8 @@ def write(tmp_path):
 
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("templates")
-    write_templates(folder)
-    return folder
+    """The default templates, written once for the test run (0.7 s)."""
+    return once_per_run(tmp_path_factory, "templates", write_templates)
 
 
 @pytest.fixture
@@ -84,11 +87,14 @@ def own_templates(tmp_path, templates) -> Path:
 
 @pytest.fixture(scope="session")
 def initialized(tmp_path_factory) -> Path:
-    """A workspace made once per test worker by the real `nastavnik init`; `tests.test_cli.workspace` copies it."""
+    """A workspace made once for the test run by the real `nastavnik init`; `tests.helpers.workspace` copies it."""
     import subprocess
     import sys
-    folder = tmp_path_factory.mktemp("initialized") / "школа"
-    result = subprocess.run([sys.executable, "-m", "automation", "init", str(folder)], capture_output=True, text=True,
-                            encoding="utf-8", timeout=120, cwd=Path(__file__).resolve().parent.parent)
-    assert result.returncode == 0, result.stderr
-    return folder
+
+    def init(folder: Path) -> None:
+        result = subprocess.run([sys.executable, "-m", "automation", "init", str(folder / "школа")],
+                                capture_output=True, text=True, encoding="utf-8", timeout=120,
+                                cwd=Path(__file__).resolve().parent.parent)
+        assert result.returncode == 0, result.stderr
+
+    return once_per_run(tmp_path_factory, "initialized", init) / "школа"

@@ -141,6 +141,26 @@ def nastavnik(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["nastavnik", *args], returncode, *texts)
 
 
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder `make` fills once for the whole test run, in whichever worker asks first (under a lock; the others
+    wait for it and take it as it is): made once per worker, it cost each its time."""
+    import fcntl
+    import os
+
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of one run
+    root = tmp_path_factory.getbasetemp().parent if run_id else tmp_path_factory.getbasetemp()
+    folder = root / f"{name}-{run_id or 'here'}"
+    with open(root / f"{name}-{run_id or 'here'}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = root / f"{name}-{run_id or 'here'}.made"
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            made.touch()
+    return folder
+
+
 def killed_after(delay: float, *args: str, cwd: Path) -> None:
     """`python -m automation ARGS` started in a session of its own and, if still running after `delay` seconds,
     sent SIGKILL — to its own pid only, never a group or a name; waited for (at most a minute) either way."""

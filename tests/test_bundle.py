@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import needs_libreoffice
+from tests.helpers import needs_libreoffice, once_per_run
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -32,29 +32,22 @@ def _base_python() -> str:
 
 @pytest.fixture(scope="session")
 def bundles(tmp_path_factory) -> dict[str, Path]:
-    """Both bundles, made by one run of the script (the shared parts once) for the whole test run: the first worker
-    that asks makes them under a lock, the others wait for them; skipped only where the package index cannot be
-    reached."""
-    import fcntl
+    """Both bundles, made by one run of the script (the shared parts once) for the whole test run; skipped only where
+    the package index cannot be reached."""
     import json
 
-    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of one run
-    root = tmp_path_factory.getbasetemp().parent if run_id else tmp_path_factory.getbasetemp()
-    folder = root / f"bundles-{run_id or 'here'}"
-    with open(root / f"bundles-{run_id or 'here'}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        result = folder / "made.json"
-        if not result.exists():
-            made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "linux",
-                                   "windows", "--output", str(folder), "--python", PYTHON],
-                                  capture_output=True, text=True, encoding="utf-8", timeout=900)
-            offline = re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
-                                made.stderr)
-            assert made.returncode == 0 or offline, made.stderr
-            paths = made.stdout.split()
-            result.write_text(json.dumps({"offline": bool(offline), "linux": paths[0] if paths else "",
-                                          "windows": paths[-1] if paths else ""}), encoding="utf-8")
-        said = json.loads(result.read_text(encoding="utf-8"))
+    def make(folder: Path) -> None:
+        made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "linux",
+                               "windows", "--output", str(folder), "--python", PYTHON],
+                              capture_output=True, text=True, encoding="utf-8", timeout=900)
+        offline = re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
+                            made.stderr)
+        assert made.returncode == 0 or offline, made.stderr
+        paths = made.stdout.split()
+        (folder / "made.json").write_text(json.dumps({"offline": bool(offline), "linux": paths[0] if paths else "",
+                                                      "windows": paths[-1] if paths else ""}), encoding="utf-8")
+
+    said = json.loads((once_per_run(tmp_path_factory, "bundles", make) / "made.json").read_text(encoding="utf-8"))
     if said["offline"]:
         pytest.skip("нет доступа к каталогу пакетов (PyPI): комплект собирается только с ним")
     return {"linux": Path(said["linux"]), "windows": Path(said["windows"])}

@@ -220,6 +220,28 @@ def test_written_files_get_the_mode_the_umask_gives(tmp_path):
     assert stat.S_IMODE((tmp_path / "a.docx").stat().st_mode) == 0o644
 
 
+def test_a_file_is_on_the_disk_before_it_takes_its_name(tmp_path, monkeypatch):
+    """The written bytes are flushed to the disk (the real fsync) before the rename shows the file: switched off in
+    between, the computer keeps the old document, never an empty new one. (The test run itself does not wait for the
+    disk: conftest.py.)"""
+    steps: list[str] = []
+
+    def flushed(descriptor: int) -> None:
+        os.fsync(descriptor)
+        steps.append(f"на диске: {os.fstat(descriptor).st_size} байт")
+
+    def renamed(source, target) -> None:
+        steps.append(f"переименован в {Path(target).name}")
+        real_replace(source, target)
+
+    real_replace = os.replace
+    monkeypatch.setattr(files, "flush_to_disk", flushed)
+    monkeypatch.setattr(files.os, "replace", renamed)
+    files.write_atomic(tmp_path / "a.docx", b"12345")
+    assert steps == ["на диске: 5 байт", "переименован в a.docx"]
+    assert (tmp_path / "a.docx").read_bytes() == b"12345"
+
+
 def test_an_unforeseen_fault_is_one_sentence_a_file_and_exit_3(write, rows, templates, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("мера")
