@@ -43,6 +43,7 @@ def package_stamp() -> str:
     return hashlib.sha256(repr(stamps).encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=8)
 def _libraries_stamp(names: tuple[str, ...]) -> str:
     """The installed libraries' mark, found without importing them (their first file's time and size: an upgrade
     writes it anew)."""

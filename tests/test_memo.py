@@ -88,3 +88,20 @@ def test_a_store_keeps_its_latest_answers_and_only_the_file_of_this_version(tmp_
     again = memo.Store("test-limit", (), limit=3)
     assert [again.answer(n, lambda n=n: asked.append(n) or -1) for n in (2, 3, 4, 0)] == [20, 30, 40, -1]
     assert asked == [0]  # the two oldest were let go
+
+
+def test_a_build_by_the_command_keeps_what_the_dictionary_answered(tmp_path, monkeypatch, initialized):
+    import marshal
+
+    from automation import grammar
+    from tests.helpers import nastavnik, workspace
+
+    monkeypatch.setenv(memo.ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(grammar.ANSWERS, "_answers", None)  # nothing known yet: what this build asks is learned
+    space = workspace(tmp_path, initialized, ROOT / "workbook" / "Наставничество.xlsx")
+    assert nastavnik("build", "-q", cwd=space).returncode == 0
+    kept = marshal.loads(next((tmp_path / "cache" / "memo").glob("grammar-*.marshal")).read_bytes())
+    asked = {key[0] for key in kept}
+    assert {"decline_position", "uncertain_first_name"} <= asked
+    position = next(key for key in kept if key[0] == "decline_position" and key[2] == "рп")
+    assert kept[position] != position[1]  # «учителя …» kept for «учитель …»

@@ -9,7 +9,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from automation import memo
 from automation.book.models import key
 from automation.book.problems import ERROR, WARNING, Problem
 from automation.book.reader import WorkbookUnreadable, read_workbook
@@ -55,7 +54,6 @@ def check(workbook: Path, today: dt.date | None = None) -> Report:
     result = validated(workbook, report)
     if result is not None:
         report.reminders = reports.reminders(result.data, today or dt.date.today())
-        memo.save_all()
     return report
 
 
@@ -168,7 +166,6 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
         ahead = result.data.year_typed_ahead()
         archive_gone(manifest, made, output, now, report, {key(ahead.number)} if ahead is not None else set())
     save_manifest(manifest, output, report)
-    memo.save_all()  # what the dictionary answered, for the next run
     return report
 
 

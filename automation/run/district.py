@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from automation import crash, grammar
+from automation import crash, grammar, memo
 from automation.book import matching, schema
 from automation.book.models import Data
 from automation.book.problems import ERROR, WARNING, Problem
@@ -49,22 +49,25 @@ def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | No
     try:
         with output_lock(output):
             if district:
-                return build_district(workbook, templates, output, today, now, period, workers, progress)
-            return builder.build(workbook, templates, output, today, now, period, progress)
+                report = build_district(workbook, templates, output, today, now, period, workers, progress)
+            else:
+                report = builder.build(workbook, templates, output, today, now, period, progress)
     except OutputBusy as busy:
         return Report(fatal=grammar.capital(str(busy)))
+    memo.save_all()  # what the dictionary answered, for the next run (once a run, not once a school)
+    return report
 
 
 def check_any(workbook: Path, today: dt.date | None = None, district: bool = False) -> Report:
     """The check alone: of one workbook, or of every school's book of a district folder (each problem named by
     its book)."""
     if not district:
-        return builder.check(workbook, today)
-    report = Report(workbook=workbook)
-    books = _district_books(workbook, report)
-    for book in books:
-        school = builder.check(book, today)
-        _merge(report, School(book, None, school, None))
+        report = builder.check(workbook, today)
+    else:
+        report = Report(workbook=workbook)
+        for book in _district_books(workbook, report):
+            _merge(report, School(book, None, builder.check(book, today), None))
+    memo.save_all()
     return report
 
 
