@@ -321,12 +321,14 @@ def main() -> None:
     parser.add_argument("--output", type=Path, required=True, help="папка, куда положить комплект")
     parser.add_argument("--python", nargs="+", default=list(PYTHONS),
                         help="версии CPython, для которых положить колёса (по умолчанию 3.11 3.12 3.13)")
+    parser.add_argument("--guide", type=Path,
+                        help="готовый PDF руководства куратора (scripts/make_guide.py), чтобы не делать его заново")
     args = parser.parse_args()
     # Much of each part is waiting (on the package index, on LibreOffice): all are made side by side, each bundle
     # taking the shared parts when it needs them, and printed in order.
     with tempfile.TemporaryDirectory(prefix="nastavnik-shared-") as temp, ThreadPoolExecutor(max_workers=4) as pool:
         built = pool.submit(project_wheel, Path(temp))
-        guide = pool.submit(make_pdf, Path(temp) / "guide")
+        guide = pool.submit(lambda: args.guide) if args.guide else pool.submit(make_pdf, Path(temp) / "guide")
         made = [pool.submit(windows_bundle if platform == "windows" else linux_bundle, args.output, args.python,
                             built, guide) for platform in dict.fromkeys(args.platform)]
         for bundle in made:

@@ -31,14 +31,27 @@ def _base_python() -> str:
 
 
 @pytest.fixture(scope="session")
-def bundles(tmp_path_factory) -> dict[str, Path]:
+def guide(tmp_path_factory) -> Path:
+    """The curator's guide, made once for the run by scripts/make_guide.py (LibreOffice) for its test and the
+    bundles."""
+
+    def make(folder: Path) -> None:
+        made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_guide.py"), "--output", str(folder)],
+                              capture_output=True, text=True, encoding="utf-8", timeout=300)
+        assert made.returncode == 0, made.stderr
+
+    return once_per_run(tmp_path_factory, "guide", make) / "Руководство куратора.pdf"
+
+
+@pytest.fixture(scope="session")
+def bundles(tmp_path_factory, guide) -> dict[str, Path]:
     """Both bundles, made by one run of the script (the shared parts once) for the whole test run; skipped only where
     the package index cannot be reached."""
     import json
 
     def make(folder: Path) -> None:
         made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bundle.py"), "--platform", "linux",
-                               "windows", "--output", str(folder), "--python", PYTHON],
+                               "windows", "--output", str(folder), "--python", PYTHON, "--guide", str(guide)],
                               capture_output=True, text=True, encoding="utf-8", timeout=900)
         offline = re.search(r"NewConnectionError|Could not fetch|Temporary failure|Network is unreachable",
                             made.stderr)
@@ -183,13 +196,10 @@ def test_the_launchers_in_the_repository_are_those_init_makes():
 
 
 @needs_libreoffice
-def test_the_curators_guide_is_made_as_a_pdf_with_its_sections(tmp_path):
+def test_the_curators_guide_is_made_as_a_pdf_with_its_sections(guide):
     from pypdf import PdfReader
 
-    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_guide.py"), "--output", str(tmp_path)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=300)
-    assert made.returncode == 0, made.stderr
-    pdf = PdfReader(tmp_path / "Руководство куратора.pdf")
+    pdf = PdfReader(guide)
     text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     for heading in ("Руководство куратора", "1. Установка", "2. Рабочая папка", "3. Книга: лист за листом",
                     "4. Учебный год", "5. Что значат сообщения", "6. Печать и подпись",

@@ -163,12 +163,16 @@ class Watcher:
         finally:
             # watchdog's stop waits for its inotify reader without a bound: a stop that does not return must not keep
             # Ctrl+C from ending the watch, so it is asked on a thread of its own, and it and the observer are
-            # waited for 2 s at most in all. Their threads are daemons: the program ends either way.
-            deadline = time.monotonic() + 2
+            # waited for STOP_WAIT at most in all. Their threads are daemons: the program ends either way.
+            deadline = time.monotonic() + STOP_WAIT
             stopping = threading.Thread(target=observer.stop, daemon=True)
             stopping.start()
-            stopping.join(timeout=2)
+            stopping.join(timeout=STOP_WAIT)
             observer.join(timeout=max(0.0, deadline - time.monotonic()))
+
+
+STOP_WAIT = 2.0
+"""Seconds Ctrl+C waits at most for the file watching to stop."""
 
 
 def ctrl_c_stops() -> None:
