@@ -28,7 +28,7 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 _CACHE = tempfile.TemporaryDirectory(prefix="nastavnik-cache-")
 os.environ["NASTAVNIK_CACHE"] = _CACHE.name
 # Nothing the tests write in this process outlives the run: the disk is not waited for (a tenth of each build; the
-# commands the tests start as processes still wait for it, and tests/test_files.py checks the wait with the real one).
+# commands the tests start as processes still wait for it, and tests/test_faults.py checks the wait with the real one).
 files.flush_to_disk = lambda descriptor: None
 
 
