@@ -29,6 +29,7 @@ import sys
 import tarfile
 import tempfile
 import tomllib
+import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -132,12 +133,30 @@ def run(command: list[str]) -> None:
         sys.exit(f"Не удалось: {' '.join(command[:6])} …\n{result.stderr.strip()[-2000:]}")
 
 
-def project_wheel(work: Path) -> Path:
-    """The folder with the project's wheel, made once for every bundle (as is the guide's PDF). The dependencies are
-    downloaded as the wheels their authors publish, for each bundle's platform and Pythons (every one publishes
-    wheels; one that stopped would make the download fail with pip's words)."""
+def here_uv(work: Path) -> Path:
+    """uv for this machine, taken out of its wheel (no environment to install it into: seconds saved): it builds the
+    project's wheel and resolves the requirements for Windows."""
+    run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps", "--dest",
+         str(work / "uv-here"), "uv"])
+    with zipfile.ZipFile(next((work / "uv-here").glob("uv-*.whl"))) as archive:
+        program = next(n for n in archive.namelist() if n.endswith("/scripts/uv"))
+        uv = work / "uv-here" / "uv"
+        uv.write_bytes(archive.read(program))
+    uv.chmod(0o755)
+    return uv
+
+
+def project_wheel(work: Path, uv: Future[Path]) -> Path:
+    """The folder with the project's wheel, made once for every bundle (as is the guide's PDF): by `uv build` (1.3 s;
+    `pip wheel` took 4.3 s, most of it installing setuptools into its own environment), or by pip where uv cannot
+    reach the package index. The dependencies are downloaded as the wheels their authors publish, for each bundle's
+    platform and Pythons (every one publishes wheels; one that stopped would make the download fail with pip's
+    words)."""
     built = work / "built"
-    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(built), str(ROOT)])
+    made = subprocess.run([str(uv.result()), "build", "--wheel", "--quiet", "--python", sys.executable, "--out-dir",
+                           str(built), str(ROOT)], capture_output=True, text=True)
+    if made.returncode != 0 or not list(built.glob("*.whl")):
+        run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(built), str(ROOT)])
     return built
 
 
@@ -262,22 +281,14 @@ def _crlf(text: str) -> bytes:
     return text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
 
 
-def windows_bundle(output: Path, pythons: list[str], built: Future[Path], guide: Future[Path]) -> Path:
+def windows_bundle(output: Path, pythons: list[str], built: Future[Path], guide: Future[Path],
+                   here: Future[Path]) -> Path:
     """uv.exe, the wheels resolved for Windows (markers evaluated for Windows), the installer and uninstaller,
     the sample book; zipped as «Наставник-<версия>-windows-x64.zip»."""
-    import zipfile
-
     name = f"Наставник-{version()}-windows-x64"
     with tempfile.TemporaryDirectory(prefix="nastavnik-bundle-") as temp:
         work = Path(temp)
-        # uv for this machine, taken out of its wheel (no environment to install it into: seconds saved).
-        run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps", "--dest",
-             str(work / "uv-here"), "uv"])
-        with zipfile.ZipFile(next((work / "uv-here").glob("uv-*.whl"))) as archive:
-            program = next(n for n in archive.namelist() if n.endswith("/scripts/uv"))
-            uv = work / "uv-here" / "uv"
-            uv.write_bytes(archive.read(program))
-            uv.chmod(0o755)
+        uv = here.result()
         folder = work / name
         wheels = folder / "wheels"
         wheels.mkdir(parents=True)
@@ -326,11 +337,13 @@ def main() -> None:
     args = parser.parse_args()
     # Much of each part is waiting (on the package index, on LibreOffice): all are made side by side, each bundle
     # taking the shared parts when it needs them, and printed in order.
-    with tempfile.TemporaryDirectory(prefix="nastavnik-shared-") as temp, ThreadPoolExecutor(max_workers=4) as pool:
-        built = pool.submit(project_wheel, Path(temp))
+    with tempfile.TemporaryDirectory(prefix="nastavnik-shared-") as temp, ThreadPoolExecutor(max_workers=5) as pool:
+        here = pool.submit(here_uv, Path(temp))
+        built = pool.submit(project_wheel, Path(temp), here)
         guide = pool.submit(lambda: args.guide) if args.guide else pool.submit(make_pdf, Path(temp) / "guide")
-        made = [pool.submit(windows_bundle if platform == "windows" else linux_bundle, args.output, args.python,
-                            built, guide) for platform in dict.fromkeys(args.platform)]
+        makers = {"linux": lambda: linux_bundle(args.output, args.python, built, guide),
+                  "windows": lambda: windows_bundle(args.output, args.python, built, guide, here)}
+        made = [pool.submit(makers[platform]) for platform in dict.fromkeys(args.platform)]
         for bundle in made:
             print(bundle.result())
 
