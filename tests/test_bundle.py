@@ -206,3 +206,23 @@ def test_the_curators_guide_is_made_as_a_pdf_with_its_sections(guide):
                     "7. Новая версия и резервные копии"):
         assert heading in text, heading
     assert any(page.images for page in pdf.pages)  # the picture of an order
+
+
+def test_the_projects_wheel_is_built_by_pip_where_uv_cannot_build_it(tmp_path, monkeypatch):
+    """uv builds the project's wheel; where it cannot (no package index it can reach for setuptools), pip does."""
+    from concurrent.futures import Future
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    import make_bundle
+
+    failing = tmp_path / "uv"
+    failing.write_text("#!/bin/sh\necho 'error: Failed to fetch: https://pypi.org/simple/setuptools/' >&2\nexit 2\n",
+                       encoding="utf-8")
+    failing.chmod(0o755)
+    uv: Future[Path] = Future()
+    uv.set_result(failing)
+    asked: list[list[str]] = []
+    monkeypatch.setattr(make_bundle, "run", asked.append)
+    assert make_bundle.project_wheel(tmp_path, uv) == tmp_path / "built"
+    assert asked == [[sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir",
+                      str(tmp_path / "built"), str(ROOT)]]
