@@ -33,7 +33,8 @@ def folder() -> Path:
 @lru_cache(maxsize=1)
 def package_stamp() -> str:
     """When and how large every module of the installed program is: what another install of the program, or edited
-    code, found is not read back."""
+    code, found is not read back (a template's check depends on most of them: the fields of each document, the
+    wording of the findings)."""
     package = Path(__file__).resolve().parent
     try:
         stamps = sorted((str(path.relative_to(package)), path.stat().st_mtime_ns, path.stat().st_size)

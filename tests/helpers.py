@@ -150,9 +150,9 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> P
     run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of one run
     root = tmp_path_factory.getbasetemp().parent if run_id else tmp_path_factory.getbasetemp()
     folder = root / f"{name}-{run_id or 'here'}"
-    with open(root / f"{name}-{run_id or 'here'}.lock", "w") as lock:
+    with open(f"{folder}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        made = root / f"{name}-{run_id or 'here'}.made"
+        made = Path(f"{folder}.made")
         if not made.exists():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
