@@ -10,25 +10,32 @@ scripts/make_guide.py; LibreOffice is needed to make a bundle).
 
 Windows: «Наставник-<версия>-windows-x64.zip» holds uv.exe (from the official uv wheel for win_amd64: it finds an
 installed Python 3.11–3.13 or fetches one once, and installs offline), a wheel of every requirement resolved for
-Windows by `uv pip compile --python-platform windows` for each CPython (markers included: a dependency only Windows
-needs is there; a `pip download --platform` run here would evaluate them for Linux and leave it out), «Установить.cmd» and
-«Удалить.cmd» (CRLF, UTF-8 console, every path quoted), the sample book and «ПРОЧТИТЕ.txt». The installer makes the
-environment in %LOCALAPPDATA%\Наставник (the launchers made by `init` look there), the workspace «Документы\
-Наставничество» with `nastavnik init` (the sample on request) and a desktop shortcut to it; the uninstaller removes
-the environment and the shortcut, never the workspace.
+Windows by `uv pip compile --python-platform x86_64-pc-windows-msvc` for each CPython (markers included: a dependency
+only Windows needs is there; a `pip download --platform` run here would evaluate them for Linux and leave it out),
+«Установить.cmd» and «Удалить.cmd» (CRLF, UTF-8 console, every path quoted), the sample book and «ПРОЧТИТЕ.txt».
+The installer makes the environment in %LOCALAPPDATA%\Наставник (the launchers made by `init` look there), the
+workspace «Документы\Наставничество» with `nastavnik init` (the sample on request) and a desktop shortcut to it; the
+uninstaller removes the environment and the shortcut, never the workspace.
 
-Making a bundle needs the package index (the wheels are downloaded here, once); installing it does not.
+Making a bundle needs the package index (the wheels are downloaded here, once, by the addresses and checksums of a
+pylock.toml that uv resolves); installing it does not.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import http.client
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import tomllib
+import urllib.parse
+import urllib.request
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -38,6 +45,13 @@ from make_guide import make_pdf  # scripts/ is the script's own folder, first on
 ROOT = Path(__file__).resolve().parent.parent
 PYTHONS = ("3.11", "3.12", "3.13")
 LINUX_PLATFORMS = ("manylinux_2_28_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "linux_x86_64")
+LINUX_TARGET = "x86_64-manylinux_2_28"  # uv's name for the newest of LINUX_PLATFORMS
+WINDOWS_TARGET = "x86_64-pc-windows-msvc"
+# One talk with the package index at a time, by 8 threads that keep their connections: a bundle's 30 wheels took
+# 0.7 s so; opened anew for each wheel, one name lookup in thirty waited the resolver's 5 s.
+INDEX = threading.Lock()
+DOWNLOADERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="download")
+_KEPT = threading.local()  # each downloader's open connections, by host
 
 INSTALL_SH = r'''#!/bin/sh
 # Наставник: установка без интернета. Запуск: sh install.sh [ПАПКА]
@@ -153,11 +167,100 @@ def project_wheel(work: Path, uv: Future[Path]) -> Path:
     platform and Pythons (every one publishes wheels; one that stopped would make the download fail with pip's
     words)."""
     built = work / "built"
-    made = subprocess.run([str(uv.result()), "build", "--wheel", "--quiet", "--python", sys.executable, "--out-dir",
-                           str(built), str(ROOT)], capture_output=True, text=True)
+    command = [str(uv.result()), "build", "--wheel", "--quiet", "--python", sys.executable, "--out-dir", str(built),
+               str(ROOT)]
+    with INDEX:
+        made = subprocess.run(command, capture_output=True, text=True)
     if made.returncode != 0 or not list(built.glob("*.whl")):
         run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(built), str(ROOT)])
     return built
+
+
+class Unresolved(Exception):
+    """uv could not resolve the requirements (no package index it can reach); its words are the message."""
+
+
+def _glibc(wheel: dict) -> int:
+    """The glibc a wheel asks for (manylinux2014 = 2.17); 0 for a wheel that asks for none."""
+    name = wheel["url"].rsplit("/", 1)[1]
+    found = [int(m) for m in re.findall(r"manylinux_2_(\d+)", name)]
+    found += [legacy for tag, legacy in (("manylinux2014", 17), ("manylinux2010", 12), ("manylinux1", 5))
+              if tag in name]
+    return min(found, default=0)
+
+
+def download(url: str) -> bytes:
+    """The bytes at `url`: over the thread's kept connection to an https host (one name lookup and handshake per
+    thread, not per wheel), by urllib through a proxy or for any other scheme."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme != "https" or urllib.request.getproxies().get("https"):
+        with urllib.request.urlopen(url, timeout=300) as response:
+            return response.read()
+    kept = vars(_KEPT).setdefault("connections", {})
+    for last in (False, True):  # a kept connection the server has closed meanwhile is opened once more
+        connection = kept.get(parts.netloc) or kept.setdefault(
+            parts.netloc, http.client.HTTPSConnection(parts.netloc, timeout=300))
+        try:
+            connection.request("GET", urllib.parse.urlunsplit(("", "", parts.path, parts.query, "")))
+            response = connection.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException) as error:
+            kept.pop(parts.netloc).close()
+            if last:
+                raise OSError(str(error) or type(error).__name__) from error
+            continue
+        if response.status != 200:
+            raise OSError(f"{response.status} {response.reason}")
+        return data
+    raise AssertionError("unreachable")
+
+
+def fetch(wheel: dict, wheels: Path) -> None:
+    """One wheel of a pylock.toml into `wheels`, checked against the lock's size and sha256 (kept if already there)."""
+    target = wheels / urllib.parse.unquote(wheel["url"].rsplit("/", 1)[1])
+    expected = wheel["hashes"]["sha256"]
+    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == expected:
+        return
+    try:
+        data = download(wheel["url"])
+    except OSError as error:
+        sys.exit(f"Не удалось скачать {target.name}: {error}")
+    if len(data) != wheel.get("size", len(data)) or hashlib.sha256(data).hexdigest() != expected:
+        sys.exit(f"Скачанное колесо {target.name} не совпало с контрольной суммой из pylock.toml: не положено")
+    target.write_bytes(data)
+
+
+def locked_wheels(uv: Path, work: Path, wanted: list[str], target: str, python: str, wheels: Path) -> list[str]:
+    """The `wanted` requirements resolved by uv for the `target` platform and `python` as a pylock.toml (each wheel's
+    address, size and sha256; 0.7 s), and one wheel of each fetched into `wheels` side by side: «pip download» did the
+    same in 7–9 s of its own CPU, most of it reading every release of every dependency. Where the lock offers several
+    wheels of a package (manylinux2014 and manylinux_2_28), the one the oldest system can install is taken. Returns
+    the pins as «name==version»."""
+    request = hashlib.sha256(f"{wanted} {target} {python}".encode()).hexdigest()[:12]  # one lock per request
+    lock = work / f"pylock.{request}.toml"
+    asked = lock.with_suffix(".in")
+    asked.write_text("".join(f"{requirement}\n" for requirement in wanted), encoding="utf-8")
+    # The Python versions are targets: no interpreter of them is looked for or downloaded (7 s of refusals offline).
+    with INDEX:
+        made = subprocess.run([str(uv), "pip", "compile", "--quiet", "--no-python-downloads", "--only-binary",
+                               ":all:", "--python-platform", target, "--python-version", python, "--output-file",
+                               str(lock), str(asked)], capture_output=True, text=True)
+        if made.returncode != 0:
+            raise Unresolved(made.stderr.strip()[-2000:])
+        packages = tomllib.loads(lock.read_text(encoding="utf-8"))["packages"]
+        list(DOWNLOADERS.map(lambda package: fetch(min(package["wheels"], key=_glibc), wheels), packages))
+    return [f"{package['name']}=={package['version']}" for package in packages]
+
+
+def linux_wheels(uv: Path, work: Path, pythons: list[str], wheels: Path) -> None:
+    """Every requirement and pip, for each Python, by uv; by «pip download» where uv cannot reach the index."""
+    for python in pythons:
+        try:
+            locked_wheels(uv, work, [*requirements(), "pip"], LINUX_TARGET, python, wheels)
+        except Unresolved:
+            platforms = [argument for platform in LINUX_PLATFORMS for argument in ("--platform", platform)]
+            run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", str(wheels),
+                 "--python-version", python, "--implementation", "cp", *platforms, *requirements(), "pip"])
 
 
 def shared_parts(built: Future[Path], guide: Future[Path], wheels: Path, folder: Path) -> None:
@@ -167,16 +270,14 @@ def shared_parts(built: Future[Path], guide: Future[Path], wheels: Path, folder:
     shutil.copy(guide.result(), folder)
 
 
-def linux_bundle(output: Path, pythons: list[str], built: Future[Path], guide: Future[Path]) -> Path:
+def linux_bundle(output: Path, pythons: list[str], built: Future[Path], guide: Future[Path],
+                 here: Future[Path]) -> Path:
     name = f"Наставник-{version()}-linux-x86_64"
     with tempfile.TemporaryDirectory(prefix="nastavnik-bundle-") as temp:
         folder = Path(temp) / name
         wheels = folder / "wheels"
         wheels.mkdir(parents=True)
-        for python in pythons:
-            platforms = [argument for platform in LINUX_PLATFORMS for argument in ("--platform", platform)]
-            run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest", str(wheels),
-                 "--python-version", python, "--implementation", "cp", *platforms, *requirements(), "pip"])
+        linux_wheels(here.result(), Path(temp), pythons, wheels)
         shared_parts(built, guide, wheels, folder)
         install = folder / "install.sh"
         install.write_text(INSTALL_SH, encoding="utf-8", newline="\n")
@@ -292,23 +393,20 @@ def windows_bundle(output: Path, pythons: list[str], built: Future[Path], guide:
         folder = work / name
         wheels = folder / "wheels"
         wheels.mkdir(parents=True)
-        # uv.exe itself, from the official wheel for Windows.
-        run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps", "--platform",
-             "win_amd64", "--dest", str(work / "uv"), "uv"])
-        uv_wheel = next((work / "uv").glob("uv-*.whl"))
-        with zipfile.ZipFile(uv_wheel) as archive:
-            exe = next(n for n in archive.namelist() if n.endswith("/uv.exe"))
-            (folder / "uv.exe").write_bytes(archive.read(exe))
-        for python in pythons:
-            pinned = work / f"windows-{python}.txt"
-            # The versions are targets: no interpreter of them is looked for or downloaded (7 s of refusals offline).
-            run([str(uv), "pip", "compile", "--quiet", "--no-python-downloads", "--python-platform", "windows",
-                 "--python-version", python, "--no-header", "--no-annotate", "--output-file", str(pinned),
-                 str(ROOT / "pyproject.toml")])
-            run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps",
-                 "--platform", "win_amd64", "--python-version", python, "--implementation", "cp",
-                 "--dest", str(wheels), "-r", str(pinned)])
-            shutil.copy(pinned, folder / f"требования-python{python}.txt")
+        try:
+            # uv.exe itself, from the official wheel for Windows.
+            (work / "uv").mkdir()
+            locked_wheels(uv, work, ["uv"], WINDOWS_TARGET, pythons[0], work / "uv")
+            with zipfile.ZipFile(next((work / "uv").glob("uv-*.whl"))) as archive:
+                exe = next(n for n in archive.namelist() if n.endswith("/uv.exe"))
+                (folder / "uv.exe").write_bytes(archive.read(exe))
+            pinned = {python: locked_wheels(uv, work, requirements(), WINDOWS_TARGET, python, wheels)
+                      for python in pythons}
+        except Unresolved as error:
+            sys.exit(f"Не удалось разрешить зависимости для Windows:\n{error}")
+        for python, pins in pinned.items():
+            (folder / f"требования-python{python}.txt").write_text("".join(f"{pin}\n" for pin in pins),
+                                                                   encoding="utf-8")
         shared_parts(built, guide, wheels, folder)
         (folder / "Установить.cmd").write_bytes(_crlf(INSTALL_CMD))
         (folder / "Удалить.cmd").write_bytes(_crlf(UNINSTALL_CMD))
@@ -341,7 +439,7 @@ def main() -> None:
         here = pool.submit(here_uv, Path(temp))
         built = pool.submit(project_wheel, Path(temp), here)
         guide = pool.submit(lambda: args.guide) if args.guide else pool.submit(make_pdf, Path(temp) / "guide")
-        makers = {"linux": lambda: linux_bundle(args.output, args.python, built, guide),
+        makers = {"linux": lambda: linux_bundle(args.output, args.python, built, guide, here),
                   "windows": lambda: windows_bundle(args.output, args.python, built, guide, here)}
         made = [pool.submit(makers[platform]) for platform in dict.fromkeys(args.platform)]
         for bundle in made:

@@ -226,3 +226,53 @@ def test_the_projects_wheel_is_built_by_pip_where_uv_cannot_build_it(tmp_path, m
     assert make_bundle.project_wheel(tmp_path, uv) == tmp_path / "built"
     assert asked == [[sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir",
                       str(tmp_path / "built"), str(ROOT)]]
+
+
+def test_the_linux_wheels_are_downloaded_by_pip_where_uv_cannot_resolve_them(tmp_path, monkeypatch):
+    """uv resolves the wheels and they are fetched by their locked addresses; where uv cannot reach the index, pip
+    downloads them as before."""
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    import make_bundle
+
+    failing = tmp_path / "uv"
+    failing.write_text("#!/bin/sh\necho 'error: Failed to fetch: https://pypi.org/simple/openpyxl/' >&2\nexit 2\n",
+                       encoding="utf-8")
+    failing.chmod(0o755)
+    asked: list[list[str]] = []
+    monkeypatch.setattr(make_bundle, "run", asked.append)
+    make_bundle.linux_wheels(failing, tmp_path, ["3.12"], tmp_path / "wheels")
+    platforms = [argument for platform in make_bundle.LINUX_PLATFORMS for argument in ("--platform", platform)]
+    assert asked == [[sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--dest",
+                      str(tmp_path / "wheels"), "--python-version", "3.12", "--implementation", "cp", *platforms,
+                      *make_bundle.requirements(), "pip"]]
+
+
+def test_a_downloaded_wheel_unlike_its_lock_is_refused_and_not_kept(tmp_path, monkeypatch):
+    import hashlib
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    import make_bundle
+
+    served = tmp_path / "served" / "six-1.17.0-py2.py3-none-any.whl"
+    served.parent.mkdir()
+    served.write_bytes(b"not the wheel that was locked")
+    (tmp_path / "wheels").mkdir()
+    wheel = {"url": served.as_uri(), "size": served.stat().st_size, "hashes": {"sha256": "0" * 64}}
+    with pytest.raises(SystemExit) as refused:
+        make_bundle.fetch(wheel, tmp_path / "wheels")
+    assert str(refused.value) == ("Скачанное колесо six-1.17.0-py2.py3-none-any.whl не совпало с контрольной суммой "
+                                  "из pylock.toml: не положено")
+    assert not list((tmp_path / "wheels").iterdir())
+    wheel["hashes"]["sha256"] = hashlib.sha256(served.read_bytes()).hexdigest()
+    make_bundle.fetch(wheel, tmp_path / "wheels")
+    assert (tmp_path / "wheels" / served.name).read_bytes() == served.read_bytes()
+
+
+def test_the_wheel_for_the_oldest_linux_is_taken_where_the_lock_offers_several(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    import make_bundle
+
+    offered = [{"url": f"https://files.example/lxml-6.2.0-cp311-cp311-{tag}.whl"}
+               for tag in ("manylinux_2_26_x86_64.manylinux_2_28_x86_64", "manylinux2014_x86_64.manylinux_2_17_x86_64",
+                           "manylinux_2_31_x86_64")]
+    assert min(offered, key=make_bundle._glibc) is offered[1]
