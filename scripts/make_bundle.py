@@ -148,8 +148,11 @@ def run(command: list[str]) -> None:
 
 
 def here_uv(work: Path) -> Path:
-    """uv for this machine, taken out of its wheel (no environment to install it into: seconds saved): it builds the
-    project's wheel and resolves the requirements for Windows."""
+    """uv for this machine, which builds the project's wheel and resolves the requirements: the one installed beside
+    this Python (the test extras bring it), else taken out of its wheel (no environment to install it into)."""
+    installed = Path(sys.executable).with_name("uv")
+    if installed.is_file():
+        return installed
     run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps", "--dest",
          str(work / "uv-here"), "uv"])
     with zipfile.ZipFile(next((work / "uv-here").glob("uv-*.whl"))) as archive:
