@@ -38,13 +38,16 @@ def test_a_model_that_drifts_from_its_sheet_stops_the_import(change, message):
     assert str(raised.value) == message
 
 
-@pytest.mark.parametrize("module", [*(f"automation.book.{path.stem}" for path in sorted(
-    (Path(__file__).resolve().parent.parent / "automation" / "book").glob("[a-z]*.py"))), "automation.run.manifest"])
-def test_reading_checking_and_remembering_load_no_word_or_xml_machinery(module):
+def test_reading_checking_and_remembering_load_no_word_or_xml_machinery():
+    """Each module of the book and the manifest imported in turn into one fresh interpreter: what none of them loads
+    together, none loads alone (one interpreter, not one per module: 0.4 s instead of 5 s)."""
+    modules = [*(f"automation.book.{path.stem}" for path in sorted(
+        (Path(__file__).resolve().parent.parent / "automation" / "book").glob("[a-z]*.py"))), "automation.run.manifest"]
     heavy = ("docxtpl", "docx", "lxml", "openpyxl", "jinja2", "PIL")
-    code = f"import sys, {module}; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    code = (f"import importlib, sys\nfor module in {modules!r}:\n    importlib.import_module(module)\n"
+            f"    print(module, sorted(m for m in {heavy!r} if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.splitlines() == [f"{module} []" for module in modules]
 
 
 def test_every_measure_is_given_by_a_school_order_or_petitioned_for():
