@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import stat
+import sys
 import zipfile
 from pathlib import Path
 
@@ -240,6 +241,86 @@ def test_a_file_is_on_the_disk_before_it_takes_its_name(tmp_path, monkeypatch):
     files.write_atomic(tmp_path / "a.docx", b"12345")
     assert steps == ["на диске: 5 байт", "переименован в a.docx"]
     assert (tmp_path / "a.docx").read_bytes() == b"12345"
+
+
+def test_a_batch_is_on_the_disk_before_any_of_its_files_takes_its_name(tmp_path, monkeypatch):
+    """A build's documents are written as a batch: every one to its temporary file, all flushed by one call, then
+    each renamed into place; none is seen before all are on the disk."""
+    steps: list[str] = []
+    told: list[object] = []
+
+    def flushed(temps: list[str]) -> set[str]:
+        steps.append(f"на диске: {sorted(Path(temp).stat().st_size for temp in temps)} байт")
+        return set()
+
+    def renamed(source, target) -> None:
+        steps.append(f"переименован в {Path(target).name}")
+        real_replace(source, target)
+
+    real_replace = os.replace
+    monkeypatch.setattr(files, "flush_all", flushed)
+    monkeypatch.setattr(files.os, "replace", renamed)
+    batch = files.Batch()
+    batch.write(tmp_path / "Приказы" / "a.docx", b"12345", told.append)
+    batch.write(tmp_path / "b.docx", b"123", told.append)
+    assert not (tmp_path / "Приказы" / "a.docx").exists() and not (tmp_path / "b.docx").exists() and told == []
+    batch.done()
+    assert steps == ["на диске: [3, 5] байт", "переименован в a.docx", "переименован в b.docx"]
+    assert told == [None, None]
+    assert (tmp_path / "Приказы" / "a.docx").read_bytes() == b"12345" and (tmp_path / "b.docx").read_bytes() == b"123"
+
+
+def test_a_batch_flushes_each_file_where_the_file_system_cannot_be_flushed_at_once(tmp_path, monkeypatch):
+    steps: list[str] = []
+
+    def flushed(descriptor: int) -> None:
+        steps.append(f"на диске: {os.fstat(descriptor).st_size} байт")
+
+    def renamed(source, target) -> None:
+        steps.append(f"переименован в {Path(target).name}")
+        real_replace(source, target)
+
+    real_replace = os.replace
+    monkeypatch.setattr(files, "flush_all", set)  # «none of them could be»: each is flushed alone
+    monkeypatch.setattr(files, "flush_to_disk", flushed)
+    monkeypatch.setattr(files.os, "replace", renamed)
+    batch = files.Batch()
+    batch.write(tmp_path / "a.docx", b"12345", lambda err: None)
+    batch.write(tmp_path / "b.docx", b"123", lambda err: None)
+    batch.done()
+    assert steps == ["на диске: 5 байт", "переименован в a.docx", "на диске: 3 байт", "переименован в b.docx"]
+
+
+def test_the_real_flush_of_a_batch_is_one_call_for_its_file_system(tmp_path):
+    temps = [tmp_path / "a.tmp", tmp_path / "b.tmp"]
+    for temp in temps:
+        temp.write_bytes(b"x")
+    left = files._syncfs([str(temp) for temp in temps])
+    assert left == (set() if sys.platform.startswith("linux") else {str(temp) for temp in temps})
+
+
+def test_a_file_of_a_batch_open_in_word_is_told_and_the_others_are_in_place(tmp_path, monkeypatch):
+    real_replace = os.replace
+
+    def refused(source, target) -> None:
+        if Path(target).name == "b.docx":
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", refused)
+    (tmp_path / "b.docx").write_bytes(b"old")
+    told: dict[str, object] = {}
+    batch = files.Batch(size=2)
+    for name in ("a.docx", "b.docx", "c.docx"):
+        batch.write(tmp_path / name, name.encode(), lambda err, name=name: told.__setitem__(name, err))
+    assert list(told) == ["a.docx", "b.docx"]  # a batch of two is put in place as soon as it is full
+    batch.done()
+    assert told["a.docx"] is None and told["c.docx"] is None
+    assert isinstance(told["b.docx"], files.DocumentLocked)
+    assert str(told["b.docx"]) == ("«b.docx» открыт в другой программе (Word?) и не обновлён. Закройте его — он будет "
+                                   "записан при следующей сборке.")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.docx", "c.docx"]  # no temporary file left
+    assert (tmp_path / "b.docx").read_bytes() == b"old" and (tmp_path / "c.docx").read_bytes() == b"c.docx"
 
 
 def test_an_unforeseen_fault_is_one_sentence_a_file_and_exit_3(write, rows, templates, tmp_path, monkeypatch):

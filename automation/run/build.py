@@ -16,7 +16,7 @@ from automation.book.validate import Validation, validate
 from automation.documents import gather, reports
 from automation.documents.document import Document, School
 from automation.documents.period import Period
-from automation.files import WriteFailed, archive, remove_leftovers
+from automation.files import Batch, WriteFailed, archive, remove_leftovers
 from automation.office.render import Renderer
 from automation.office.template_check import TemplateCheck, check_folder
 from automation.run.books import find_workbook, quoted_names
@@ -147,9 +147,15 @@ def build_validated(result: Validation, report: Report, options: BuildOptions) -
         else:
             jobs.append(job)
     workers = options.workers if report.rows <= PARALLEL_ROWS else 1
-    for job, data in zip(jobs, rendered(renderer, jobs, report, workers), strict=True):
-        finish(job, data, renderer, output, report, manifest)
-        advanced()
+    batch = Batch()  # the disk waited for once for all of them, not once a document
+    try:
+        for job, data in zip(jobs, rendered(renderer, jobs, report, workers), strict=True):
+            finish(job, data, renderer, output, report, manifest, batch)
+            advanced()
+    finally:  # what was made before a fault is kept
+        started = time.perf_counter()
+        batch.done()
+        report.timed("write", started)
     for template, count in skipped.items():
         report.problems.append(Problem(ERROR, None, None, None, f"по шаблону «{template}» не создано документов: "
                                        f"{count}; прежние файлы оставлены. Исправьте ошибки шаблона, описанные выше."))

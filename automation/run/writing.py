@@ -24,7 +24,7 @@ from automation.documents.signed import (
     signed_changed_message,
     signed_paper_message,
 )
-from automation.files import WriteFailed, write_atomic
+from automation.files import Batch, WriteFailed, write_atomic
 from automation.office.render import Renderer, TemplateProblem, plain_values, with_notice
 from automation.run.manifest import (
     Entry,
@@ -192,24 +192,43 @@ def decide(renderer: Renderer, document: Document, output: Path, report: Report,
 
 
 def finish(job: Job, result: bytes | TemplateProblem, renderer: Renderer, output: Path, report: Report,
-           manifest: Manifest) -> None:
-    """The rendered document written, and remembered; a failure said with the document's place."""
+           manifest: Manifest, batch: Batch | None = None) -> None:
+    """The rendered document written (now, or with the `batch`), and remembered once it is in place; a failure said
+    with the document's place."""
     document, written = job.document, job.written
-    path, kind = document.path, document.kind
     if isinstance(result, TemplateProblem):
         report.documents.remove(written)
         _failed(document, report, f"«{document.file_name}» не создан: {result}")
         return
     started = time.perf_counter()
+    manifest.forget(output, document.path)
+
+    def then(err: WriteFailed | None) -> None:
+        _written(job, err, renderer, output, report, manifest)
+
     try:
-        manifest.forget(output, path)
-        write_atomic(output / path, result)
-    except WriteFailed as err:
+        if batch is not None:
+            batch.write(output / document.path, result, then)
+            return
+        try:
+            write_atomic(output / document.path, result)
+        except WriteFailed as err:
+            then(err)
+        else:
+            then(None)
+    finally:
+        report.timed("write", started)
+
+
+def _written(job: Job, err: WriteFailed | None, renderer: Renderer, output: Path, report: Report,
+             manifest: Manifest) -> None:
+    """A document's file in place, remembered (a signed one's data and template kept); or its failure said."""
+    document, written = job.document, job.written
+    path, kind = document.path, document.kind
+    if err is not None:
         report.documents.remove(written)
         _failed(document, report, located(path, err))
         return
-    finally:
-        report.timed("write", started)
     new_entry = Entry(hash=job.print_, signed=job.frozen)
     if kind in catalogue.ORDERS or job.frozen:
         new_entry.snapshot, new_entry.template = as_snapshot(document.context, job.text), job.digest
