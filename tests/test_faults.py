@@ -221,6 +221,17 @@ def test_written_files_get_the_mode_the_umask_gives(tmp_path):
     assert stat.S_IMODE((tmp_path / "a.docx").stat().st_mode) == 0o644
 
 
+def _record_renames(monkeypatch, steps: list[str]) -> None:
+    """Each rename of the writer, said in `steps` as it is made."""
+    real_replace = os.replace
+
+    def renamed(source, target) -> None:
+        steps.append(f"переименован в {Path(target).name}")
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", renamed)
+
+
 def test_a_file_is_on_the_disk_before_it_takes_its_name(tmp_path, monkeypatch):
     """The written bytes are flushed to the disk (the real fsync) before the rename shows the file: switched off in
     between, the computer keeps the old document, never an empty new one. (The test run itself does not wait for the
@@ -231,13 +242,8 @@ def test_a_file_is_on_the_disk_before_it_takes_its_name(tmp_path, monkeypatch):
         os.fsync(descriptor)
         steps.append(f"на диске: {os.fstat(descriptor).st_size} байт")
 
-    def renamed(source, target) -> None:
-        steps.append(f"переименован в {Path(target).name}")
-        real_replace(source, target)
-
-    real_replace = os.replace
     monkeypatch.setattr(files, "flush_to_disk", flushed)
-    monkeypatch.setattr(files.os, "replace", renamed)
+    _record_renames(monkeypatch, steps)
     files.write_atomic(tmp_path / "a.docx", b"12345")
     assert steps == ["на диске: 5 байт", "переименован в a.docx"]
     assert (tmp_path / "a.docx").read_bytes() == b"12345"
@@ -253,13 +259,8 @@ def test_a_batch_is_on_the_disk_before_any_of_its_files_takes_its_name(tmp_path,
         steps.append(f"на диске: {sorted(Path(temp).stat().st_size for temp in temps)} байт")
         return set()
 
-    def renamed(source, target) -> None:
-        steps.append(f"переименован в {Path(target).name}")
-        real_replace(source, target)
-
-    real_replace = os.replace
     monkeypatch.setattr(files, "flush_all", flushed)
-    monkeypatch.setattr(files.os, "replace", renamed)
+    _record_renames(monkeypatch, steps)
     batch = files.Batch()
     batch.write(tmp_path / "Приказы" / "a.docx", b"12345", told.append)
     batch.write(tmp_path / "b.docx", b"123", told.append)
@@ -276,14 +277,9 @@ def test_a_batch_flushes_each_file_where_the_file_system_cannot_be_flushed_at_on
     def flushed(descriptor: int) -> None:
         steps.append(f"на диске: {os.fstat(descriptor).st_size} байт")
 
-    def renamed(source, target) -> None:
-        steps.append(f"переименован в {Path(target).name}")
-        real_replace(source, target)
-
-    real_replace = os.replace
     monkeypatch.setattr(files, "flush_all", set)  # «none of them could be»: each is flushed alone
     monkeypatch.setattr(files, "flush_to_disk", flushed)
-    monkeypatch.setattr(files.os, "replace", renamed)
+    _record_renames(monkeypatch, steps)
     batch = files.Batch()
     batch.write(tmp_path / "a.docx", b"12345", lambda err: None)
     batch.write(tmp_path / "b.docx", b"123", lambda err: None)
