@@ -379,6 +379,10 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
     load = Counter(key(u.mentor.code) for u in active for _ in u.mentees)
     mentors = [(m, key(m.code), lemmas(m.competences)) for m in data.people.values()
                if m.mentor_consent and key(m.code) not in busy and load[key(m.code)] < limit]
+    offering: dict[str, list[int]] = {}  # a word → the mentors whose competences have it (not every pair tried)
+    for index, (_, _, offers) in enumerate(mentors):
+        for word in offers:
+            offering.setdefault(word, []).append(index)
     result = []
     for mentee, _ in year.needs_a_mentor(data):  # the list of п. 12.1: young, new, in difficulty
         code = key(mentee.code)
@@ -386,8 +390,9 @@ def suggestions(data: Data) -> list[tuple[Person, list[Suggestion]]]:
             continue
         needs = lemmas(mentee.difficulties)
         options = []
-        for mentor, mentor_code, offers in mentors:
-            if mentor_code != code and not needs.isdisjoint(offers):
+        for index in sorted({index for word in needs for index in offering.get(word, ())}):
+            mentor, mentor_code, offers = mentors[index]
+            if mentor_code != code:
                 options.append(Suggestion(mentor, sorted(needs & offers), load[mentor_code]))
         options.sort(key=lambda s: (-len(s.shared), s.load, s.mentor.row))
         result.append((mentee, options[:SUGGESTIONS]))
