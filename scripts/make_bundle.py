@@ -155,20 +155,22 @@ def here_uv(work: Path) -> Path:
         return installed
     run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--no-deps", "--dest",
          str(work / "uv-here"), "uv"])
-    with zipfile.ZipFile(next((work / "uv-here").glob("uv-*.whl"))) as archive:
-        program = next(n for n in archive.namelist() if n.endswith("/scripts/uv"))
-        uv = work / "uv-here" / "uv"
-        uv.write_bytes(archive.read(program))
+    uv = _uv_program(work / "uv-here", "/scripts/uv", work / "uv-here" / "uv")
     uv.chmod(0o755)
     return uv
+
+
+def _uv_program(folder: Path, member: str, target: Path) -> Path:
+    """uv's program (the one whose name in the wheel ends with `member`) taken out of the uv wheel in `folder`."""
+    with zipfile.ZipFile(next(folder.glob("uv-*.whl"))) as archive:
+        target.write_bytes(archive.read(next(n for n in archive.namelist() if n.endswith(member))))
+    return target
 
 
 def project_wheel(work: Path, uv: Future[Path]) -> Path:
     """The folder with the project's wheel, made once for every bundle (as is the guide's PDF): by `uv build` (1.3 s;
     `pip wheel` took 4.3 s, most of it installing setuptools into its own environment), or by pip where uv cannot
-    reach the package index. The dependencies are downloaded as the wheels their authors publish, for each bundle's
-    platform and Pythons (every one publishes wheels; one that stopped would make the download fail with pip's
-    words)."""
+    reach the package index."""
     built = work / "built"
     command = [str(uv.result()), "build", "--wheel", "--quiet", "--python", sys.executable, "--out-dir", str(built),
                str(ROOT)]
@@ -400,9 +402,7 @@ def windows_bundle(output: Path, pythons: list[str], built: Future[Path], guide:
             # uv.exe itself, from the official wheel for Windows.
             (work / "uv").mkdir()
             locked_wheels(uv, work, ["uv"], WINDOWS_TARGET, pythons[0], work / "uv")
-            with zipfile.ZipFile(next((work / "uv").glob("uv-*.whl"))) as archive:
-                exe = next(n for n in archive.namelist() if n.endswith("/uv.exe"))
-                (folder / "uv.exe").write_bytes(archive.read(exe))
+            _uv_program(work / "uv", "/uv.exe", folder / "uv.exe")
             pinned = {python: locked_wheels(uv, work, requirements(), WINDOWS_TARGET, python, wheels)
                       for python in pythons}
         except Unresolved as error:

@@ -208,6 +208,15 @@ def test_the_curators_guide_is_made_as_a_pdf_with_its_sections(guide):
     assert any(page.images for page in pdf.pages)  # the picture of an order
 
 
+def _uv_without_index(folder: Path, package: str) -> Path:
+    """A uv that fails as the real one does where it cannot reach the package index."""
+    failing = folder / "uv"
+    failing.write_text(f"#!/bin/sh\necho 'error: Failed to fetch: https://pypi.org/simple/{package}/' >&2\nexit 2\n",
+                       encoding="utf-8")
+    failing.chmod(0o755)
+    return failing
+
+
 def test_the_projects_wheel_is_built_by_pip_where_uv_cannot_build_it(tmp_path, monkeypatch):
     """uv builds the project's wheel; where it cannot (no package index it can reach for setuptools), pip does."""
     from concurrent.futures import Future
@@ -215,10 +224,7 @@ def test_the_projects_wheel_is_built_by_pip_where_uv_cannot_build_it(tmp_path, m
     monkeypatch.syspath_prepend(str(ROOT / "scripts"))
     import make_bundle
 
-    failing = tmp_path / "uv"
-    failing.write_text("#!/bin/sh\necho 'error: Failed to fetch: https://pypi.org/simple/setuptools/' >&2\nexit 2\n",
-                       encoding="utf-8")
-    failing.chmod(0o755)
+    failing = _uv_without_index(tmp_path, "setuptools")
     uv: Future[Path] = Future()
     uv.set_result(failing)
     asked: list[list[str]] = []
@@ -234,10 +240,7 @@ def test_the_linux_wheels_are_downloaded_by_pip_where_uv_cannot_resolve_them(tmp
     monkeypatch.syspath_prepend(str(ROOT / "scripts"))
     import make_bundle
 
-    failing = tmp_path / "uv"
-    failing.write_text("#!/bin/sh\necho 'error: Failed to fetch: https://pypi.org/simple/openpyxl/' >&2\nexit 2\n",
-                       encoding="utf-8")
-    failing.chmod(0o755)
+    failing = _uv_without_index(tmp_path, "openpyxl")
     asked: list[list[str]] = []
     monkeypatch.setattr(make_bundle, "run", asked.append)
     make_bundle.linux_wheels(failing, tmp_path, ["3.12"], tmp_path / "wheels")
