@@ -111,6 +111,30 @@ def test_line_breaks_and_tabs_in_values_become_words_own(tmp_path):
     assert docx_text(out).startswith("первая строка\nвторая\tпосле табуляции\n")
 
 
+_RUN = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+
+
+@pytest.mark.parametrize("parts", [
+    ["один\nдва", "без разрывов", "три\tчетыре\aпять"],  # two paragraphs apart, several characters in one
+    ["первый\fвторой", "третий\nчетвёртый"],  # side by side, a page break among them
+    ["только текст"],
+])
+def test_listings_are_resolved_in_the_paragraphs_docxtpl_resolves(parts):
+    """Only the paragraphs holding a tab or a break are given to docxtpl's resolve_listing, found from those
+    characters: the part is what docxtpl makes of the whole of it; a character between paragraphs stays."""
+    from docxtpl import DocxTemplate
+
+    from automation.office.render import _resolved_listings
+
+    resolve = DocxTemplate.__new__(DocxTemplate).resolve_listing
+    paragraphs = "\n".join(f'<w:p w:rsidR="1"><w:pPr><w:jc w:val="both"/></w:pPr>{_RUN.format(text)}</w:p>'
+                         if index % 2 else f"<w:p>{_RUN.format(text)}</w:p>" for index, text in enumerate(parts))
+    xml = f"<w:body>\n{paragraphs}<w:sectPr>\t</w:sectPr></w:body>"
+    assert _resolved_listings(xml, resolve) == resolve(xml)
+    if any("\n" in text for text in parts):
+        assert '</w:t><w:br/><w:t xml:space="preserve">' in _resolved_listings(xml, resolve)
+
+
 def test_documents_are_valid_zips_and_equal_inputs_give_equal_bytes(tmp_path):
     import io
     import zipfile

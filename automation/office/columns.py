@@ -69,11 +69,16 @@ def _twips(thousandths: int, half_points: int) -> int:
     return math.ceil(thousandths * half_points * 10 / 1000)
 
 
-def fit(body: etree._Element) -> None:
-    """Widens, in place, every column of every table of the body whose longest word would be broken."""
+def fit(body: etree._Element) -> dict[etree._Element, int]:
+    """Widens, in place, every column of every table of the body whose longest word would be broken. Returns the
+    largest text size of each table whose sizes it left as they were (see largest_size), for the pagination."""
     page = _text_width(body)
+    sizes: dict[etree._Element, int] = {}
     for table in body.iter(_TBL):
-        _fit_table(table, page)
+        largest = _fit_table(table, page)
+        if largest is not None:
+            sizes[table] = largest
+    return sizes
 
 
 def _text_width(body: etree._Element) -> int | None:
@@ -87,15 +92,16 @@ def _text_width(body: etree._Element) -> int | None:
         return None
 
 
-def _fit_table(table: etree._Element, page: int | None) -> None:
+def _fit_table(table: etree._Element, page: int | None) -> int | None:
+    """The table fitted; its largest text size if its text was not made smaller."""
     grid = table.find(f"{_W}tblGrid")
     columns = [] if grid is None else grid.findall(f"{_W}gridCol")
     try:
         widths = [int(column.get(_WIDTH)) for column in columns]
     except (TypeError, ValueError):
-        return
+        return None
     if not widths:
-        return
+        return None
     largest = largest_size(table)
     widest = _widest(table, len(widths))
     shrink = 0
@@ -105,7 +111,8 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
         if all(need <= width for need, width in zip(needs, widths, strict=True)):
             if shrink:  # smaller text alone makes every word fit the template's widths
                 _make_smaller(table, shrink)
-            return
+                return None
+            return largest
         room = max(sum(widths), page or 0)
         if sum(needs) <= room or largest - shrink <= SMALLEST:
             break
@@ -116,6 +123,7 @@ def _fit_table(table: etree._Element, page: int | None) -> None:
     for column, width in zip(columns, new, strict=True):
         column.set(_WIDTH, str(width))
     _cell_widths(table, new, widths)
+    return None if shrink else largest
 
 
 def _columns(table: etree._Element, count: int):

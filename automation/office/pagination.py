@@ -6,6 +6,7 @@ table where it must, but never leaves a repeated header alone, looked at). Appli
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -13,8 +14,8 @@ from automation.office import columns
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P, _T = (f"{_W}{name}" for name in ("tbl", "tr", "tc", "p", "t"))
-_TR_PR, _P_PR, _CANT_SPLIT, _HEADER, _KEEP_NEXT = (
-    f"{_W}{name}" for name in ("trPr", "pPr", "cantSplit", "tblHeader", "keepNext"))
+_TR_PR, _P_PR, _CANT_SPLIT, _HEADER, _KEEP_NEXT, _TC_PR, _TC_W = (
+    f"{_W}{name}" for name in ("trPr", "pPr", "cantSplit", "tblHeader", "keepNext", "tcPr", "tcW"))
 _VAL, _WIDTH = f"{_W}val", f"{_W}w"
 _TR_PR_LAST = {f"{_W}{name}" for name in ("ins", "del", "trPrChange")}
 """What must follow a row's properties' own elements (CT_TrPr)."""
@@ -43,8 +44,10 @@ def prepare(body: etree._Element) -> None:
                 follower.addprevious(mark)
 
 
-def keep(body: etree._Element) -> None:
-    """Once a document: each of the body's tables whole where it is short, else its header with two rows."""
+def keep(body: etree._Element, sizes: Mapping[etree._Element, int] | None = None) -> None:
+    """Once a document: each of the body's tables whole where it is short, else its header with two rows. `sizes`:
+    the tables' largest text sizes where the column fit has them (columns.fit), not looked for again."""
+    sizes = sizes or {}
     height = _text_height(body)
     for table in body.iter(_TBL):
         if table.getparent().tag == _TC:
@@ -52,7 +55,7 @@ def keep(body: etree._Element) -> None:
         rows = table.findall(_TR)
         if len(rows) < 2:
             continue
-        if height and _fits(table, rows, height * SHORT):
+        if height and _fits(table, rows, height * SHORT, sizes.get(table)):
             kept = rows[:-1]
         else:
             headers = sum(1 for _ in _header_rows(rows))
@@ -90,10 +93,10 @@ def _text_height(body: etree._Element) -> int | None:
         return None
 
 
-def _fits(table: etree._Element, rows: list[etree._Element], limit: float) -> bool:
+def _fits(table: etree._Element, rows: list[etree._Element], limit: float, size: int | None) -> bool:
     """Whether the table's rows, their text wrapped at their cells' widths, take at most `limit` twips; stops
     counting as soon as they do not (a plan of 30,000 rows is not measured to its end)."""
-    size = columns.largest_size(table)
+    size = size or columns.largest_size(table)
     line = size * 10 * LINE  # half-points → twips
     total = 0.0
     for row in rows:
@@ -113,7 +116,8 @@ def _fits(table: etree._Element, rows: list[etree._Element], limit: float) -> bo
 
 
 def _cell_width(cell: etree._Element) -> int:
-    width = cell.find(f"{_W}tcPr/{_W}tcW")
+    properties = cell.find(_TC_PR)  # two finds of a tag: a path is parsed on each call
+    width = None if properties is None else properties.find(_TC_W)
     try:
         return int(width.get(_WIDTH))
     except (AttributeError, TypeError, ValueError):

@@ -9,8 +9,7 @@ import posixpath
 import re
 import struct
 import zipfile
-import zlib
-from dataclasses import dataclass
+from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from markupsafe import Markup
 
 from automation.documents.catalogue import DocumentKind
 from automation.documents.charts import Chart
-from automation.office import columns, pagination, prepared_cache, tables
+from automation.office import columns, pagination, prepared_cache, tables, zipped
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
@@ -71,49 +70,6 @@ _DRAWING = (
     '<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
     '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">'
 )
-
-
-@dataclass(frozen=True)
-class _Member:
-    """One compressed zip member: what a local header and the central directory say of it."""
-
-    name: bytes
-    method: int
-    crc: int
-    packed: bytes
-    size: int
-
-
-def _packed(source: bytes, info: zipfile.ZipInfo) -> _Member:
-    """A member's bytes exactly as compressed in the template (its local header is skipped by its own lengths)."""
-    name_length, extra_length = struct.unpack("<HH", source[info.header_offset + 26:info.header_offset + 30])
-    start = info.header_offset + 30 + name_length + extra_length
-    return _Member(info.filename.encode("utf-8"), info.compress_type, info.CRC,
-                   source[start:start + info.compress_size], info.file_size)
-
-
-def _pack(name: str, data: bytes) -> _Member:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return _Member(name.encode("utf-8"), zipfile.ZIP_DEFLATED, zlib.crc32(data),
-                   compressor.compress(data) + compressor.flush(), len(data))
-
-
-_ZIP_TIME, _ZIP_DATE = 0, (2026 - 1980) << 9 | 1 << 5 | 1  # 01.01.2026 00:00 for every member: the same bytes
-
-
-def _zip(members: list[_Member]) -> bytes:
-    """A zip archive (no ZIP64: documents are small) of members already compressed."""
-    body, directory = bytearray(), bytearray()
-    for member in members:
-        flags = 0 if member.name.isascii() else 0x800  # UTF-8 names
-        offset = len(body)
-        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, member.method, _ZIP_TIME, _ZIP_DATE, member.crc,
-                            len(member.packed), member.size, len(member.name), 0) + member.name + member.packed
-        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, member.method, _ZIP_TIME,
-                                 _ZIP_DATE, member.crc, len(member.packed), member.size, len(member.name), 0, 0, 0,
-                                 0, 0, offset) + member.name
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), len(body), 0)
-    return bytes(body + directory + end)
 
 
 class _DocxtplPath(Exception):
@@ -251,10 +207,10 @@ class PreparedTemplate:
         with zipfile.ZipFile(io.BytesIO(source)) as archive:
             self.entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
             # The parts a document never changes keep their compressed bytes: copied, not deflated again.
-            self.packed = {info.filename: _packed(source, info) for info in archive.infolist()}
+            self.packed = {info.filename: zipped.packed(source, info) for info in archive.infolist()}
         parts = {info.filename: data for info, data in self.entries}
         for name, data in _russian_and_hyphenated(parts).items():
-            self.packed[name] = _pack(name, data)
+            self.packed[name] = zipped.pack(name, data)
         # Fields in the document's properties or footnotes are rendered by docxtpl's full path only.
         self.simple = not any(b"{{" in parts.get(name, b"") or b"{%" in parts.get(name, b"")
                               for name in _FULL_PATH_PARTS)
@@ -296,8 +252,10 @@ class PreparedTemplate:
         # document of 30,000 plan rows when one value had a line break).
         if not _LISTING_CHARS.search(xml):
             return xml
-        return _PARAGRAPH_XML.sub(lambda m: self.docx.resolve_listing(m.group(0))
-                                  if _LISTING_CHARS.search(m.group(0)) else m.group(0), xml)
+        if "txbxContent" in xml:  # a text box's paragraphs stand inside another's: found as docxtpl finds them
+            return _PARAGRAPH_XML.sub(lambda m: self.docx.resolve_listing(m.group(0))
+                                      if _LISTING_CHARS.search(m.group(0)) else m.group(0), xml)
+        return _resolved_listings(xml, self.docx.resolve_listing)
 
     def render(self, context: dict[str, Any], plain: bool = False) -> bytes:
         """The document by the fast path; _DocxtplPath where it must go docxtpl's own way. `plain`: the caller
@@ -306,8 +264,7 @@ class PreparedTemplate:
         if not plain:
             context = _prepared(context, pictures)
         tree = _fix_tables(self.docx, self._finish(self.body.render(context)))
-        columns.fit(tree)
-        pagination.keep(tree)
+        pagination.keep(tree, columns.fit(tree))
         self.docx.docx_ids_index = 1000
         self.docx.fix_docpr_ids(tree)
         body = etree.tostring(tree, encoding="unicode")
@@ -319,11 +276,11 @@ class PreparedTemplate:
             replaced[name] = (_DECLARATION + part).encode("utf-8")
         if pictures:
             self._add_pictures(pictures, replaced)
-        members = [_pack(info.filename, replaced[info.filename]) if info.filename in replaced
+        members = [zipped.pack(info.filename, replaced[info.filename]) if info.filename in replaced
                    else self.packed[info.filename] for info, _ in self.entries]
-        members += [_pack(f"word/media/{_PICTURE_NAME}{index}.png", png)
+        members += [zipped.pack(f"word/media/{_PICTURE_NAME}{index}.png", png)
                     for index, (_, png) in enumerate(pictures, start=1)]
-        return _zip(members)
+        return zipped.archive(members)
 
     def _add_pictures(self, pictures: list[tuple[str, bytes]], replaced: dict[str, bytes]) -> None:
         """Each picture's relationship, and the PNG content type, as Word expects them."""
@@ -336,6 +293,24 @@ class PreparedTemplate:
         if 'Extension="png"' not in types:
             types = types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default ', 1)
         replaced["[Content_Types].xml"] = types.encode("utf-8")
+
+
+def _resolved_listings(xml: str, resolve: Callable[[str], str]) -> str:
+    """`resolve` given each paragraph that holds a tab, a line or page break (paragraphs side by side, none inside
+    another): found from the characters, not by matching every paragraph of the part (a programme's signatures,
+    written on lines of one value, cost a third of its finishing so)."""
+    pieces, done = [], 0
+    for found in _LISTING_CHARS.finditer(xml):
+        at = found.start()  # in a paragraph already resolved, none is found before it
+        start = max(xml.rfind("<w:p>", done, at), xml.rfind("<w:p ", done, at))
+        end = xml.find("</w:p>", at)
+        if start < 0 or end < 0:
+            continue  # before the first paragraph or after the last: docxtpl leaves it too
+        end += len("</w:p>")  # whole paragraphs, each resolved as docxtpl would (one between them is left)
+        pieces += [xml[done:start], resolve(xml[start:end])]
+        done = end
+    pieces.append(xml[done:])
+    return "".join(pieces)
 
 
 _W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
