@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-from docx import Document
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.table import Table
@@ -48,12 +47,23 @@ def _target(archive: zipfile.ZipFile, rels: str, rid: str) -> str:
 
 def paragraph_texts(path: Path) -> list[str]:
     """Every non-empty paragraph of the body, of its tables' cells and of its headers and footers, as typed (no-break
-    spaces kept)."""
-    document = Document(str(path))
-    paragraphs = list(document.paragraphs)
-    paragraphs += [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
-    for section in document.sections:
-        paragraphs += list(section.header.paragraphs) + list(section.footer.paragraphs)
+    spaces kept): as python-docx's `Document` gives them (the body's paragraphs, the cells' row by row, each section's
+    header and footer, linked to the previous section's where it has none), from those parts alone."""
+    with zipfile.ZipFile(path) as archive:
+        body = parse_xml(archive.read("word/document.xml")).body
+        paragraphs = [Paragraph(p, None) for p in body.iterchildren(qn("w:p"))]
+        paragraphs += [p for table in body.iterchildren(qn("w:tbl")) for row in Table(table, None).rows
+                       for cell in row.cells for p in cell.paragraphs]
+        parts: dict[str, object] = {}
+        for section in body.xpath("./w:p/w:pPr/w:sectPr | ./w:sectPr"):
+            for kind in ("header", "footer"):
+                reference = next((r for r in section.iterchildren(qn(f"w:{kind}Reference"))
+                                  if r.get(qn("w:type")) == "default"), None)
+                if reference is not None:
+                    target = _target(archive, "word/_rels/document.xml.rels", reference.get(qn("r:id")))
+                    parts[kind] = parse_xml(archive.read(target))
+                if kind in parts:
+                    paragraphs += [Paragraph(p, None) for p in parts[kind].iterchildren(qn("w:p"))]
     return [p.text for p in paragraphs if p.text.strip()]
 
 

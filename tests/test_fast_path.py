@@ -32,19 +32,27 @@ def _contexts(kind: catalogue.DocumentKind) -> list[dict]:
     return [summary_context([school, School(Path("Вторая.xlsx"), None, Report(), None)], period, SAMPLE_DAY)]
 
 
+_PART_TEXTS: dict[tuple[int, int], str] = {}
+"""Each distinct part's text, by its CRC and size (reading a part checks its CRC): the styles, theme and numbering
+that both paths copy from the template are the same bytes in every document, and read once."""
+
+
 def _texts(docx: bytes) -> dict[str, str]:
     """The text of every XML part of a .docx, by part name (relationship and content-type parts left out: the two
     paths name pictures differently); the number of pictures under one key."""
     texts = {}
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        names = archive.namelist()
-        for name in names:
-            if name.endswith(".xml") and name != "[Content_Types].xml":
-                root = etree.fromstring(archive.read(name))
-                runs = root.iter(_W_TEXT)  # Word's text runs; elsewhere (properties) the element texts
-                texts[name] = "".join(t.text or "" for t in runs) or "".join(
-                    text for text in root.itertext() if text.strip())
-    texts["pictures"] = str(sum(1 for name in names if name.startswith("word/media/")))
+        infos = archive.infolist()
+        for info in infos:
+            if info.filename.endswith(".xml") and info.filename != "[Content_Types].xml":
+                key = (info.CRC, info.file_size)
+                if key not in _PART_TEXTS:
+                    root = etree.fromstring(archive.read(info))
+                    runs = root.iter(_W_TEXT)  # Word's text runs; elsewhere (properties) the element texts
+                    _PART_TEXTS[key] = "".join(t.text or "" for t in runs) or "".join(
+                        text for text in root.itertext() if text.strip())
+                texts[info.filename] = _PART_TEXTS[key]
+    texts["pictures"] = str(sum(1 for info in infos if info.filename.startswith("word/media/")))
     return texts
 
 
