@@ -4,6 +4,7 @@ rewritten (made again from its snapshot when deleted, compared with today's data
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import time
 from collections.abc import Iterator
@@ -74,11 +75,16 @@ def _render(renderer: Renderer, kind: DocumentKind, context: dict[str, Any], pla
 
 WORKERS = min(2, os.cpu_count() or 1)
 """Processes that render at once (the district's schools too): two cores are what a school's computer has."""
+FORKED = (multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]) == "fork"
+"""Whether a worker process is a fork of this one (Linux), its modules already loaded, or a new Python that loads
+them first (Windows, macOS: some 0.3 s)."""
 PARALLEL_FROM = 50
-"""Documents to render from which a build renders them in WORKERS processes: fewer are made sooner in this one
-(a worker must start, and prepare its templates, first: some 40 ms). The sample's 69 documents in a fresh process:
-0.47 s in two workers against 0.55 s here (farm-bench, 10 runs in turns; 0.89× with no prepared template on the
-disk yet); a watcher's rebuild of a few documents stays here."""
+"""Documents to render from which a build renders them in WORKERS forked processes: fewer are made sooner in this
+one (a worker must start, and prepare its templates, first). A forked worker is ready in some 40 ms: the sample's 69
+documents in a fresh process take 0.47 s in two workers against 0.55 s here (farm-bench, 10 runs in turns; 0.89×
+with no prepared template on the disk yet); a watcher's rebuild of a few documents stays here."""
+PARALLEL_FROM_ANEW = 200
+"""The same where a worker is a new Python (not FORKED)."""
 CHUNK = 8
 """Documents sent to a worker at once (one message each would cost more than rendering some)."""
 PARALLEL_ROWS = 100_000
@@ -93,7 +99,7 @@ def rendered(renderer: Renderer, jobs: list[Job], report: Report,
     Should the processes fail to start or a worker die, the rest are rendered here. The time waited is the build's
     «render»."""
     done = 0
-    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+    if workers > 1 and len(jobs) >= (PARALLEL_FROM if FORKED else PARALLEL_FROM_ANEW):
         sources = {}
         for name in {job.document.kind.template for job in jobs if job.document.kind.template}:
             try:
