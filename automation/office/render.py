@@ -35,7 +35,8 @@ class TemplateProblem(Exception):
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PREPARED: dict[str, "PreparedTemplate"] = {}
 PREPARED_LIMIT = 64
-"""Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions."""
+"""Prepared templates kept in memory (the oldest goes first): every kind's template and a few older versions; as
+many compiled text templates (_TEXTS)."""
 VERSION = 4
 """What rendering adds to every document by itself (the columns' widths, no-break spaces, hyphenation and the Russian
 language, where its tables may break across pages): raised when that changes,
@@ -135,6 +136,16 @@ def _headers_and_footers(parts: dict[str, bytes]) -> list[str]:
 
 
 _TEXTS: dict[str, jinja2.Template] = {}  # text templates compiled once per process, not per build (5 % of a rebuild)
+
+
+def _kept(cache: dict[str, Any], key: str, make: Callable[[], Any]) -> Any:
+    """`cache[key]`, made on first use; the oldest entry goes when PREPARED_LIMIT are kept (a watcher that runs for
+    months sees many template edits)."""
+    if key not in cache:
+        while len(cache) >= PREPARED_LIMIT:
+            cache.pop(next(iter(cache)))
+        cache[key] = make()
+    return cache[key]
 
 
 def _env() -> jinja2.Environment:
@@ -373,7 +384,7 @@ class Renderer:
         """A text template (the site page) with the same autoescaping and strict fields as the Word ones."""
         try:
             text = self.source(template).decode("utf-8")
-            return (_TEXTS.get(text) or _TEXTS.setdefault(text, _env().from_string(text))).render(context).encode()
+            return _kept(_TEXTS, text, lambda: _env().from_string(text)).render(context).encode()
         except UnicodeDecodeError as err:
             raise TemplateProblem(f"шаблон «{template}» не в кодировке UTF-8. Сохраните его как UTF-8.") from err
         except jinja2.TemplateSyntaxError as err:
@@ -402,11 +413,7 @@ class Renderer:
         when known: hashing the template for each of its documents cost more than rendering some)."""
         with self._problems(template):
             digest = digest or hashlib.sha256(source).hexdigest()
-            if digest not in _PREPARED:
-                while len(_PREPARED) >= PREPARED_LIMIT:  # a watcher that runs for months sees many template edits
-                    _PREPARED.pop(next(iter(_PREPARED)))
-                _PREPARED[digest] = PreparedTemplate(source, _env(), digest)
-            prepared = _PREPARED[digest]
+            prepared = _kept(_PREPARED, digest, lambda: PreparedTemplate(source, _env(), digest))
             if prepared.simple:
                 try:
                     return prepared.render(context, plain)
