@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from automation import files
 from automation.office.default_templates import write_templates
+from automation.run import build as builder
 from tests import sample_data
 from tests.helpers import TODAY, once_per_run, write_book  # noqa: F401 — fixtures below use TODAY
 
@@ -23,6 +25,28 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).reso
 # some sixty commands, and each would compile the package again (0.25 s a command), each worker the tests.
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+def _temporary_files_in_memory(least: int = 2 * 2**30) -> Path | None:
+    """The run's temporary files (every tmp_path, the commands' and LibreOffice's) in a folder of their own in memory,
+    /dev/shm, where it has room: the suite creates some 27,000 files (750 MB), and a file is made there in some 20 µs
+    against 40-600 µs on this disk. Chosen once by the process that starts the run; its workers inherit it (TMPDIR).
+    Returns the folder this process made, or None (a worker, or no such room: the usual temporary folder)."""
+    inherited = os.environ.get("NASTAVNIK_TEST_TEMP")
+    if inherited and Path(inherited).is_dir():
+        tempfile.tempdir = inherited
+        return None
+    try:
+        if shutil.disk_usage("/dev/shm").free < least or not os.access("/dev/shm", os.W_OK):
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="nastavnik-tests-", dir="/dev/shm"))
+    except OSError:
+        return None
+    os.environ["TMPDIR"] = os.environ["NASTAVNIK_TEST_TEMP"] = tempfile.tempdir = str(folder)
+    return folder
+
+
+_TEMPORARY = _temporary_files_in_memory()
 # The prepared templates' cache (office/prepared_cache) of the test run, never the user's: a folder of its own, gone
 # with the run (the commands the tests start use it too).
 _CACHE = tempfile.TemporaryDirectory(prefix="nastavnik-cache-")
@@ -31,12 +55,31 @@ os.environ["NASTAVNIK_CACHE"] = _CACHE.name
 # commands the tests start as processes still wait for it, and tests/test_faults.py checks the wait with the real one).
 files.flush_to_disk = lambda descriptor: None
 files.flush_all = lambda temps: set()
+# A build a test makes in this process renders its documents here: the suite's two workers already keep both cores
+# busy, and two forked renderers of its own would only add their start. The tests of the renderers
+# (tests/test_build.py) ask for two, and the commands the tests start as processes keep the default.
+builder.WORKERS = 1
 
 
 def pytest_collection_modifyitems(items):
     """Long tests first: the workers then share the short ones and end together (the order is otherwise kept;
     no test depends on another's order)."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_unconfigure(config):
+    """The run's folder in memory is removed by the process that made it, unless a test failed: then it is kept
+    for a look, and its place said."""
+    if _TEMPORARY is None:
+        return
+    if getattr(config, "_nastavnik_failed", False):
+        print(f"\nВременные файлы прогона с ошибками оставлены в памяти: {_TEMPORARY} (удалите папку после просмотра).")
+        return
+    shutil.rmtree(_TEMPORARY, ignore_errors=True)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config._nastavnik_failed = exitstatus not in (0, 5)
 
 
 def pytest_addoption(parser):
