@@ -31,19 +31,36 @@ def _temporary_files_in_memory(least: int = 2 * 2**30) -> Path | None:
     """The run's temporary files (every tmp_path, the commands' and LibreOffice's) in a folder of their own in memory,
     /dev/shm, where it has room: the suite creates some 27,000 files (750 MB), and a file is made there in some 20 µs
     against 40-600 µs on this disk. Chosen once by the process that starts the run; its workers inherit it (TMPDIR).
-    Returns the folder this process made, or None (a worker, or no such room: the usual temporary folder)."""
+    A folder left by a run that was killed or failed is removed first. Returns the folder this process made, or None
+    (a worker, or no such room: the usual temporary folder)."""
     inherited = os.environ.get("NASTAVNIK_TEST_TEMP")
     if inherited and Path(inherited).is_dir():
         tempfile.tempdir = inherited
         return None
     try:
+        for earlier in Path("/dev/shm").glob("nastavnik-tests-*-*"):
+            if not _running(earlier.name.split("-")[2]):  # a run killed, or one that failed, before this one
+                shutil.rmtree(earlier, ignore_errors=True)
         if shutil.disk_usage("/dev/shm").free < least or not os.access("/dev/shm", os.W_OK):
             return None
-        folder = Path(tempfile.mkdtemp(prefix="nastavnik-tests-", dir="/dev/shm"))
+        folder = Path(tempfile.mkdtemp(prefix=f"nastavnik-tests-{os.getpid()}-", dir="/dev/shm"))
     except OSError:
         return None
     os.environ["TMPDIR"] = os.environ["NASTAVNIK_TEST_TEMP"] = tempfile.tempdir = str(folder)
     return folder
+
+
+def _running(pid: str) -> bool:
+    """Whether the process of that number (one that started a run) is still running."""
+    if not pid.isdigit() or int(pid) < 2:
+        return False
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether it exists
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's: not ours to judge
+    return True
 
 
 _TEMPORARY = _temporary_files_in_memory()
@@ -69,11 +86,11 @@ def pytest_collection_modifyitems(items):
 
 def pytest_unconfigure(config):
     """The run's folder in memory is removed by the process that made it, unless a test failed: then it is kept
-    for a look, and its place said."""
+    for a look until the next run, and its place said."""
     if _TEMPORARY is None:
         return
     if getattr(config, "_nastavnik_failed", False):
-        print(f"\nВременные файлы прогона с ошибками оставлены в памяти: {_TEMPORARY} (удалите папку после просмотра).")
+        print(f"\nВременные файлы прогона с ошибками оставлены в памяти до следующего прогона: {_TEMPORARY}")
         return
     shutil.rmtree(_TEMPORARY, ignore_errors=True)
 
