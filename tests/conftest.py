@@ -13,7 +13,7 @@ import pytest
 
 from automation import files
 from automation.office.default_templates import write_templates
-from automation.run import build as builder
+from automation.run import writing
 from tests import sample_data
 from tests.helpers import TODAY, once_per_run, write_book  # noqa: F401 — fixtures below use TODAY
 
@@ -41,7 +41,7 @@ def _temporary_files_in_memory(least: int = 2 * 2**30) -> Path | None:
         for earlier in Path("/dev/shm").glob("nastavnik-tests-*-*"):
             if not _running(earlier.name.split("-")[2]):  # a run killed, or one that failed, before this one
                 shutil.rmtree(earlier, ignore_errors=True)
-        if shutil.disk_usage("/dev/shm").free < least or not os.access("/dev/shm", os.W_OK):
+        if shutil.disk_usage("/dev/shm").free < least:
             return None
         folder = Path(tempfile.mkdtemp(prefix=f"nastavnik-tests-{os.getpid()}-", dir="/dev/shm"))
     except OSError:
@@ -72,10 +72,11 @@ os.environ["NASTAVNIK_CACHE"] = _CACHE.name
 # commands the tests start as processes still wait for it, and tests/test_faults.py checks the wait with the real one).
 files.flush_to_disk = lambda descriptor: None
 files.flush_all = lambda temps: set()
-# A build a test makes in this process renders its documents here: the suite's two workers already keep both cores
-# busy, and two forked renderers of its own would only add their start. The tests of the renderers
-# (tests/test_build.py) ask for two, and the commands the tests start as processes keep the default.
-builder.WORKERS = 1
+# A build a test makes in this process renders its documents here, and a district builds its schools here: the
+# suite's two workers already keep both cores busy, and two forked processes of its own would only add their start.
+# The tests of those processes (tests/test_build.py, tests/test_district.py) ask for two, and the commands the tests
+# start as processes keep the default.
+writing.WORKERS = 1
 
 
 def pytest_collection_modifyitems(items):

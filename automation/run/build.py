@@ -19,11 +19,12 @@ from automation.documents.period import Period
 from automation.files import Batch, WriteFailed, archive, remove_leftovers
 from automation.office.render import Renderer
 from automation.office.template_check import TemplateCheck, check_folder
+from automation.run import writing
 from automation.run.books import find_workbook, quoted_names
 from automation.run.manifest import Manifest
 from automation.run.marked import marked_copy_of, markup_note
 from automation.run.report import CannotRun, Progress, Report
-from automation.run.writing import PARALLEL_ROWS, WORKERS, Job, decide, finish, make, rendered
+from automation.run.writing import PARALLEL_ROWS, Job, decide, finish, make, rendered
 
 
 def validated(workbook: Path, report: Report) -> Validation | None:
@@ -77,7 +78,7 @@ class BuildOptions:
            period: Period | None = None, progress: Progress | None = None) -> BuildOptions:
         """Today and now default to the clock's."""
         now = now or dt.datetime.now()
-        return cls(templates, output, today or now.date(), now, period, progress=progress, workers=WORKERS)
+        return cls(templates, output, today or now.date(), now, period, progress=progress, workers=writing.WORKERS)
 
     def into(self, folder: str) -> BuildOptions:
         """The same build into a sub-folder of the output (a school of a district)."""

@@ -25,10 +25,11 @@ from automation.files import OutputBusy, output_lock
 from automation.grammar import percent
 from automation.office.render import Renderer
 from automation.run import build as builder
+from automation.run import writing
 from automation.run.books import quoted_names, sort_out_copies, workbooks
 from automation.run.manifest import Manifest
 from automation.run.report import Progress, Report
-from automation.run.writing import WORKERS, make
+from automation.run.writing import make
 
 
 @dataclass
@@ -42,7 +43,7 @@ class School:
 
 
 def build_any(workbook: Path, templates: Path, output: Path, today: dt.date | None = None,
-              now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
+              now: dt.datetime | None = None, period: Period | None = None, workers: int | None = None,
               progress: Progress | None = None, district: bool = False) -> Report:
     """One workbook (a file, or a folder holding one) as usual; with `district`, a folder of schools' books. One run
     at a time writes the output folder (`files.output_lock`)."""
@@ -92,10 +93,11 @@ def _district_books(folder: Path, report: Report, period: Period | None = None) 
 
 
 def build_district(folder: Path, templates: Path, output: Path, today: dt.date | None = None,
-                   now: dt.datetime | None = None, period: Period | None = None, workers: int = WORKERS,
+                   now: dt.datetime | None = None, period: Period | None = None, workers: int | None = None,
                    progress: Progress | None = None) -> Report:
     """Each school into `output/<Краткое наименование>/`, then the district summary; one unreadable or invalid
-    workbook is reported and never stops the others."""
+    workbook is reported and never stops the others. `workers`: processes that build the schools (writing.WORKERS
+    unless given)."""
     options = builder.BuildOptions.of(templates, output, today, now, period)
     # Each school is built in one process (of `workers`): its documents are rendered there, by no pool of its own.
     options = dataclasses.replace(options, period=period or Period.school_year(options.today), workers=1)
@@ -109,6 +111,7 @@ def build_district(folder: Path, templates: Path, output: Path, today: dt.date |
         return report
     # The templates are checked once for the district, not once per school.
     options = dataclasses.replace(options, checks=builder.check_templates(Renderer(templates), report))
+    workers = writing.WORKERS if workers is None else workers
     with _pool(workers if len(books) > 1 else 1) as pool:
         read = list(pool.map(_read, books))
         names = folder_names([(book, result.data.organization.short_name if result and result.data.organization
